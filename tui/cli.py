@@ -1,0 +1,150 @@
+"""`events-tui`: parse arguments, pick the database, run the browser or a command.
+
+Exit codes: 0 ok, 1 nothing found or ambiguous, 2 unusable input (bad database, bad sources, bad arguments).
+Every error is one line on stderr; no traceback reaches a user. Heavy imports (Textual, sqlite-utils, rich)
+happen inside the command that needs them, so `events-tui city chicago` does not pay for the browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK, EXIT_NOT_FOUND, EXIT_UNUSABLE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A command's clean failure: `message` goes to stderr as one line, the process exits with `code`."""
+
+    def __init__(self, message: str, code: int = EXIT_NOT_FOUND) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def bundled_sources() -> Path:
+    """The sources folder shipped with the package (installed), or the checkout's data/sources."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data" / "sources", here.parent / "data" / "sources"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "data" / "sources"
+
+
+def bundled_db() -> Path:
+    """The database shipped inside the installed package, or data/events.db in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data" / "events.db", here.parent / "data" / "events.db"):
+        if candidate.is_file():
+            return candidate
+    return here.parent / "data" / "events.db"
+
+
+def resolve_db(value: str | None) -> Path:
+    """--db wins, then $EVENTS_DB, then the bundled database."""
+    if value:
+        return Path(value)
+    env = os.environ.get("EVENTS_DB")
+    return Path(env) if env else bundled_db()
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and exit code 2 (argparse's own code for it)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CommandError(f"{self.prog}: {message} (see {self.prog} --help)", EXIT_UNUSABLE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="events-tui", description=__doc__.splitlines()[0])
+    db_help = "database to read (default: $EVENTS_DB, else the bundled database)"
+    parser.add_argument("--db", metavar="PATH", help=db_help)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def reader(name: str, help_text: str, json_flag: bool = True) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        command.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
+        if json_flag:
+            command.add_argument("--json", action="store_true", help="print JSON (shapes documented in README)")
+        return command
+
+    reader("browse", "open the browser (the default)", json_flag=False)
+    search = reader("search", "search cities, officials, organisations and quotes, best match first")
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
+    reader("city", "a city: police stance, the mayor and their statements, others tied to it").add_argument("name")
+    reader("official", "an official and all their statements").add_argument("name")
+    reader("source", "an article's metadata and text").add_argument("slug")
+    export = reader("export", "every quote and stance with speaker, city, date, source and offsets", json_flag=False)
+    export.add_argument("--format", choices=("json", "csv", "markdown"), default="json")
+    export.add_argument("--out", metavar="PATH", help="write here instead of standard output")
+
+    build = sub.add_parser("build", help="build the database from annotated sources")
+    build.add_argument("--sources", metavar="DIR", type=Path, default=None, help="default: the bundled sources")
+    build.add_argument("--out", metavar="PATH", type=Path, default=None, help="default: the bundled database path")
+
+    synth = sub.add_parser("synth", help="generate a large synthetic database for benchmarks")
+    synth.add_argument("--cities", type=int, default=50_000)
+    synth.add_argument("--officials", type=int, default=200_000)
+    synth.add_argument("--quotes", type=int, default=1_000_000)
+    synth.add_argument("--sources", type=int, default=20, help="how many synthetic articles")
+    synth.add_argument("--seed", type=int, default=1)
+    synth.add_argument("--out", metavar="PATH", type=Path, required=True)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    command = args.command or "browse"
+    if command == "build":
+        from tui.build.builder import build
+
+        out = args.out or resolve_db(getattr(args, "db", None))
+        counts = build(args.sources or bundled_sources(), out)
+        print(f"built {out}: " + ", ".join(f"{n} {t}" for t, n in counts.items()), file=sys.stderr)
+        return EXIT_OK
+    if command == "synth":
+        from tui.build.synth import synthesize
+
+        synthesize(args)
+        return EXIT_OK
+
+    from tui.store import open_store
+
+    store = open_store(resolve_db(getattr(args, "db", None)))
+    try:
+        if command == "browse":
+            from tui.app import EventsApp
+
+            EventsApp(store).run()
+            return EXIT_OK
+        from tui import commands
+
+        return commands.run(command, args, store)
+    finally:
+        store.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The console script. Known failures become one stderr line and an exit code; so do surprises."""
+    from tui.build.annotations import BuildError
+    from tui.store import StoreError
+
+    try:
+        return run(build_parser().parse_args(argv))
+    except CommandError as exc:
+        print(f"events-tui: {exc}", file=sys.stderr)
+        return exc.code
+    except (StoreError, BuildError) as exc:
+        print(f"events-tui: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `events-tui export | head`: the reader left; that is not an error worth a message.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 — the promise is "no traceback ever reaches a user"
+        print(f"events-tui: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE

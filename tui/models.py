@@ -1,0 +1,146 @@
+"""The domain as frozen dataclasses: what the store returns and the UI and CLI show.
+
+Nothing here imports the rest of the package, so every layer can depend on it.
+A field that the sources do not state is ``None``; callers show "not stated in the sources".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Position = Literal["refuses", "cooperates", "mandated", "unclear"]
+POSITIONS: tuple[str, ...] = ("refuses", "cooperates", "mandated", "unclear")
+SearchKind = Literal["city", "official", "organization", "quote"]
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """Where a fact is stated: ``source.text[start:end]`` is the excerpt, character offsets."""
+
+    source_id: int
+    source_slug: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: int
+    slug: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    contributors: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    id: int
+    slug: str
+    name: str
+    state: str | None
+    # The strongest police stance in the city, for the list badge; None when none is stated.
+    police_position: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Official:
+    id: int
+    slug: str
+    name: str
+    title: str | None
+    party: str | None
+    jurisdiction: str | None
+    city_id: int | None
+    city_name: str | None
+    state: str | None
+    handle: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    id: int
+    slug: str
+    name: str
+    abbreviation: str | None
+    kind: str
+    city_id: int | None
+    city_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    id: int
+    holder: str
+    kind: str
+    toward: str
+    position: str
+    summary: str | None
+    evidence: str
+    date: str | None
+    date_precision: str | None
+    city_id: int | None
+    organization_id: int | None
+    official_id: int | None
+    source: Source
+    excerpt: Excerpt
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: int
+    speaker: str
+    speaker_title: str | None
+    text: str
+    medium: str | None
+    date: str | None
+    date_precision: str | None
+    city_id: int | None
+    city_name: str | None
+    official_id: int | None
+    organization_id: int | None
+    source: Source
+    excerpt: Excerpt
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: int
+    figure: str
+    claimant: str | None
+    subject: str
+    evidence: str
+    source: Source
+    excerpt: Excerpt
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result; ``id`` is the id of the row of ``kind``."""
+
+    kind: SearchKind
+    id: int
+    name: str
+    snippet: str
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class CityView:
+    """Everything the city screen and ``events-tui city`` show, gathered in one read."""
+
+    city: City
+    mayor: Official | None
+    police: tuple[Stance, ...]
+    statements: tuple[Quote, ...]
+    others: tuple[tuple[Official, tuple[Quote, ...]], ...]
+    organizations: tuple[tuple[Organization, tuple[Quote, ...]], ...]
+    context: tuple[Stance, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialView:
+    official: Official
+    quotes: tuple[Quote, ...]

@@ -1,0 +1,384 @@
+"""Every read of events.db: one parameterised query per helper, each returning models. No Textual here.
+
+The database is opened read-only through a `file:...?mode=ro` URI, so neither the browser nor a read command
+can change it; `open_store` checks that the file is an events database of a version this code understands and
+turns every way that can fail into one `StoreError` line that names the file and says what to do.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote as url_quote
+
+from tui.models import (
+    City,
+    CityView,
+    Claim,
+    Excerpt,
+    Official,
+    OfficialView,
+    Organization,
+    Quote,
+    Source,
+    Stance,
+)
+
+# The schema version this code reads; kept in step with tui.build.schema.SCHEMA_VERSION (a test checks),
+# but not imported from there, because the builder imports sqlite_utils and that is too slow for start-up.
+SCHEMA_VERSION = 1
+REQUIRED_TABLES = ("sources", "cities", "officials", "organizations", "stances", "quotes", "claims", "names")
+# Police stance badge on a city: the first of these found wins, so a refusal is never hidden by another stance.
+BADGE_ORDER = ("refuses", "cooperates", "mandated", "unclear")
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message is one line naming the file, what is wrong and what to do."""
+
+
+_QUOTE_SELECT = """
+SELECT q.id, q.speaker, o.title, o.jurisdiction, oc.name, o.state, q.text, q.medium, q.date, q.date_precision,
+       q.city_id, c.name, q.official_id, q.organization_id, q.source_id, q.start, q.end
+FROM quotes q
+LEFT JOIN officials o ON o.id = q.official_id
+LEFT JOIN cities oc ON oc.id = o.city_id
+LEFT JOIN cities c ON c.id = q.city_id
+"""
+_OFFICIAL_SELECT = """
+SELECT o.id, o.slug, o.name, o.title, o.party, o.jurisdiction, o.city_id, c.name, o.state, o.handle
+FROM officials o LEFT JOIN cities c ON c.id = o.city_id
+"""
+_ORG_SELECT = """
+SELECT g.id, g.slug, g.name, g.abbreviation, g.kind, g.city_id, c.name
+FROM organizations g LEFT JOIN cities c ON c.id = g.city_id
+"""
+_STANCE_SELECT = """
+SELECT id, holder, kind, toward, position, summary, evidence, date, date_precision, city_id,
+       organization_id, official_id, source_id, start, end
+FROM stances
+"""
+# The badge: the city's police stances, strongest first (see BADGE_ORDER).
+_CITY_SELECT = """
+SELECT c.id, c.slug, c.name, c.state,
+       (SELECT s.position FROM stances s WHERE s.city_id = c.id AND s.kind = 'police'
+        ORDER BY CASE s.position WHEN 'refuses' THEN 0 WHEN 'cooperates' THEN 1 WHEN 'mandated' THEN 2 ELSE 3 END
+        LIMIT 1)
+FROM cities c
+"""
+_QUOTE_ORDER = " ORDER BY q.date DESC, q.id DESC"
+
+
+def role(title: str | None, city: str | None, state: str | None, jurisdiction: str | None) -> str | None:
+    """An official's title with its place, for citations: 'Mayor of Oakland', 'Governor of Florida'."""
+    if title is None:
+        return None
+    if city:
+        return f"{title} of {city}"
+    if jurisdiction == "state" and state:
+        return f"{title} of {state}"
+    return title
+
+
+def open_store(path: str | os.PathLike[str]) -> Store:
+    """Open `path` read-only and check it is an events database; raise StoreError with one clear line if not."""
+    path = Path(path)
+    if not path.exists():
+        raise StoreError(f"{path}: no such file; pass --db PATH to an events database, or run `events-tui build`")
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a database file; pass --db PATH to an events.db file")
+    if not os.access(path, os.R_OK):
+        raise StoreError(f"{path}: permission denied; make the file readable or copy it somewhere you can read")
+    if path.stat().st_size == 0:
+        raise StoreError(f"{path}: empty file, not a database; rebuild it with `events-tui build --out {path}`")
+    uri = f"file:{url_quote(str(path.resolve()))}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=0.5)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_describe(path, exc)) from None
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(
+            f"{path}: made by a newer events-tui (schema {version}, this one reads {SCHEMA_VERSION}); "
+            "upgrade events-tui"
+        )
+    missing = [t for t in REQUIRED_TABLES if t not in tables]
+    if missing or version < 1:
+        conn.close()
+        raise StoreError(
+            f"{path}: not an events database (missing tables: {', '.join(missing) or 'none'}, schema {version}); "
+            "pass --db PATH to one made by `events-tui build`"
+        )
+    store = Store(conn, path)
+    try:
+        # Reading a page of each table proves the file is not truncated where the header survived.
+        store.check_readable()
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(_describe(path, exc)) from None
+    return store
+
+
+def _describe(path: Path, exc: sqlite3.DatabaseError) -> str:
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return f"{path}: the database is locked by another program; wait for it to finish and try again"
+    if "not a database" in message or "malformed" in message or "disk image" in message:
+        return f"{path}: not a readable SQLite database ({message}); rebuild it with `events-tui build --out {path}`"
+    if "unable to open" in message:
+        return f"{path}: cannot open the database ({message}); check the path and its permissions"
+    return f"{path}: cannot read the database ({message})"
+
+
+class Store:
+    """Read-only access to one events database. Safe to share with a thread worker (queries are serialised)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._lock = threading.Lock()
+        self._sources: dict[int, Source] = {}
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _all(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def _one(self, sql: str, params: tuple[object, ...] = ()) -> tuple | None:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchone()
+
+    def interrupt(self) -> None:
+        """Abandon the query under way (a newer keystroke made it stale); it raises in its own thread."""
+        self.conn.interrupt()
+
+    def check_readable(self) -> None:
+        for table in REQUIRED_TABLES:
+            self._all(f"SELECT * FROM [{table}] ORDER BY rowid DESC LIMIT 1")  # table names are constants
+
+    # --- sources -------------------------------------------------------------------------------
+
+    def source(self, source_id: int) -> Source:
+        if source_id not in self._sources:
+            row = self._one(
+                "SELECT id, slug, title, outlet, published, url, contributors FROM sources WHERE id = ?", (source_id,)
+            )
+            if row is None:
+                raise KeyError(source_id)
+            self._sources[source_id] = Source(*row)
+        return self._sources[source_id]
+
+    def source_by_slug(self, slug: str) -> Source | None:
+        row = self._one("SELECT id FROM sources WHERE slug = ?", (slug,))
+        return self.source(row[0]) if row else None
+
+    def source_text(self, source_id: int) -> str:
+        row = self._one("SELECT text FROM sources WHERE id = ?", (source_id,))
+        return row[0] if row else ""
+
+    def sources(self) -> list[Source]:
+        return [self.source(row[0]) for row in self._all("SELECT id FROM sources ORDER BY published, slug")]
+
+    # --- cities --------------------------------------------------------------------------------
+
+    def city_count(self) -> int:
+        return self._one("SELECT count(*) FROM cities")[0]
+
+    def cities_page(self, offset: int, limit: int) -> list[City]:
+        rows = self._all(_CITY_SELECT + " ORDER BY c.name, c.id LIMIT ? OFFSET ?", (limit, offset))
+        return [City(*row) for row in rows]
+
+    def city(self, city_id: int) -> City | None:
+        row = self._one(_CITY_SELECT + " WHERE c.id = ?", (city_id,))
+        return City(*row) if row else None
+
+    def city_position(self, city: City) -> int:
+        """Index of `city` in the name-ordered list, so a search result can land the cursor on it."""
+        sql = "SELECT count(*) FROM cities WHERE name < ? OR (name = ? AND id < ?)"
+        return self._one(sql, (city.name, city.name, city.id))[0]
+
+    # --- officials and organisations -----------------------------------------------------------
+
+    def official_count(self, city_id: int | None = None) -> int:
+        if city_id is None:
+            return self._one("SELECT count(*) FROM officials")[0]
+        return self._one("SELECT count(*) FROM officials WHERE city_id = ?", (city_id,))[0]
+
+    def officials_page(self, city_id: int | None, offset: int, limit: int) -> list[Official]:
+        if city_id is None:
+            rows = self._all(_OFFICIAL_SELECT + " ORDER BY o.name, o.id LIMIT ? OFFSET ?", (limit, offset))
+        else:
+            sql = _OFFICIAL_SELECT + " WHERE o.city_id = ? ORDER BY o.name, o.id LIMIT ? OFFSET ?"
+            rows = self._all(sql, (city_id, limit, offset))
+        return [Official(*row) for row in rows]
+
+    def official(self, official_id: int) -> Official | None:
+        row = self._one(_OFFICIAL_SELECT + " WHERE o.id = ?", (official_id,))
+        return Official(*row) if row else None
+
+    def organization(self, org_id: int) -> Organization | None:
+        row = self._one(_ORG_SELECT + " WHERE g.id = ?", (org_id,))
+        return Organization(*row) if row else None
+
+    def organizations_in(self, city_id: int) -> list[Organization]:
+        rows = self._all(_ORG_SELECT + " WHERE g.city_id = ? ORDER BY g.name", (city_id,))
+        return [Organization(*row) for row in rows]
+
+    # --- quotes --------------------------------------------------------------------------------
+
+    def _quote(self, row: tuple) -> Quote:
+        (qid, speaker, title, jurisdiction, official_city, state, text, medium, date, precision, city_id,
+         city_name, official_id, org_id, source_id, start, end) = row  # fmt: skip
+        source = self.source(source_id)
+        return Quote(
+            qid, speaker, role(title, official_city, state, jurisdiction), text, medium, date, precision,
+            city_id, city_name, official_id, org_id, source, Excerpt(source_id, source.slug, start, end),
+        )  # fmt: skip
+
+    @staticmethod
+    def _quote_filter(city_id: int | None, official_id: int | None, organization_id: int | None) -> tuple[str, tuple]:
+        # The narrowest filter wins: a highlighted official narrows the quotes to them, within no city.
+        if official_id is not None:
+            return " WHERE q.official_id = ?", (official_id,)
+        if organization_id is not None:
+            return " WHERE q.organization_id = ?", (organization_id,)
+        if city_id is not None:
+            return " WHERE q.city_id = ?", (city_id,)
+        return "", ()
+
+    def quote_count(
+        self, city_id: int | None = None, official_id: int | None = None, organization_id: int | None = None
+    ) -> int:
+        where, params = self._quote_filter(city_id, official_id, organization_id)
+        return self._one("SELECT count(*) FROM quotes q" + where, params)[0]
+
+    def quotes_page(
+        self,
+        offset: int,
+        limit: int,
+        city_id: int | None = None,
+        official_id: int | None = None,
+        organization_id: int | None = None,
+    ) -> list[Quote]:
+        where, params = self._quote_filter(city_id, official_id, organization_id)
+        rows = self._all(_QUOTE_SELECT + where + _QUOTE_ORDER + " LIMIT ? OFFSET ?", (*params, limit, offset))
+        return [self._quote(row) for row in rows]
+
+    def quote(self, quote_id: int) -> Quote | None:
+        row = self._one(_QUOTE_SELECT + " WHERE q.id = ?", (quote_id,))
+        return self._quote(row) if row else None
+
+    def iter_quotes(self) -> Iterator[Quote]:
+        """Every quote in source order, for export."""
+        rows = self._all(_QUOTE_SELECT + " ORDER BY q.source_id, q.start, q.id")
+        return (self._quote(row) for row in rows)
+
+    # --- stances, claims -----------------------------------------------------------------------
+
+    def _stance(self, row: tuple) -> Stance:
+        *fields, source_id, start, end = row
+        source = self.source(source_id)
+        return Stance(*fields, source, Excerpt(source_id, source.slug, start, end))
+
+    def stances_for_city(self, city_id: int) -> list[Stance]:
+        return [self._stance(r) for r in self._all(_STANCE_SELECT + " WHERE city_id = ? ORDER BY id", (city_id,))]
+
+    def iter_stances(self) -> Iterator[Stance]:
+        return (self._stance(r) for r in self._all(_STANCE_SELECT + " ORDER BY source_id, start, id"))
+
+    def claims(self) -> list[Claim]:
+        sql = (
+            "SELECT id, figure, claimant, subject, evidence, source_id, start, end "
+            "FROM claims ORDER BY source_id, start"
+        )
+        result = []
+        for *fields, source_id, start, end in self._all(sql):
+            source = self.source(source_id)
+            result.append(Claim(*fields, source, Excerpt(source_id, source.slug, start, end)))
+        return result
+
+    # --- drill-down views ----------------------------------------------------------------------
+
+    def city_view(self, city_id: int) -> CityView | None:
+        """The city screen in one call: police stances, the mayor and their statements, everyone else tied to it."""
+        city = self.city(city_id)
+        if city is None:
+            return None
+        stances = self.stances_for_city(city_id)
+        officials = self.officials_page(city_id, 0, 1000)
+        mayor = next((o for o in officials if (o.title or "").casefold() == "mayor"), None)
+        quotes_of = {o.id: tuple(self.quotes_page(0, 1000, official_id=o.id)) for o in officials}
+        orgs = self.organizations_in(city_id)
+        return CityView(
+            city=city,
+            mayor=mayor,
+            police=tuple(s for s in stances if s.kind == "police"),
+            statements=quotes_of.get(mayor.id, ()) if mayor else (),
+            others=tuple((o, quotes_of[o.id]) for o in officials if o is not mayor),
+            organizations=tuple((g, tuple(self.quotes_page(0, 1000, organization_id=g.id))) for g in orgs),
+            context=tuple(s for s in stances if s.kind != "police"),
+        )
+
+    def official_view(self, official_id: int) -> OfficialView | None:
+        official = self.official(official_id)
+        if official is None:
+            return None
+        return OfficialView(official, tuple(self.quotes_page(0, 10_000, official_id=official_id)))
+
+    # --- search support (the policy lives in tui.search) ---------------------------------------
+
+    def names_with_prefix(self, key: str, limit: int) -> list[tuple[str, int, str, str, int]]:
+        # key < key + U+FFFF bounds the prefix range, so the names(key) index answers it.
+        sql = "SELECT kind, entity_id, name, key, weight FROM names WHERE key >= ? AND key < ? ORDER BY key LIMIT ?"
+        return self._all(sql, (key, key + "\uffff", limit))
+
+    def names_containing(self, key: str, limit: int) -> list[tuple[str, int, str, str, int]]:
+        # A quoted trigram phrase is a substring match; `key` is folded, so it holds no '"'.
+        sql = (
+            "SELECT n.kind, n.entity_id, n.name, n.key, n.weight FROM names_fts f JOIN names n ON n.id = f.rowid "
+            "WHERE names_fts MATCH ? LIMIT ?"
+        )
+        return self._all(sql, (f'"{key}"', limit))
+
+    def names_sharing_trigrams(self, grams: list[str], limit: int) -> list[tuple[str, int, str, str, int]]:
+        """Names sharing the most trigrams with the query: the candidates for a typo-tolerant match."""
+        expression = " OR ".join(f'"{g}"' for g in grams)
+        sql = (
+            "SELECT n.kind, n.entity_id, n.name, n.key, n.weight FROM names_fts f JOIN names n ON n.id = f.rowid "
+            "WHERE names_fts MATCH ? ORDER BY f.rank LIMIT ?"
+        )
+        return self._all(sql, (expression, limit))
+
+    def describe(self, kind: str, entity_id: int) -> str:
+        """A one-line description for a search hit: 'Mayor of Oakland · D', 'police · San Francisco'."""
+        if kind == "city":
+            city = self.city(entity_id)
+            return f"city · {city.state or 'state not stated'}" if city else ""
+        if kind == "official":
+            o = self.official(entity_id)
+            if o is None:
+                return ""
+            parts = [role(o.title, o.city_name, o.state, o.jurisdiction) or "official", o.party]
+            return " · ".join(p for p in parts if p)
+        org = self.organization(entity_id)
+        if org is None:
+            return ""
+        return " · ".join(p for p in (org.kind, org.abbreviation, org.city_name) if p)
+
+    def count_quote_matches(self, expression: str, cap: int) -> int:
+        """How many quotes match, counting no further than `cap` (enough to choose a ranking)."""
+        sql = "SELECT count(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)"
+        return self._one(sql, (expression, cap))[0]
+
+    def quotes_matching(self, expression: str, limit: int, ranked: bool) -> list[Quote]:
+        # bm25 (rank) is computed for every match, so only small match sets are ranked; large ones come newest first.
+        order = "ORDER BY f.rank" if ranked else "ORDER BY f.rowid DESC"
+        sql = f"SELECT rowid FROM quotes_fts f WHERE quotes_fts MATCH ? {order} LIMIT ?"  # order is a constant
+        ids = [row[0] for row in self._all(sql, (expression, limit))]
+        return [q for q in (self.quote(i) for i in ids) if q is not None]
