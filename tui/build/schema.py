@@ -1,0 +1,181 @@
+"""The events.db schema, made with sqlite-utils; shared by the article builder and the synthetic generator.
+
+`create_tables` runs before rows go in; `finish` adds indexes, full-text indexes and the schema version
+afterwards, because building an index once over loaded rows is much faster than keeping it up to date row by row.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+# Bump when a reader of the old version could misread the new one; readers refuse a newer version.
+SCHEMA_VERSION = 1
+
+# Which kind of row a search-name points at (names.kind).
+NAME_KINDS = ("city", "official", "organization")
+
+
+def create_tables(db: sqlite_utils.Database) -> None:
+    """Create every table, with primary and foreign keys; every fact row carries source_id/start/end."""
+    excerpt = {"source_id": int, "start": int, "end": int}
+    db["sources"].create(
+        {
+            "id": int,
+            "slug": str,
+            "title": str,
+            "outlet": str,
+            "published": str,
+            "url": str,
+            "contributors": str,
+            "text": str,
+        },
+        pk="id",
+        not_null=["slug", "text"],
+    )
+    db["cities"].create(
+        {
+            "id": int,
+            "slug": str,
+            "name": str,
+            "state": str,
+            # Where the article names the city, and where it implies the state (NULL when no state is stated).
+            **excerpt,
+            "state_start": int,
+            "state_end": int,
+        },
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id")],
+        not_null=["slug", "name"],
+    )
+    db["officials"].create(
+        {
+            "id": int,
+            "slug": str,
+            "name": str,
+            "title": str,
+            "party": str,
+            "jurisdiction": str,
+            "city_id": int,
+            "state": str,
+            "handle": str,
+            **excerpt,
+        },
+        pk="id",
+        foreign_keys=[("city_id", "cities", "id"), ("source_id", "sources", "id")],
+        not_null=["slug", "name"],
+    )
+    db["organizations"].create(
+        {
+            "id": int,
+            "slug": str,
+            "name": str,
+            "abbreviation": str,
+            "kind": str,
+            "city_id": int,
+            **excerpt,
+        },
+        pk="id",
+        foreign_keys=[("city_id", "cities", "id"), ("source_id", "sources", "id")],
+        not_null=["slug", "name", "kind"],
+    )
+    dated = {"date": str, "date_precision": str, "date_start": int, "date_end": int}
+    db["stances"].create(
+        {
+            "id": int,
+            "slug": str,
+            "organization_id": int,
+            "official_id": int,
+            "city_id": int,
+            "holder": str,
+            "kind": str,
+            "toward": str,
+            "position": str,
+            "summary": str,
+            "evidence": str,
+            **dated,
+            **excerpt,
+        },
+        pk="id",
+        foreign_keys=[
+            ("organization_id", "organizations", "id"),
+            ("official_id", "officials", "id"),
+            ("city_id", "cities", "id"),
+            ("source_id", "sources", "id"),
+        ],
+        not_null=["slug", "holder", "kind", "toward", "position", "evidence", "source_id", "start", "end"],
+    )
+    db["quotes"].create(
+        {
+            "id": int,
+            "slug": str,
+            "official_id": int,
+            "organization_id": int,
+            "speaker": str,
+            "city_id": int,
+            "text": str,
+            "medium": str,
+            **dated,
+            **excerpt,
+        },
+        pk="id",
+        foreign_keys=[
+            ("official_id", "officials", "id"),
+            ("organization_id", "organizations", "id"),
+            ("city_id", "cities", "id"),
+            ("source_id", "sources", "id"),
+        ],
+        not_null=["slug", "speaker", "text", "source_id", "start", "end"],
+    )
+    db["claims"].create(
+        {
+            "id": int,
+            "slug": str,
+            "figure": str,
+            "claimant": str,
+            "official_id": int,
+            "organization_id": int,
+            "subject": str,
+            "evidence": str,
+            **excerpt,
+        },
+        pk="id",
+        foreign_keys=[
+            ("official_id", "officials", "id"),
+            ("organization_id", "organizations", "id"),
+            ("source_id", "sources", "id"),
+        ],
+        not_null=["slug", "figure", "subject", "evidence", "source_id", "start", "end"],
+    )
+    # One row per searchable name: the name itself, each alias, abbreviation and handle, and derived initials.
+    # `key` is the folded form (lower case, no accents, no punctuation) that search matches against.
+    db["names"].create(
+        {"id": int, "kind": str, "entity_id": int, "name": str, "key": str, "weight": int},
+        pk="id",
+        not_null=["kind", "entity_id", "name", "key", "weight"],
+    )
+
+
+def finish(db: sqlite_utils.Database) -> None:
+    """Indexes for every lookup the browser makes, FTS5 indexes, and the schema version."""
+    db["sources"].create_index(["slug"], unique=True)
+    for table in ("cities", "officials", "organizations", "stances", "quotes", "claims"):
+        db[table].create_index(["slug"], unique=True)
+    db["cities"].create_index(["name", "id"])
+    db["officials"].create_index(["city_id", "name"])
+    db["officials"].create_index(["name", "id"])
+    db["organizations"].create_index(["city_id", "name"])
+    db["stances"].create_index(["city_id"])
+    db["stances"].create_index(["organization_id"])
+    db["stances"].create_index(["official_id"])
+    # A city's or a speaker's quotes newest first: without these a drill scans every quote.
+    db["quotes"].create_index(["city_id", "date"])
+    db["quotes"].create_index(["official_id", "date"])
+    db["quotes"].create_index(["organization_id", "date"])
+    db["quotes"].create_index(["source_id", "start"])
+    db["names"].create_index(["key"])
+    db["names"].create_index(["kind", "entity_id"])
+    # Word search over quotes (unicode61 folds accents); Datasette and `sqlite-utils search` detect *_fts tables.
+    db["quotes"].enable_fts(["text", "speaker"], create_triggers=True)
+    # Substring and typo-tolerant name search: a trigram index over the folded key.
+    db["names"].enable_fts(["key"], tokenize="trigram", create_triggers=True)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
