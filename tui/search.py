@@ -27,6 +27,8 @@ RANK_LIMIT = 2000
 # Longest query we look at: more text cannot make a better name match, and FTS5 cost grows with terms.
 MAX_QUERY_CHARS = 200
 MAX_QUOTE_TERMS = 8
+# Most results one search returns: a larger --limit would overflow SQLite's integers (limit * 4 and all).
+MAX_RESULTS = 10_000
 
 
 def fold(text: str) -> str:
@@ -106,6 +108,7 @@ def search(store: Store, text: str, limit: int = 20) -> list[SearchHit]:
     query = fold(text[:MAX_QUERY_CHARS])
     if not query or limit <= 0:
         return []
+    limit = min(limit, MAX_RESULTS)
     hits = search_names(store, query, limit)
     if len(hits) < limit:
         hits += search_quotes(store, text, limit - len(hits))
@@ -162,3 +165,101 @@ def search_quotes(store: Store, text: str, limit: int) -> list[SearchHit]:
         SearchHit("quote", q.id, q.speaker, q.text, 0.0)
         for q in store.quotes_matching(expression, limit, ranked=ranked)
     ]
+
+
+# --- resolving one name (`events-tui city NAME`, `events-tui official NAME`) ---------------------------
+
+# search_names scores: 3 prefix, 2.5 a word of the name starts with the query, 2 substring, below 1 a typo
+# (similarity); each less 0.01 per alias weight. These bounds separate the tiers whatever the weight.
+_WORD_START_TIER = 2.4
+_SUBSTRING_TIER = 1.9
+# A typo match resolves only when it is this much more alike than the runner-up.
+TYPO_LEAD = 0.1
+# How far to look: the hits of every kind are fetched, then filtered to the kind asked for.
+_RESOLVE_POOL = 100
+_SUGGEST_FLOOR = 0.5
+MAX_CANDIDATES = 5
+_KIND_WORDS = {"city": "cities", "official": "officials", "organization": "organisations"}
+
+
+class NameNotResolved(LookupError):
+    """No entity of the kind matches the name, or several match equally well; the message is one line.
+
+    `candidates` are the closest names of that kind (the tied ones when `ambiguous`), best first.
+    """
+
+    def __init__(self, message: str, candidates: list[SearchHit], ambiguous: bool) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+        self.ambiguous = ambiguous
+
+
+def resolve_name(store: Store, kind: str, text: str) -> SearchHit:
+    """The one entity of `kind` ("city", "official", "organization") that `text` names, or NameNotResolved.
+
+    Case-, accent- and typo-tolerant, through aliases, on the same matcher as search. A clear winner resolves:
+    the only entity with an exact folded name or alias; else the only prefix or word-start match; else the
+    only substring match; else a typo match `TYPO_LEAD` more alike than the next. Ties are ambiguous.
+    """
+    query = fold(text[:MAX_QUERY_CHARS])
+    if not query:
+        raise NameNotResolved(f"no {kind} name given", [], ambiguous=False)
+    every = search_names(store, query, _RESOLVE_POOL)
+    hits = [h for h in every if h.kind == kind]
+    if not hits and len(every) >= _RESOLVE_POOL:
+        # Names of other kinds filled the pool, so "no match" would be a guess: ask for more of the name.
+        message = f"'{text}' matches too many names to pick one of the {_KIND_WORDS.get(kind, kind)}; give more of it"
+        raise NameNotResolved(message, [], ambiguous=True)
+    exact_ids = _exact_ids(store, kind, query)
+    for tier in (
+        [h for h in hits if h.id in exact_ids],
+        [h for h in hits if h.score >= _WORD_START_TIER],
+        [h for h in hits if h.score >= _SUBSTRING_TIER],
+    ):
+        if len(tier) == 1:
+            return tier[0]
+        if tier:
+            raise _ambiguous(kind, text, tier, len(every) >= _RESOLVE_POOL)
+    if len(hits) == 1 or (len(hits) > 1 and hits[0].score - hits[1].score >= TYPO_LEAD):
+        return hits[0]
+    if hits:
+        raise _ambiguous(kind, text, hits, len(every) >= _RESOLVE_POOL)
+    raise _not_found(store, kind, text, query, [h for h in every if h.kind != kind])
+
+
+def _exact_ids(store: Store, kind: str, query: str) -> set[int]:
+    # names_with_prefix orders by key, so every exact key (the shortest with this prefix) comes first.
+    return {entity_id for k, entity_id, _n, key, _w in store.names_with_prefix(query, 50) if k == kind and key == query}
+
+
+def _listing(hits: list[SearchHit], truncated: bool) -> str:
+    shown = [f"{h.name} ({h.snippet})" if h.snippet else h.name for h in hits[:MAX_CANDIDATES]]
+    more = len(hits) - MAX_CANDIDATES
+    if truncated:  # the pool was full: the count of the rest would be a guess
+        return ", ".join(shown) + " and more"
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+
+
+def _ambiguous(kind: str, text: str, hits: list[SearchHit], truncated: bool) -> NameNotResolved:
+    listing = _listing(hits, truncated)
+    message = f"'{text}' matches several {_KIND_WORDS.get(kind, kind)}: {listing}; give more of the name"
+    return NameNotResolved(message, hits, ambiguous=True)
+
+
+def _not_found(store: Store, kind: str, text: str, query: str, elsewhere: list[SearchHit]) -> NameNotResolved:
+    """Nothing of `kind` matches: name the closest of that kind, loosely alike, and a match of another kind."""
+    scored: dict[int, SearchHit] = {}
+    grams = trigrams(query)
+    rows = store.names_sharing_trigrams(grams, 200) if grams else []
+    for k, entity_id, name, key, _w in rows:
+        score = name_similarity(query, key)
+        if k == kind and score >= _SUGGEST_FLOOR and score > getattr(scored.get(entity_id), "score", 0.0):
+            scored[entity_id] = SearchHit(k, entity_id, name, store.describe(k, entity_id), score)  # type: ignore[arg-type]
+    closest = sorted(scored.values(), key=lambda h: (-h.score, h.name))[:3]
+    message = f"no {kind} matches '{text}'"
+    if closest:
+        message += "; closest: " + ", ".join(h.name for h in closest)
+    if elsewhere:
+        other = elsewhere[0]
+        message += f"; {other.name} is {'an' if other.kind[0] in 'aeiou' else 'a'} {other.kind}"
+    return NameNotResolved(message, closest, ambiguous=False)

@@ -1,0 +1,244 @@
+"""The reading subcommands of `events-tui`: search, city, official, source, export.
+
+Each prints rich tables and panels for a person, or with `--json` the shapes in tui.present for a script.
+Database text always reaches rich as `Text` (never markup) after `display_text`, so a quote holding "[bold]"
+or an escape sequence prints as written. Colour only on a terminal and never when NO_COLOR is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from tui import present
+from tui.cli import EXIT_NOT_FOUND, EXIT_OK, EXIT_UNUSABLE, CommandError
+from tui.export import write_export
+from tui.models import Official, Organization, Quote, Stance
+from tui.search import NameNotResolved, fold, resolve_name, search
+from tui.store import role as store_role
+
+if TYPE_CHECKING:
+    from tui.store import Store
+
+POSITION_STYLE = {"refuses": "bold green", "cooperates": "bold red", "mandated": "bold yellow", "unclear": "bold"}
+
+
+def run(command: str, args: argparse.Namespace, store: Store) -> int:
+    """Run one reading command against an open store; return the exit code or raise CommandError."""
+    handlers = {"search": _search, "city": _city, "official": _official, "source": _source, "export": _export}
+    handler = handlers.get(command)
+    if handler is None:
+        raise CommandError(f"unknown command {command!r} (see events-tui --help)", EXIT_UNUSABLE)
+    return handler(args, store)
+
+
+class _Console(Console):
+    """rich's Console, except that a reader leaving the pipe (`events-tui city x | head -1`) is not a failure."""
+
+    def on_broken_pipe(self) -> None:
+        # rich exits with 1 here, our code for "nothing found". Point stdout at /dev/null so the interpreter's
+        # last flush is quiet, and let cli.main turn the BrokenPipeError into exit 0 as it does for export.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise BrokenPipeError
+
+
+def make_console() -> Console:
+    """A console on stdout: colour on a terminal, none when piped (rich detects it) or when NO_COLOR is set.
+
+    rich's own NO_COLOR handling still emits bold and italics; no colour system at all means no escape codes.
+    """
+    plain = bool(os.environ.get("NO_COLOR"))
+    options: dict[str, Any] = {"color_system": None} if plain else {}
+    return _Console(file=sys.stdout, highlight=False, markup=False, emoji=False, **options)
+
+
+def print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def literal(text: str | None, style: str = "") -> Text:
+    """Database text for rich: made safe by `display_text` and never parsed as markup."""
+    return Text(present.display_text(text or ""), style=style)
+
+
+def _resolve(store: Store, kind: str, name: str) -> int:
+    if not fold(name):
+        raise CommandError(f"give a {kind} name (letters or digits), e.g. events-tui {kind} chicago", EXIT_UNUSABLE)
+    try:
+        return resolve_name(store, kind, name).id
+    except NameNotResolved as exc:
+        raise CommandError(present.one_line(str(exc)), EXIT_NOT_FOUND) from None
+
+
+# --- search -----------------------------------------------------------------------------------------
+
+
+def _search(args: argparse.Namespace, store: Store) -> int:
+    if args.limit < 1:
+        raise CommandError("--limit must be 1 or more", EXIT_UNUSABLE)
+    hits = search(store, args.query, args.limit)
+    if args.json:
+        print_json([present.hit_json(h) for h in hits])
+    if not hits:
+        raise CommandError(present.one_line(f"nothing matches '{args.query}'"), EXIT_NOT_FOUND)
+    if not args.json:
+        table = Table("Kind", "Name", "What", title=literal(f"Search: {args.query}"), box=box.SIMPLE_HEAD)
+        for hit in hits:
+            what = literal(f"“{hit.snippet}”" if hit.kind == "quote" else hit.snippet)
+            table.add_row(Text(hit.kind, style="dim"), literal(hit.name, "bold"), what)
+        make_console().print(table)
+    return EXIT_OK
+
+
+# --- city and official ------------------------------------------------------------------------------
+
+
+def _city(args: argparse.Namespace, store: Store) -> int:
+    view = store.city_view(_resolve(store, "city", args.name))
+    if view is None:  # the name index pointed at a row that is gone: a broken database
+        raise CommandError(f"{store.path}: the name index points at a missing city; rebuild it", EXIT_UNUSABLE)
+    if args.json:
+        print_json(present.city_json(view))
+        return EXIT_OK
+    city = view.city
+    mayor = literal(_person_line(view.mayor)) if view.mayor else Text(present.NO_MAYOR, style="italic")
+    facts = [("State", city.state), ("Mayor", mayor)]
+    parts: list[RenderableType] = [Panel(_facts(facts), title=literal(city.name, "bold"), title_align="left")]
+    parts.append(_stance_table("Police stance", view.police, present.NO_POLICE_STANCE))
+    if view.mayor:
+        title = f"Statements of the mayor, {view.mayor.name}"
+        parts.append(_quote_table(title, view.statements, "No statements of the mayor quoted in the sources"))
+    others: list[tuple[Official | Organization, tuple[Quote, ...]]] = [*view.others, *view.organizations]
+    if not others:
+        parts.append(Text(f"No other officials or organisations of {city.name} named in the sources", style="italic"))
+    for entity, quotes in others:
+        label = _person_line(entity) if isinstance(entity, Official) else f"{entity.name} · {entity.kind}"
+        parts.append(_quote_table(label, quotes, "No statements quoted in the sources"))
+    if view.context:
+        parts.append(_stance_table("Other stances in the city", view.context, ""))
+    make_console().print(Group(*parts))
+    return EXIT_OK
+
+
+def _official(args: argparse.Namespace, store: Store) -> int:
+    view = store.official_view(_resolve(store, "official", args.name))
+    if view is None:
+        raise CommandError(f"{store.path}: the name index points at a missing official; rebuild it", EXIT_UNUSABLE)
+    if args.json:
+        print_json(present.official_json(view))
+        return EXIT_OK
+    o = view.official
+    place = o.city_name or (o.state if o.jurisdiction == "state" else o.jurisdiction)
+    facts = [("Title", o.title), ("Party", o.party), ("Jurisdiction", place), ("Handle", o.handle)]
+    console = make_console()
+    console.print(Panel(_facts(facts), title=literal(o.name, "bold"), title_align="left"))
+    console.print(_quote_table(f"Statements of {o.name}", view.quotes, "No statements quoted in the sources"))
+    return EXIT_OK
+
+
+def _person_line(o: Official) -> str:
+    role = store_role(o.title, o.city_name, o.state, o.jurisdiction) or "title not stated"
+    return f"{o.name} · {role} · {o.party or 'party not stated'}"
+
+
+def _facts(rows: list[tuple[str, str | Text | None]]) -> Table:
+    """Label/value lines; a value the sources do not state says so in words."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim")
+    table.add_column()
+    for label, value in rows:
+        if value is None:
+            value = Text(present.NOT_STATED, style="italic")
+        table.add_row(Text(label), value if isinstance(value, Text) else literal(value))
+    return table
+
+
+def _section(title: str, empty: str) -> Group:
+    return Group(literal(title, "bold"), Text(f"  {empty}", style="italic"), Text())
+
+
+def _table(title: str, *columns: str) -> Table:
+    """A section table: bold title on the left, light rules, the last column (the words) taking the room."""
+    table = Table(*columns, title=literal(title, "bold"), title_justify="left", box=box.SIMPLE_HEAD)
+    table.columns[-1].ratio = 1
+    for column in table.columns[:-1]:
+        column.no_wrap = column.header in ("Date", "Stance")
+        column.max_width = 22
+    return table
+
+
+def _quote_table(title: str, quotes: tuple[Quote, ...], empty: str) -> RenderableType:
+    if not quotes:
+        return _section(title, empty)
+    table = _table(title, "Date", "Medium", "Quote")
+    for q in quotes:
+        date = present.date_label(q.date, q.date_precision)
+        medium = literal(q.medium) if q.medium else Text("not stated", style="dim italic")
+        table.add_row(Text(date), medium, Text.assemble(literal(f"“{q.text}”"), "\n", _offsets(q)))
+    return table
+
+
+def _stance_table(title: str, stances: tuple[Stance, ...], empty: str) -> RenderableType:
+    if not stances:
+        return _section(title, empty)
+    table = _table(title, "Who", "Stance", "What the article says")
+    for s in stances:
+        summary = [literal(s.summary), "\n"] if s.summary else []
+        said = Text.assemble(*summary, literal(f"“{s.evidence}”", "italic"), "\n", _offsets(s))
+        stance = Text(s.position, style=POSITION_STYLE.get(s.position, ""))
+        table.add_row(literal(s.holder), stance, said)
+    return table
+
+
+def _offsets(item: Quote | Stance) -> Text:
+    return Text(present.excerpt_label(item.excerpt), style="dim")
+
+
+# --- source and export ------------------------------------------------------------------------------
+
+
+def _source(args: argparse.Namespace, store: Store) -> int:
+    source = store.source_by_slug(args.slug)
+    if source is None:
+        raise CommandError(present.one_line(_unknown_slug(store, args.slug)), EXIT_NOT_FOUND)
+    text = store.source_text(source.id)
+    if args.json:
+        print_json(present.article_json(source, text))
+        return EXIT_OK
+    facts = [
+        ("Title", source.title),
+        ("Outlet", source.outlet),
+        ("Published", source.published),
+        ("URL", source.url),
+        ("Contributors", source.contributors),
+    ]
+    console = make_console()
+    console.print(Panel(_facts(facts), title=literal(source.slug, "bold"), title_align="left"))
+    # Piped, the article keeps its own lines (grep finds them whole); on a terminal, wrapped at word boundaries.
+    console.print(literal(text), soft_wrap=not console.is_terminal)
+    return EXIT_OK
+
+
+def _unknown_slug(store: Store, slug: str) -> str:
+    import difflib
+
+    slugs = [s.slug for s in store.sources()]
+    close = difflib.get_close_matches(slug, slugs, n=3, cutoff=0.5)
+    hint = f"closest: {', '.join(close)}" if close else f"known: {', '.join(slugs[:5]) or 'none'}"
+    return f"no source with slug '{slug}'; {hint}"
+
+
+def _export(args: argparse.Namespace, store: Store) -> int:
+    write_export(store, args.format, args.out)
+    return EXIT_OK

@@ -1,0 +1,235 @@
+"""How the facts are put into words and JSON, shared by the browser and the command line. No Textual, no rich.
+
+Everything here is a pure function of the models:
+- the JSON shapes of `events-tui ... --json` (documented in README; later changes add keys, never rename);
+- `citation()`, the plain-text citation the CLI prints and the browser's `c` key copies;
+- `date_label()` and the words for what the sources do not state;
+- `display_text()` / `one_line()`, the one escaper for database text shown on a terminal.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from tui.models import (
+    CityView,
+    Excerpt,
+    Official,
+    OfficialView,
+    Organization,
+    Quote,
+    SearchHit,
+    Source,
+    Stance,
+)
+from tui.store import role
+
+NOT_STATED = "not stated in the sources"
+DATE_NOT_STATED = "date not stated"
+NO_POLICE_STANCE = "No police stance stated in the sources"
+NO_MAYOR = "No mayor named in the sources"
+
+# C0 controls, DEL and C1 controls, plus the bidi overrides that can make a line read differently from its bytes.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    # C0 controls and DEL have printable "control pictures" (U+2400..U+2421): ESC shows as ␛, so an ANSI
+    # sequence in the data is seen, not obeyed. C1 and bidi controls have none.
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def display_text(text: str) -> str:
+    """Database text made safe for a terminal: control characters and escapes become visible symbols.
+
+    Newlines and tabs are kept. This is the one escaper for display; JSON and CSV exports keep the exact text,
+    because `source.text[start:end] == quote.text` is the promise a citation rests on.
+    """
+    return _UNSAFE.sub(_visible, text)
+
+
+def one_line(text: str) -> str:
+    """`display_text` with all whitespace runs, newlines included, collapsed to one space: for error lines."""
+    return " ".join(display_text(text).split())
+
+
+def date_label(date: str | None, precision: str | None) -> str:
+    """A date as precise as the source makes it: '2019-06-21', 'week of 2019-06-17', 'date not stated'.
+
+    The database stores the first day of the period plus its precision; showing the bare day of a week-precise
+    date would claim more than the article says.
+    """
+    if not date:
+        return DATE_NOT_STATED
+    if precision == "week":
+        return f"week of {date}"
+    try:
+        day = datetime.date.fromisoformat(date)
+    except ValueError:
+        return date
+    if precision == "month":
+        return f"{day:%B %Y}"
+    if precision == "year":
+        return str(day.year)
+    return date
+
+
+def excerpt_label(excerpt: Excerpt) -> str:
+    """Where the words are: 'source 2019-06-22-ice-raids, characters 1834-1857' (end exclusive, from 0)."""
+    return f"source {excerpt.source_slug}, characters {excerpt.start}-{excerpt.end}"
+
+
+# --- JSON shapes ------------------------------------------------------------------------------------
+
+
+def source_json(source: Source, excerpt: Excerpt | None = None) -> dict[str, Any]:
+    """`{"slug", "title", "outlet", "published", "start", "end"}`: the article a fact is cited from.
+
+    title/outlet/published are null when the article does not state them; start/end are the character offsets
+    of the excerpt (`text[start:end]`), null when no excerpt is meant.
+    """
+    return {
+        "slug": source.slug,
+        "title": source.title,
+        "outlet": source.outlet,
+        "published": source.published,
+        "start": excerpt.start if excerpt else None,
+        "end": excerpt.end if excerpt else None,
+    }
+
+
+def article_json(source: Source, text: str) -> dict[str, Any]:
+    """`events-tui source --json`: `{"slug", "title", "outlet", "published", "text"}` plus url, contributors."""
+    return {
+        "slug": source.slug,
+        "title": source.title,
+        "outlet": source.outlet,
+        "published": source.published,
+        "text": text,
+        "url": source.url,
+        "contributors": source.contributors,
+    }
+
+
+def quote_json(q: Quote) -> dict[str, Any]:
+    """`{"speaker", "speaker_title", "text", "medium", "date", "source"}` plus id, date_precision, city.
+
+    `date` is the first day of its period; `date_precision` ("day", "week", ...) says which period.
+    """
+    return {
+        "speaker": q.speaker,
+        "speaker_title": q.speaker_title,
+        "text": q.text,
+        "medium": q.medium,
+        "date": q.date,
+        "source": source_json(q.source, q.excerpt),
+        "id": q.id,
+        "date_precision": q.date_precision,
+        "city": q.city_name,
+    }
+
+
+def stance_json(s: Stance, city: str | None = None) -> dict[str, Any]:
+    """`{"name", "kind", "stance", "summary", "evidence", "source"}` plus toward, date, date_precision, city.
+
+    `stance` is one of refuses, cooperates, mandated, unclear; `evidence` is the article's own words.
+    Stances carry a city id, not its name, so the caller passes the name it knows.
+    """
+    return {
+        "name": s.holder,
+        "kind": s.kind,
+        "stance": s.position,
+        "summary": s.summary,
+        "evidence": s.evidence,
+        "source": source_json(s.source, s.excerpt),
+        "toward": s.toward,
+        "date": s.date,
+        "date_precision": s.date_precision,
+        "city": city,
+    }
+
+
+def person_json(o: Official) -> dict[str, Any]:
+    """`{"name", "title", "party", "city"}` plus state, role ('Mayor of Chicago') and handle."""
+    return {
+        "name": o.name,
+        "title": o.title,
+        "party": o.party,
+        "city": o.city_name,
+        "state": o.state,
+        "role": role(o.title, o.city_name, o.state, o.jurisdiction),
+        "handle": o.handle,
+    }
+
+
+def official_json(view: OfficialView) -> dict[str, Any]:
+    """`events-tui official --json`: `{"official": {...}, "quotes": [quote...]}`."""
+    return {"official": person_json(view.official), "quotes": [quote_json(q) for q in view.quotes]}
+
+
+def _other_json(entity: Official | Organization, quotes: tuple[Quote, ...]) -> dict[str, Any]:
+    # An organisation has no title; its kind ("police", "office") is what a reader needs in that place.
+    title, kind = (entity.title, "official") if isinstance(entity, Official) else (entity.kind, "organization")
+    return {"name": entity.name, "title": title, "quotes": [quote_json(q) for q in quotes], "type": kind}
+
+
+def city_json(view: CityView) -> dict[str, Any]:
+    """`events-tui city --json`: city, mayor (or null), police stances, the mayor's statements, others, context.
+
+    `others` lists the city's other officials, then its organisations (each with "type"), quotes or none.
+    """
+    name = view.city.name
+    return {
+        "city": {"name": name, "state": view.city.state},
+        "mayor": person_json(view.mayor) if view.mayor else None,
+        "police": [stance_json(s, name) for s in view.police],
+        "statements": [quote_json(q) for q in view.statements],
+        "others": [_other_json(o, qs) for o, qs in view.others] + [_other_json(g, qs) for g, qs in view.organizations],
+        "context": [stance_json(s, name) for s in view.context],
+    }
+
+
+def hit_json(hit: SearchHit) -> dict[str, Any]:
+    """A search result: `{"kind", "id", "name", "snippet"}`; kind is city, official, organization or quote."""
+    return {"kind": hit.kind, "id": hit.id, "name": hit.name, "snippet": hit.snippet}
+
+
+# --- words ------------------------------------------------------------------------------------------
+
+
+def source_label(source: Source) -> str:
+    """The article as a reader would cite it, from what it states only: '“Title”, Outlet, published 2019-06-22'.
+
+    An article whose title and outlet are not stated is named by its slug: 'article 2019-06-22-ice-raids, ...'.
+    """
+    parts = [f"“{source.title}”" if source.title else None, source.outlet]
+    if not any(parts):
+        parts = [f"article {source.slug}"]
+    parts.append(f"published {source.published}" if source.published else "publication date not stated")
+    return ", ".join(p for p in parts if p)
+
+
+def citation(item: Quote | Stance) -> str:
+    """A one-line plain-text citation of a quote, or of a stance's evidence, ready to paste.
+
+    '“not panic.” — Libby Schaaf, Mayor of Oakland, 2019-06-21. Source: article 2019-06-22-ice-raids,
+    published 2019-06-22, characters 1850-1860.' Only stated facts appear; a missing date says so.
+    """
+    if isinstance(item, Quote):
+        words, who = item.text, [item.speaker, item.speaker_title, item.medium]
+    else:
+        words, who = item.evidence, [item.holder, f"{item.kind} stance toward {item.toward}: {item.position}"]
+    who.append(date_label(item.date, item.date_precision))
+    speaker = ", ".join(p for p in who if p)
+    offsets = f"characters {item.excerpt.start}-{item.excerpt.end}"
+    where = source_label(item.source)
+    if item.source.title or item.source.outlet:
+        where += f" ({item.source.slug}, {offsets})"
+    else:
+        where += f", {offsets}"
+    return one_line(f"“{words}” — {speaker}. Source: {where}.")
