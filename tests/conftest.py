@@ -41,3 +41,13 @@ def sources_copy(tmp_path: Path) -> Path:
     target = tmp_path / "sources"
     shutil.copytree(SOURCES, target)
     return target
+
+
+HOSTILE_SOURCES = FIXTURES / "hostile"
+
+
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The deliberately hostile article (Rich markup, ANSI escapes, control characters, a 500-letter word, a
+    2,000-character quote, CJK, emoji, right-to-left text) built by the real builder."""
+    return build_from(HOSTILE_SOURCES, tmp_path_factory.mktemp("hostile") / "events.db")

@@ -1,0 +1,498 @@
+"""Keyboard flows through the drill-down screens of the real app, asserting what the screens show.
+
+Each test drives `EventsApp` with Pilot as a user would (`/`, typing, arrows, Enter, Escape) on a database
+built by the real builder, and reads the widgets' rendered content. Expected facts come from the store, so a
+test fails if the screen drops, alters or invents one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.command import CommandList
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from tests.conftest import build_from
+from tui.app import EventsApp
+from tui.models import Quote, SearchHit
+from tui.palette import palette_prompt
+from tui.present import NO_MAYOR, NO_POLICE_STANCE, citation
+from tui.screens.base import Breadcrumb
+from tui.screens.city import CityScreen
+from tui.screens.search import SearchScreen
+from tui.screens.source import ArticleText, SourceScreen
+from tui.screens.speaker import SpeakerScreen
+from tui.store import Store, open_store
+from tui.widgets.drill_item import DrillItem, MoreRows, SpeakerItem, StatementItem, paged
+from tui.widgets.stance_card import StanceCard
+
+SIZE = (100, 32)
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let messages, thread workers and the repaint they trigger finish."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+    await settle(pilot)
+
+
+async def search_and_open(pilot: Pilot, text: str) -> None:
+    await pilot.press("slash")
+    await settle(pilot)
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def shown(widget: Static) -> str:
+    visual = widget.visual
+    assert isinstance(visual, Content)
+    return visual.plain
+
+
+def screen_text(app: EventsApp) -> str:
+    """All the Static text of the active screen: what its rows, headings and "not stated" lines say."""
+    return "\n".join(shown(w) for w in app.screen.query(Static) if isinstance(w.visual, Content))
+
+
+def breadcrumb(app: EventsApp) -> str:
+    return str(app.screen.query_one(Breadcrumb).render())
+
+
+@pytest.fixture
+def app_store(events_db: Path) -> Store:
+    opened = open_store(events_db)
+    yield opened
+    opened.close()
+
+
+def city_id(store: Store, name: str) -> int:
+    return next(c.id for c in store.cities_page(0, 1000) if c.name == name)
+
+
+# --- flows ---------------------------------------------------------------------------------------
+
+
+async def test_search_lightfoot_opens_her_statements(app_store: Store) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "lightfoot")
+        screen = app.screen
+        assert isinstance(screen, SpeakerScreen)
+        assert screen.official is not None and screen.official.name == "Lori Lightfoot"
+        assert breadcrumb(app).endswith("Lori Lightfoot")
+        statements = [shown(item) for item in screen.query(StatementItem)]
+        expected = app_store.quotes_page(0, 100, official_id=screen.official.id)
+        assert len(statements) == len(expected) > 0
+        for quote in expected:
+            assert any(quote.text in text for text in statements), quote.text
+        assert any("CPD will not cooperate" in text for text in statements)
+        assert "Mayor of Chicago" in shown(screen.query_one("#title", Static))
+
+
+async def test_chicago_shows_police_stance_and_mayor_statements(app_store: Store) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "chicago")
+        screen = app.screen
+        assert isinstance(screen, CityScreen)
+        assert breadcrumb(app) == "Cities › Chicago"
+        view = app_store.city_view(city_id(app_store, "Chicago"))
+        cards = list(screen.query(StanceCard))
+        police = [card for card in cards if card.stance.kind == "police"]
+        assert [card.stance.id for card in police] == [s.id for s in view.police]
+        card_text = shown(police[0])
+        assert "Chicago Police Department" in card_text and "REFUSES" in card_text
+        assert view.police[0].evidence in card_text  # verbatim
+        assert view.police[0].source.slug in card_text
+        mayor_row = screen.query_one(SpeakerItem)
+        assert mayor_row.official == view.mayor and "Lori Lightfoot" in shown(mayor_row)
+        statements = [item.quote for item in screen.query(StatementItem)]
+        assert [q.id for q in statements] == [q.id for q in view.statements]
+        assert NO_POLICE_STANCE not in screen_text(app)
+        # The first row has the focus, so the footer shows its keys.
+        assert app.focused is police[0]
+
+
+async def test_houston_says_no_police_stance(app_store: Store) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "houston")
+        assert isinstance(app.screen, CityScreen)
+        text = screen_text(app)
+        assert NO_POLICE_STANCE in text
+        assert NO_MAYOR in text
+        assert not app.screen.query(StanceCard)
+
+
+async def test_miami_shows_state_law_context(app_store: Store) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "miami")
+        cards = list(app.screen.query(StanceCard))
+        assert [c.stance.position for c in cards] == ["mandated"]
+        assert "MANDATED" in shown(cards[0]) and "state law" in shown(cards[0])
+        assert NO_POLICE_STANCE in screen_text(app)
+
+
+async def test_enter_on_quote_opens_source_with_excerpt_highlighted_then_escape_returns(app_store: Store) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "chicago")
+        depth = len(app.screen_stack)
+        while not isinstance(app.focused, StatementItem):
+            await pilot.press("down")
+        quote: Quote = app.focused.quote
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SourceScreen)
+        assert len(app.screen_stack) == depth + 1
+        assert breadcrumb(app) == "Cities › Chicago › Source"
+        article = screen.query_one(ArticleText)
+        text = app_store.source_text(quote.excerpt.source_id)
+        assert article.excerpt == text[quote.excerpt.start : quote.excerpt.end] == quote.text
+        # Scrolled into view: the excerpt's first line lies inside the visible part of the article pane.
+        pane = screen.query_one("#article")
+        line = article.excerpt_line()
+        assert line > pane.size.height  # far enough down that scrolling was needed
+        assert pane.scroll_y <= line < pane.scroll_y + pane.scrollable_content_region.height
+
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(app.screen_stack) == depth and isinstance(app.screen, CityScreen)
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert len(app.screen_stack) == depth - 1 and breadcrumb(app) == "Cities"
+
+
+async def test_enter_on_stance_evidence_opens_its_excerpt(app_store: Store) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "chicago")
+        stance = app.focused.stance
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.query_one(ArticleText).excerpt == stance.evidence
+
+
+async def test_enter_on_mayor_opens_speaker_and_c_copies_citation(app_store: Store) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "oakland")
+        while not isinstance(app.focused, SpeakerItem):
+            await pilot.press("j")
+        mayor = app.focused.official
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SpeakerScreen) and app.screen.official == mayor
+        assert breadcrumb(app) == f"Cities › Oakland › {mayor.name}"
+        await pilot.press("j")
+        quote = app.focused.quote
+        await pilot.press("c")
+        await settle(pilot)
+        assert app.clipboard == citation(quote)
+
+
+async def test_rows_move_without_wrapping(app_store: Store) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "oakland")
+        rows = [w for w in app.screen.query("StanceCard, SpeakerItem, StatementItem")]
+        assert app.focused is rows[0]
+        await pilot.press("k")
+        assert app.focused is rows[0]
+        await pilot.press("G")
+        assert app.focused is rows[-1]
+        await pilot.press("down")
+        assert app.focused is rows[-1]
+        await pilot.press("up", "g")
+        assert app.focused is rows[0]
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind", "name"),
+    [
+        ("garcety", "official", "Eric Garcetti"),
+        ("sfpd", "organization", "San Francisco Police Department"),
+        ("blasio", "official", "Bill de Blasio"),
+    ],
+)
+async def test_search_finds_by_typo_and_initials(app_store: Store, typed: str, kind: str, name: str) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await settle(pilot)
+        await type_text(pilot, typed)
+        dialog = app.screen
+        assert isinstance(dialog, SearchScreen)
+        first = dialog.results.get_option_at_index(0)
+        assert name in str(first.prompt)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SpeakerScreen)
+        speaker = screen.official if kind == "official" else screen.organization
+        assert speaker is not None and speaker.name == name
+        assert name in shown(screen.query_one("#title", Static))
+
+
+async def test_search_updates_as_you_type_and_escape_closes(app_store: Store) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await settle(pilot)
+        await type_text(pilot, "sa")
+        names = [str(o.prompt) for o in app.screen.results.options]
+        assert any("San Francisco" in n for n in names)
+        await type_text(pilot, "n francisco police")
+        hits = app.screen.hits
+        assert hits and hits[0].name == "San Francisco Police Department"
+        # Quotes come after names, and down moves the highlight.
+        kinds = [h.kind for h in hits]
+        assert kinds == sorted(kinds, key=lambda k: k == "quote")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen)
+        assert len(app.screen_stack) == 1
+
+
+async def test_palette_opens_a_name(app_store: Store) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await type_text(pilot, "garcety")
+        # The palette gathers hits in its own task and shows them in batches: wait until ours is listed.
+        commands = app.screen.query_one(CommandList)
+        for _ in range(200):
+            if any("Eric Garcetti" in str(option.prompt) for option in commands.options):
+                break
+            await pilot.pause(0.05)
+        assert "Eric Garcetti" in str(commands.get_option_at_index(0).prompt)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SpeakerScreen)
+        assert app.screen.official is not None and app.screen.official.name == "Eric Garcetti"
+
+
+# --- hostile database text -----------------------------------------------------------------------
+
+HOSTILE_TEXT = (
+    "date 2019-06-22\n"
+    "In Gotham [/b], Mayor [bold]Evil[/b] \x1b[31mRed said “[/b]we [red]refuse[/red] $name \x1b[2J”.\n"
+    "The Gotham Police Department [link=x] said it will not cooperate with ICE.\n"
+)
+HOSTILE_TOML = """
+[source]
+published = "2019-06-22"
+published_evidence = "date 2019-06-22"
+
+[[cities]]
+id = "gotham"
+name = "Gotham [/b]"
+mention = "Gotham [/b]"
+
+[[officials]]
+id = "evil"
+name = "[bold]Evil[/b] \\u001b[31mRed"
+title = "Mayor"
+jurisdiction = "city"
+city = "gotham"
+mention = "Mayor [bold]Evil[/b] \\u001b[31mRed"
+
+[[organizations]]
+id = "gpd"
+name = "Gotham Police Department [link=x]"
+kind = "police"
+city = "gotham"
+mention = "Gotham Police Department [link=x]"
+
+[[stances]]
+id = "gpd-refuses"
+holder = "gpd"
+kind = "police"
+city = "gotham"
+toward = "ICE"
+position = "refuses"
+evidence = "The Gotham Police Department [link=x] said it will not cooperate with ICE."
+
+[[quotes]]
+id = "evil-refuse"
+speaker = "evil"
+city = "gotham"
+text = "[/b]we [red]refuse[/red] $name \\u001b[2J"
+"""
+
+
+def store_from(tmp_path: Path, text: str, annotations: str) -> Store:
+    """A store over a one-article database built by the real builder."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "article.txt").write_text(text, encoding="utf-8")
+    (sources / "article.toml").write_text(annotations, encoding="utf-8")
+    return open_store(build_from(sources, tmp_path / "events.db"))
+
+
+@pytest.fixture
+def hostile_store(tmp_path: Path) -> Store:
+    opened = store_from(tmp_path, HOSTILE_TEXT, HOSTILE_TOML)
+    yield opened
+    opened.close()
+
+
+async def test_markup_and_escapes_in_the_database_are_shown_literally(hostile_store: Store) -> None:
+    app = EventsApp(hostile_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "gotham")
+        assert isinstance(app.screen, CityScreen)
+        assert breadcrumb(app) == "Cities › Gotham [/b]"
+        text = screen_text(app)
+        assert "\x1b" not in text
+        assert "[bold]Evil[/b]" in text  # the name, brackets and all: not bold, not swallowed
+        assert "[/b]we [red]refuse[/red] $name" in text
+        assert "Gotham Police Department [link=x]" in text
+        while not isinstance(app.focused, StatementItem):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        article = app.screen.query_one(ArticleText)
+        # One visible symbol per control character, so the highlight still covers exactly text[start:end].
+        quote = hostile_store.quote(1)
+        assert len(article.excerpt) == len(quote.text)
+        assert article.excerpt.replace("\u241b", "\x1b") == quote.text
+        await pilot.press("escape", "escape", "slash")
+        await settle(pilot)
+        await type_text(pilot, "evil")
+        assert "[bold]Evil[/b]" in str(app.screen.results.get_option_at_index(0).prompt)
+
+
+# --- scale ---------------------------------------------------------------------------------------
+
+FILLER = "Council members met again to discuss the budget, the parks and the late buses downtown.\n\n"
+
+
+async def test_long_article_shows_the_paragraphs_around_the_excerpt(tmp_path: Path) -> None:
+    # Laying out megabytes of text takes tens of seconds; the view shows a window and says what it leaves out.
+    text = "date 2019-06-22\n" + FILLER * 600 + HOSTILE_TEXT.split("\n", 1)[1] + FILLER * 600
+    store = store_from(tmp_path, text, HOSTILE_TOML)
+    app = EventsApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        quote = store.quote(1)
+        app.open_source(quote.excerpt.source_id, quote.excerpt.start, quote.excerpt.end)
+        await settle(pilot)
+        article = app.screen.query_one(ArticleText)
+        lo, hi = article.window
+        assert 0 < lo < quote.excerpt.start and quote.excerpt.end < hi < len(text)
+        assert article.excerpt.replace("\u241b", "\x1b") == quote.text
+        shown_text = shown(article)
+        assert f"{lo:,} characters before this point not shown" in shown_text
+        assert f"{len(text) - hi:,} characters after this point not shown" in shown_text
+        pane = app.screen.query_one("#article")
+        line = article.excerpt_line()
+        assert pane.scroll_y <= line < pane.scroll_y + pane.scrollable_content_region.height
+    store.close()
+
+
+class RowsApp(App[None]):
+    """A bare app holding one paged column, to watch MoreRows on its own."""
+
+    def __init__(self, units: list[int]) -> None:
+        super().__init__()
+        self.units = units
+
+    def compose(self):
+        with VerticalScroll():
+            yield from paged(self.units, lambda n: [DrillItem(Content(f"row {n}"))], 4, "rows")
+
+
+async def test_more_rows_shows_the_next_page_and_lands_on_it() -> None:
+    app = RowsApp(list(range(10)))
+    async with app.run_test(size=SIZE) as pilot:
+
+        def labels() -> list[str]:
+            return [shown(item) for item in app.query(DrillItem)]
+
+        assert labels() == ["row 0", "row 1", "row 2", "row 3", "6 more rows — press Enter to show them"]
+        app.query_one(MoreRows).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert labels()[4:] == ["row 4", "row 5", "row 6", "row 7", "2 more rows — press Enter to show them"]
+        assert shown(app.focused) == "row 4"
+        await pilot.click(MoreRows)
+        await settle(pilot)
+        assert labels() == [f"row {n}" for n in range(10)]
+        assert not app.query(MoreRows)
+
+
+async def test_mouse_click_highlights_and_double_click_opens(app_store: Store) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "chicago")
+        statement = app.screen.query(StatementItem).first()
+        await pilot.click(statement)
+        await settle(pilot)
+        assert app.focused is statement and isinstance(app.screen, CityScreen)
+        await pilot.double_click(statement)
+        await settle(pilot)
+        assert isinstance(app.screen, SourceScreen)
+        assert app.screen.query_one(ArticleText).excerpt == statement.quote.text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12), (12, 5)])
+async def test_drill_screens_survive_small_terminals_and_resizes(app_store: Store, size: tuple[int, int]) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "oakland")
+        await pilot.resize_terminal(*size)
+        await settle(pilot)
+        assert isinstance(app.screen, CityScreen)
+        await pilot.press("G", "enter")  # the last row: a stance card, whose evidence opens the source
+        await settle(pilot)
+        assert isinstance(app.screen, SourceScreen)
+        await pilot.resize_terminal(*SIZE)
+        await settle(pilot)
+        await pilot.resize_terminal(*size)
+        await settle(pilot)
+        await pilot.press("escape", "slash")
+        await settle(pilot)
+        await type_text(pilot, "schaaf")
+        assert isinstance(app.screen, SearchScreen) and app.screen.hits
+
+
+def test_palette_prompt_is_literal() -> None:
+    hit = SearchHit("official", 1, "[bold]Evil[/b]", "Mayor \x1b[31mof [red]Gotham")
+    prompt = palette_prompt(hit)
+    assert "[bold]Evil[/b]" in prompt.plain and "[red]Gotham" in prompt.plain
+    assert "\x1b" not in prompt.plain
+
+
+async def test_a_failing_read_is_one_line_on_screen_not_a_crash(
+    app_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(city_id: int) -> None:
+        raise sqlite3.OperationalError("database disk image is malformed")
+
+    monkeypatch.setattr(app_store, "city_view", broken)
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "chicago")
+        assert isinstance(app.screen, CityScreen)
+        assert "Could not read this city from the database: database disk image is malformed" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(app.screen_stack) == 1

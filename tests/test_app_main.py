@@ -1,0 +1,417 @@
+"""The main screen through the keyboard: what the panes show, how highlighting narrows, the keys, and scale.
+
+Expected values come from the store (the same database the app reads), never typed in by hand.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Input
+
+from tui.app import EventsApp
+from tui.build.builder import atomic_database
+from tui.models import City, Official, Quote
+from tui.present import citation, one_line
+from tui.screens.main import CITY_COLUMNS, city_row
+from tui.store import Store, open_store
+from tui.widgets.lazy_list import PAGE_SIZE, LazyList
+from tui.widgets.row_layout import layout_row
+
+SIZE = (100, 30)
+
+
+def make_app(store: Store) -> EventsApp:
+    app = EventsApp(store)
+    app.animation_level = "none"
+    return app
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until every list's data has arrived (a highlight can start another list's load).
+
+    Text cursors stop blinking, so what is on screen does not depend on when it is looked at.
+    """
+    app = pilot.app
+    for field in app.screen.query(Input):
+        field.cursor_blink = False
+    for _ in range(50):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(lst.loading_data for lst in app.screen.query(LazyList)) and not app.workers._workers:
+            return
+    raise AssertionError("the lists never finished loading")
+
+
+def screen_text(pilot: Pilot) -> str:
+    """The characters on the terminal, as a user sees them."""
+    return "\n".join(strip.text for strip in pilot.app.screen._compositor.render_strips())
+
+
+def pane(pilot: Pilot, name: str) -> LazyList:
+    return pilot.app.screen.query_one(f"#{name}", LazyList)
+
+
+def pane_rows(lst: LazyList) -> list[str]:
+    """The text of each painted row of a pane (what render_line gives the compositor)."""
+    return [lst.render_line(y).text.rstrip() for y in range(lst.scrollable_content_region.height)]
+
+
+def title(lst: LazyList) -> str:
+    return lst._border_title.plain if lst._border_title else ""
+
+
+async def press_until(pilot: Pilot, key: str, done, limit: int = 100) -> None:
+    for _ in range(limit):
+        if done():
+            return
+        await pilot.press(key)
+        await settle(pilot)
+    raise AssertionError(f"pressing {key} {limit} times never got there")
+
+
+async def test_panes_show_position_and_count(store: Store) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # The cursors start on the "All" rows, which the counts leave out.
+        assert title(pane(pilot, "cities")) == f"Cities all {store.city_count()}"
+        assert title(pane(pilot, "officials")) == f"Officials all {store.official_count()}"
+        assert title(pane(pilot, "quotes")) == f"Quotes 1 / {store.quote_count()}"
+        text = screen_text(pilot)
+        assert "All cities" in text and "All officials" in text
+        for city in store.cities_page(0, 5):
+            assert city.name in text
+        # Every official is listed under "All cities", national figures included.
+        national = [o for o in store.officials_page(None, 0, 100) if o.city_id is None]
+        assert national, "the bundled article names national figures"
+        assert all(o.name in text for o in national)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        assert title(pane(pilot, "cities")) == f"Cities 2 / {store.city_count()}"
+
+
+async def test_highlighting_chicago_narrows_officials_and_quotes(store: Store) -> None:
+    chicago = next(c for c in store.cities_page(0, 100) if c.name == "Chicago")
+    lightfoot = store.officials_page(chicago.id, 0, 10)
+    assert [o.name for o in lightfoot] == ["Lori Lightfoot"]
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press_until(pilot, "j", lambda: pane(pilot, "cities").highlighted_item == chicago)
+        officials = pane(pilot, "officials")
+        assert officials.count == 2  # "All officials" and her
+        assert pane_rows(officials)[1].startswith("Lori Lightfoot")
+        assert title(officials) == "Officials all 1 · Chicago"
+        quotes = pane(pilot, "quotes")
+        expected = store.quotes_page(0, 100, city_id=chicago.id)
+        assert quotes.count == len(expected) > 0
+        shown = [row for row in pane_rows(quotes) if row]
+        assert len(shown) == len(expected)
+        assert all(row.startswith("Lori Lightfoot") for row in shown)
+        # The detail area shows the highlighted quote in full.
+        assert expected[0].text[:40] in screen_text(pilot).replace("\n", " ").replace("│", "")
+        # Passing through Officials changes nothing; highlighting an official narrows Quotes to them.
+        await pilot.press("tab")
+        await settle(pilot)
+        assert title(quotes).endswith("· Chicago")
+        await pilot.press("j")
+        await settle(pilot)
+        assert title(quotes).endswith("· Lori Lightfoot")
+        assert quotes.count == store.quote_count(official_id=lightfoot[0].id)
+
+
+async def test_city_without_quotes_says_so(store: Store) -> None:
+    silent = [c for c in store.cities_page(0, 100) if store.quote_count(city_id=c.id) == 0]
+    assert silent, "the bundled article names a city with no quotes (Houston)"
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press_until(pilot, "j", lambda: pane(pilot, "cities").highlighted_item == silent[0])
+        assert f"No quotes from {silent[0].name} in the sources" in screen_text(pilot)
+
+
+async def test_g_G_j_k_move_the_cursor(store: Store) -> None:
+    total = store.city_count() + 1
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        cities = pane(pilot, "cities")
+        await pilot.press("G")
+        await settle(pilot)
+        assert cities.cursor == total - 1
+        assert cities.highlighted_item == store.cities_page(total - 2, 1)[0]
+        assert title(cities).endswith(f"{total - 1} / {total - 1}")
+        await pilot.press("k")
+        assert cities.cursor == total - 2
+        await pilot.press("g")
+        assert cities.cursor == 0
+        await pilot.press("k")  # already at the top: stays
+        assert cities.cursor == 0
+        await pilot.press("j", "down")
+        await settle(pilot)
+        assert cities.cursor == 2
+        assert cities.highlighted_item == store.cities_page(1, 1)[0]
+
+
+async def test_enter_opens_city_official_and_source_and_escape_returns(store: Store) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "CityScreen"
+        assert "Cities › " + store.cities_page(0, 1)[0].name in screen_text(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "MainScreen"
+
+        await pilot.press("g", "tab", "j", "enter")  # Officials: the first of all officials
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "SpeakerScreen"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "MainScreen"
+
+        await pilot.press("tab", "enter")  # Quotes
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert type(screen).__name__ == "SourceScreen"
+        assert "Source" in screen_text(pilot).splitlines()[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "MainScreen"
+        await pilot.press("escape")  # the bottom screen stays
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "MainScreen"
+
+
+async def test_enter_on_quote_opens_its_excerpt(store: Store) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "tab")
+        await settle(pilot)
+        quote = pane(pilot, "quotes").highlighted_item
+        assert isinstance(quote, Quote)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert (screen.source_id, screen.start, screen.end) == (
+            quote.excerpt.source_id,
+            quote.excerpt.start,
+            quote.excerpt.end,
+        )
+
+
+async def test_help_lists_the_keys_and_escape_closes_it(store: Store) -> None:
+    from tui.screens.help import HelpScreen, key_groups
+    from tui.screens.main import MainScreen
+
+    async with make_app(store).run_test(size=(100, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HelpScreen)
+        text = screen_text(pilot)
+        # Generated from the bindings: every key of the main screen and the lists is there.
+        for binding in [*MainScreen.BINDINGS, *LazyList.BINDINGS]:
+            assert binding.tooltip or binding.description in text
+        assert any(title == "Main screen" for title, _rows in key_groups())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MainScreen)
+
+
+async def test_q_quits(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit  # the app is on its way out
+    assert app.return_code == 0
+
+
+async def test_c_copies_the_highlighted_quote_as_a_citation(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "tab", "j")
+        await settle(pilot)
+        quote = pane(pilot, "quotes").highlighted_item
+        assert quote == store.quotes_page(1, 1)[0]
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == citation(quote)
+        assert quote.text in app.clipboard
+
+
+async def test_resizing_small_and_large_does_not_crash(store: Store) -> None:
+    async with make_app(store).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for width, height in ((40, 12), (200, 60), (20, 6), (80, 24)):
+            await pilot.resize_terminal(width, height)
+            await settle(pilot)
+            await pilot.press("j", "tab", "j")
+            await settle(pilot)
+            assert pilot.app.screen.size == (width, height)
+        assert "Cities" in screen_text(pilot)
+
+
+# --- a database of thousands of rows, and hostile text -----------------------------------------------
+
+HOSTILE_CITY = "[bold]Ev\x1b[31mil[/b] 東京😀 City"
+
+
+def big_database(path: Path, cities: int, officials_per_city: int, quotes_per_official: int) -> Path:
+    """A schema-valid database built with the real builder's atomic writer, rows inserted directly."""
+    text = "x" * 100
+    with atomic_database(path) as db:
+        db["sources"].insert({"id": 1, "slug": "synthetic", "text": text})
+        db["cities"].insert_all(
+            {"id": i, "slug": f"city-{i}", "name": HOSTILE_CITY if i == 1 else f"City {i:06d}", "source_id": 1,
+             "start": 0, "end": 1}
+            for i in range(1, cities + 1)
+        )  # fmt: skip
+        officials = [
+            {"id": c * officials_per_city + k, "slug": f"o-{c}-{k}", "name": f"Official {c}-{k}", "title": "Mayor",
+             "city_id": c, "jurisdiction": "city", "source_id": 1, "start": 0, "end": 1}
+            for c in range(1, cities + 1) for k in range(officials_per_city)
+        ]  # fmt: skip
+        db["officials"].insert_all(officials)
+        db["quotes"].insert_all(
+            {"slug": f"q-{o['id']}-{n}", "official_id": o["id"], "speaker": o["name"], "city_id": o["city_id"],
+             "text": f"quote {n} by {o['name']}", "date": f"2019-06-{1 + n % 28:02d}", "date_precision": "day",
+             "source_id": 1, "start": 0, "end": 5}
+            for o in officials for n in range(quotes_per_official)
+        )  # fmt: skip
+    return path
+
+
+@pytest.fixture(scope="module")
+def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return big_database(tmp_path_factory.mktemp("big") / "big.db", 3000, 2, 2)
+
+
+async def test_thousands_of_rows_mount_no_widget_per_row(big_db: Path) -> None:
+    store = open_store(big_db)
+    try:
+        assert store.city_count() == 3000 and store.quote_count() == 12000
+        async with make_app(store).run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            widgets = list(pilot.app.screen.query(Widget))
+            assert len(widgets) < 60, f"{len(widgets)} widgets: one per row?"
+            cities = pane(pilot, "cities")
+            assert cities.count == 3001  # and "All cities"
+            # Only pages near the viewport are read, never the whole table.
+            assert len(cities._pages) * PAGE_SIZE < 3000
+            await pilot.press("G")
+            await settle(pilot)
+            last = store.cities_page(2999, 1)[0]
+            assert cities.highlighted_item == last
+            assert one_line(last.name) in screen_text(pilot)
+            await pilot.press("pageup", "k")
+            await settle(pilot)
+            height = cities.scrollable_content_region.height
+            assert cities.cursor == 3000 - (height - 1) - 1
+            assert len(cities._pages) * PAGE_SIZE < 3000
+    finally:
+        store.close()
+
+
+async def test_database_text_is_shown_literally(big_db: Path) -> None:
+    store = open_store(big_db)
+    try:
+        async with make_app(store).run_test(size=(160, 30)) as pilot:
+            await settle(pilot)
+            await pilot.press("G")  # '[' sorts after 'C': the hostile name is the last city
+            await settle(pilot)
+            cities = pane(pilot, "cities")
+            city = cities.highlighted_item
+            assert isinstance(city, City) and city.name == HOSTILE_CITY
+            row = pane_rows(cities)[cities.cursor - round(cities.scroll_offset.y)]
+            # Markup is not parsed and the escape is made visible instead of obeyed.
+            assert row.startswith("[bold]Ev␛[31mil[")
+            assert "\x1b" not in screen_text(pilot)
+            # Wide characters are cropped by cells: every row fills the pane exactly, no more.
+            width = cities.scrollable_content_region.width
+            for y in range(cities.scrollable_content_region.height):
+                assert cities.render_line(y).cell_length == width
+            for narrow in range(1, 40):
+                assert layout_row(city_row(city), CITY_COLUMNS, narrow).cell_len == narrow
+            official = store.officials_page(city.id, 0, 1)[0]
+            assert isinstance(official, Official)
+            await pilot.press("enter")
+            await pilot.pause()
+            first_line = screen_text(pilot).splitlines()[0]
+            assert "Cities › [bold]Ev␛[31mil[/b] 東京😀 City" in first_line
+    finally:
+        store.close()
+
+
+def test_big_database_is_never_written(big_db: Path) -> None:
+    """The store's connection is read-only: the UI cannot write even by mistake."""
+    store = open_store(big_db)
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            store.conn.execute("DELETE FROM cities")
+    finally:
+        store.close()
+
+
+# --- search, palette and mouse: the app's side of them ------------------------------------------------
+
+
+async def test_slash_search_then_enter_opens_the_speaker(store: Store) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert type(pilot.app.screen).__name__ == "SearchScreen"
+        await pilot.press(*"lightfoot")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert type(screen).__name__ == "SpeakerScreen"
+        await settle(pilot)
+        assert "Lori Lightfoot" in screen_text(pilot).splitlines()[0]  # the breadcrumb
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "MainScreen"
+
+
+async def test_command_palette_finds_a_name_despite_a_typo(store: Store) -> None:
+    from textual.command import CommandPalette
+
+    garcetti = next(o for o in store.officials_page(None, 0, 100) if o.name == "Eric Garcetti")
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CommandPalette)
+        await pilot.press(*"garcety")
+        for _ in range(200):  # the palette searches in its own tasks; wait (generously) until the hit is listed
+            await pilot.pause(0.05)
+            if garcetti.name in screen_text(pilot):
+                break
+        assert garcetti.name in screen_text(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "SpeakerScreen"
+        await settle(pilot)
+        assert f"Cities › {garcetti.name}" in screen_text(pilot).splitlines()[0]
+
+
+async def test_mouse_click_highlights_and_double_click_opens(store: Store) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        cities = pane(pilot, "cities")
+        # offset is from the pane's corner: row 2 of the content is y = 1 (border) + 2.
+        await pilot.click("#cities", offset=(3, 3))
+        await settle(pilot)
+        assert cities.cursor == 2
+        assert cities.highlighted_item == store.cities_page(1, 1)[0]
+        await pilot.click("#cities", offset=(3, 3), times=2)
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "CityScreen"

@@ -1,0 +1,44 @@
+"""Names in the command palette (Ctrl+P): the same search as `/`, names only; choosing one opens its view."""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+
+from textual.command import Hit, Hits, Provider
+from textual.content import Content
+
+from tui.models import SearchHit
+from tui.present import one_line
+from tui.search import search
+
+LIMIT = 20
+KIND_LABEL = {"city": "City", "official": "Official", "organization": "Organisation"}
+
+
+class NameProvider(Provider):
+    """Cities, officials and organisations by name, typo-tolerant, ranked by tui.search."""
+
+    async def search(self, query: str) -> Hits:
+        store = getattr(self.app, "store", None)
+        if store is None or not query.strip():
+            return
+        # The store is synchronous; a thread keeps the palette's input responsive while it reads.
+        hits = await asyncio.to_thread(search, store, query, LIMIT)
+        names = [hit for hit in hits if hit.kind != "quote"]
+        for rank, hit in enumerate(names):
+            # The palette sorts by score; scores from rank keep tui.search's order (its typo-tolerant
+            # matches would lose to Textual's own fuzzy scoring, which knows nothing of typos).
+            yield Hit(
+                score=1.0 - rank / (len(names) + 1),
+                match_display=palette_prompt(hit),
+                command=partial(self.app.open_hit, hit),
+                text=one_line(hit.name),
+            )
+
+
+def palette_prompt(hit: SearchHit) -> Content:
+    """'Eric Garcetti  Official · Mayor of Los Angeles · D', as literal Content (the palette parses strings)."""
+    kind = KIND_LABEL.get(hit.kind, hit.kind)
+    detail = " · ".join(p for p in (kind, one_line(hit.snippet)) if p)
+    return Content.assemble((one_line(hit.name), "bold"), "  ", (detail, "$text-muted"))

@@ -1,0 +1,103 @@
+"""A stance card: who holds the stance, a coloured badge for it, the summary, the verbatim evidence and its source.
+
+The card is a row of the city screen like any other (focusable, Enter opens the article at the evidence), because
+the evidence is the thing a reporter cites.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+
+from tui.models import Stance
+from tui.present import NOT_STATED, date_label, display_text, one_line
+from tui.widgets.drill_item import DrillItem
+
+# Badge colours, theme variables so they follow the theme: a refusal and a cooperation must never look alike.
+POSITION_STYLE: dict[str, str] = {
+    "refuses": "bold $text on $success",
+    "cooperates": "bold $text on $error",
+    "mandated": "bold $text on $warning",
+    "unclear": "bold $text on $secondary",
+}
+POSITION_LABEL: dict[str, str] = {
+    "refuses": "REFUSES",
+    "cooperates": "COOPERATES",
+    "mandated": "MANDATED",
+    "unclear": "UNCLEAR",
+}
+
+
+def position_badge(position: str) -> Content:
+    """' REFUSES ' in the position's colour; an unknown position shows as itself, uncoloured."""
+    label = POSITION_LABEL.get(position, one_line(position).upper())
+    return Content.styled(f" {label} ", POSITION_STYLE.get(position, "bold reverse"))
+
+
+def position_phrase(position: str, toward: str) -> str:
+    """The words after the badge, so the stance reads as a sentence: 'REFUSES to cooperate with ICE'."""
+    toward = one_line(toward) or "federal immigration enforcement"
+    phrases = {
+        "refuses": f"to cooperate with {toward}",
+        "cooperates": f"with {toward}",
+        "mandated": f"by law to cooperate with {toward}",
+        "unclear": f"whether it cooperates with {toward}",
+    }
+    return phrases.get(position, f"toward {toward}")
+
+
+def stance_content(stance: Stance) -> Content:
+    source = stance.source
+    published = date_label(source.published, "day") if source.published else f"publication date {NOT_STATED}"
+    stated = date_label(stance.date, stance.date_precision) if stance.date else None
+    source_line = f"Source: {one_line(source.slug)} · published {published}"
+    if stated:
+        source_line += f" · dated {stated}"
+    pieces: list[Content | tuple[str, str] | str] = [
+        (one_line(stance.holder), "bold"),
+        # A stance held by a state law or an agency says so; a police stance needs no label on the police screen.
+        ("" if stance.kind == "police" else f" · {one_line(stance.kind)}", "$text-muted"),
+        "  ",
+        position_badge(stance.position),
+        " ",
+        (position_phrase(stance.position, stance.toward), "bold"),
+        "\n",
+    ]
+    if stance.summary:
+        pieces += [display_text(stance.summary).strip(), "\n"]
+    pieces += [
+        ("Evidence: ", "$text-muted"),
+        ("“" + display_text(stance.evidence).strip() + "”", "$text-accent"),
+        "\n",
+        (source_line, "$text-muted"),
+    ]
+    return Content.assemble(*pieces)
+
+
+class StanceCard(DrillItem):
+    """One stance on cooperating with ICE; Enter shows the article with the evidence highlighted."""
+
+    DEFAULT_CSS = """
+    StanceCard {
+        border: round $panel;
+        padding: 0 1;
+    }
+    StanceCard:focus {
+        border: round $accent;
+    }
+    """
+    BINDINGS = [
+        Binding("enter", "open", "Open source", tooltip="Show the article with the evidence highlighted"),
+        Binding("c", "copy_citation", "Copy citation", tooltip="Copy the evidence as a citation"),
+    ]
+
+    def __init__(self, stance: Stance) -> None:
+        self.stance = stance
+        super().__init__(stance_content(stance), classes=f"-{stance.position}")
+
+    def action_open(self) -> None:
+        excerpt = self.stance.excerpt
+        self.app.open_source(excerpt.source_id, excerpt.start, excerpt.end)
+
+    def action_copy_citation(self) -> None:
+        self.app.copy_citation(self.stance)
