@@ -44,7 +44,9 @@ def bundled_db() -> Path:
 
 def resolve_db(value: str | None) -> Path:
     """--db wins, then $EVENTS_DB, then the bundled database."""
-    if value:
+    if value is not None:
+        if not value.strip():
+            raise CommandError("--db needs a path to a database file", EXIT_UNUSABLE)
         return Path(value)
     env = os.environ.get("EVENTS_DB")
     return Path(env) if env else bundled_db()
@@ -110,9 +112,12 @@ def run(args: argparse.Namespace) -> int:
         synthesize(args)
         return EXIT_OK
 
-    from tui.store import open_store
+    import sqlite3
 
-    store = open_store(resolve_db(getattr(args, "db", None)))
+    from tui.store import StoreError, describe_error, open_store
+
+    path = resolve_db(getattr(args, "db", None))
+    store = open_store(path)
     try:
         if command == "browse":
             from tui.app import EventsApp
@@ -122,6 +127,9 @@ def run(args: argparse.Namespace) -> int:
         from tui import commands
 
         return commands.run(command, args, store)
+    except sqlite3.DatabaseError as exc:
+        # The file opened fine but failed mid-command (a writer took a lock, the file changed under us).
+        raise StoreError(describe_error(path, exc)) from None
     finally:
         store.close()
 

@@ -19,7 +19,9 @@ from tui.models import SearchHit
 if TYPE_CHECKING:
     from tui.store import Store
 
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
+# Anything but a letter or digit of any script: punctuation, symbols, emoji, controls and FTS5 syntax all go.
+# Not [^0-9a-z]: that would make every name in Chinese, Hebrew, Arabic... unsearchable.
+_NOT_WORD = re.compile(r"[\W_]+")
 # Words left out of derived initials: "Immigration and Customs Enforcement" -> "ice".
 _SMALL_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "at", "to", "a", "an", "u", "s"})
 # Above this many quote matches, bm25 ranking costs seconds at a million quotes: order by recency instead.
@@ -78,7 +80,8 @@ def quote_words(text: str) -> list[str]:
 def fts_query(words: list[str], prefix_last: bool = True) -> str | None:
     """An FTS5 MATCH expression that means 'all these words': each word quoted, the last one a prefix.
 
-    The words come from `quote_words`, so they hold only [0-9a-z]; quoting still guards keywords like OR/NEAR.
+    The words come from `quote_words`, so they hold only letters and digits (never '"'); quoting each one still
+    guards keywords like OR/NEAR.
     """
     if not words:
         return None

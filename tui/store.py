@@ -91,15 +91,18 @@ def open_store(path: str | os.PathLike[str]) -> Store:
         raise StoreError(f"{path}: is a directory, not a database file; pass --db PATH to an events.db file")
     if not os.access(path, os.R_OK):
         raise StoreError(f"{path}: permission denied; make the file readable or copy it somewhere you can read")
+    if not path.is_file():
+        raise StoreError(f"{path}: not a regular file (a device or pipe); pass --db PATH to an events.db file")
     if path.stat().st_size == 0:
-        raise StoreError(f"{path}: empty file, not a database; rebuild it with `events-tui build --out {path}`")
+        raise StoreError(f"{path}: empty file, not a database; {_NOT_EVENTS_DB}")
+    _check_header(path)
     uri = f"file:{url_quote(str(path.resolve()))}?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=0.5)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     except sqlite3.DatabaseError as exc:
-        raise StoreError(_describe(path, exc)) from None
+        raise StoreError(describe_error(path, exc)) from None
     if version > SCHEMA_VERSION:
         conn.close()
         raise StoreError(
@@ -109,26 +112,77 @@ def open_store(path: str | os.PathLike[str]) -> Store:
     missing = [t for t in REQUIRED_TABLES if t not in tables]
     if missing or version < 1:
         conn.close()
-        raise StoreError(
-            f"{path}: not an events database (missing tables: {', '.join(missing) or 'none'}, schema {version}); "
-            "pass --db PATH to one made by `events-tui build`"
-        )
+        if len(missing) == len(REQUIRED_TABLES):
+            what = "a SQLite database of something else"  # listing eight absent tables would only be noise
+        else:
+            what = f"missing tables: {', '.join(missing) or 'none'}, schema {version}"
+        raise StoreError(f"{path}: not an events database ({what}); {_NOT_EVENTS_DB}")
     store = Store(conn, path)
     try:
         # Reading a page of each table proves the file is not truncated where the header survived.
         store.check_readable()
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise StoreError(_describe(path, exc)) from None
+        raise StoreError(describe_error(path, exc)) from None
+    try:
+        # Tables of the right names but other columns (another program's schema) fail here, not mid-command.
+        store.check_columns()
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path}: not an events database of schema {version} ({exc}); {_NOT_EVENTS_DB}") from None
     return store
 
 
-def _describe(path: Path, exc: sqlite3.DatabaseError) -> str:
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_NOT_EVENTS_DB = "pass --db PATH to an events database made by `events-tui build`"
+_NOT_SQLITE = f"not a SQLite database; {_NOT_EVENTS_DB}"
+_TRUNCATED = "the database file is incomplete, cut short by a failed copy or download"
+_REBUILD = "copy it again, or rebuild it with `events-tui build --out {path}`"
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite, or a copy cut short, before SQLite reads it.
+
+    SQLite trusts the page count in a valid header and reads missing pages of a truncated file as zeros, so a
+    copy that lost only its last pages can open and answer some queries wrongly; comparing sizes catches it.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the file ({exc.strerror}); check the path and its permissions") from None
+    if not header.startswith(_SQLITE_MAGIC):
+        raise StoreError(f"{path}: {_NOT_SQLITE}")
+    if len(header) < 100:
+        raise StoreError(f"{path}: {_TRUNCATED} (only {len(header)} bytes); {_REBUILD.format(path=path)}")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count is valid only when its change counter matches (offsets 24 and 92); a WAL database (write
+    # version 2) keeps newer pages in its -wal file, so its main file may legitimately be shorter.
+    header_valid = pages > 0 and header[24:28] == header[92:96] and header[18] == 1
+    expected = pages * page_size
+    actual = path.stat().st_size
+    if header_valid and actual < expected:
+        raise StoreError(f"{path}: {_TRUNCATED} ({actual} of {expected} bytes); {_REBUILD.format(path=path)}")
+
+
+def describe_error(path: Path, exc: sqlite3.DatabaseError) -> str:
+    """One line for a SQLite failure on `path`: what is wrong and what to do."""
     message = str(exc)
     if "locked" in message or "busy" in message:
         return f"{path}: the database is locked by another program; wait for it to finish and try again"
-    if "not a database" in message or "malformed" in message or "disk image" in message:
-        return f"{path}: not a readable SQLite database ({message}); rebuild it with `events-tui build --out {path}`"
+    if "not a database" in message:
+        return f"{path}: {_NOT_SQLITE}"
+    if "malformed" in message or "disk image" in message:
+        return f"{path}: the database file is damaged ({message}); {_REBUILD.format(path=path)}"
+    if "readonly" in message and Path(f"{path}-journal").exists():
+        # A writer died mid-transaction; rolling its journal back needs a write, and we only ever open read-only.
+        return (
+            f"{path}: another program's unfinished write left {path}-journal to roll back, and events-tui only reads; "
+            f"open it once with a SQLite tool (`sqlite3 {path} 'PRAGMA quick_check'`) to recover it, "
+            f"or rebuild it with `events-tui build --out {path}`"
+        )
     if "unable to open" in message:
         return f"{path}: cannot open the database ({message}); check the path and its permissions"
     return f"{path}: cannot read the database ({message})"
@@ -162,6 +216,16 @@ class Store:
         for table in REQUIRED_TABLES:
             self._all(f"SELECT * FROM [{table}] ORDER BY rowid DESC LIMIT 1")  # table names are constants
 
+    def check_columns(self) -> None:
+        """Prepare every query shape this store runs (LIMIT 0 reads nothing): a missing column or index raises."""
+        for select in (_QUOTE_SELECT, _OFFICIAL_SELECT, _ORG_SELECT, _STANCE_SELECT, _CITY_SELECT):
+            self._all(select + " LIMIT 0")
+        self._all("SELECT id, slug, title, outlet, published, url, contributors, text FROM sources LIMIT 0")
+        self._all("SELECT figure, claimant, subject, evidence, source_id, start, end FROM claims LIMIT 0")
+        self._all("SELECT kind, entity_id, name, key, weight FROM names LIMIT 0")
+        self._all("SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH 'x' LIMIT 0")
+        self._all("SELECT rowid, rank FROM names_fts WHERE names_fts MATCH 'xyz' LIMIT 0")
+
     # --- sources -------------------------------------------------------------------------------
 
     def source(self, source_id: int) -> Source:
@@ -190,8 +254,12 @@ class Store:
     def city_count(self) -> int:
         return self._one("SELECT count(*) FROM cities")[0]
 
+    # Pages pick their ids first from a covering index and only then join and compute badges: OFFSET would
+    # otherwise run the joins for every skipped row, which costs ~1 s deep into a million quotes.
+
     def cities_page(self, offset: int, limit: int) -> list[City]:
-        rows = self._all(_CITY_SELECT + " ORDER BY c.name, c.id LIMIT ? OFFSET ?", (limit, offset))
+        page = "SELECT id FROM cities ORDER BY name, id LIMIT ? OFFSET ?"
+        rows = self._all(_CITY_SELECT + f" WHERE c.id IN ({page}) ORDER BY c.name, c.id", (limit, offset))
         return [City(*row) for row in rows]
 
     def city(self, city_id: int) -> City | None:
@@ -212,10 +280,11 @@ class Store:
 
     def officials_page(self, city_id: int | None, offset: int, limit: int) -> list[Official]:
         if city_id is None:
-            rows = self._all(_OFFICIAL_SELECT + " ORDER BY o.name, o.id LIMIT ? OFFSET ?", (limit, offset))
+            page, params = "SELECT id FROM officials ORDER BY name, id LIMIT ? OFFSET ?", (limit, offset)
         else:
-            sql = _OFFICIAL_SELECT + " WHERE o.city_id = ? ORDER BY o.name, o.id LIMIT ? OFFSET ?"
-            rows = self._all(sql, (city_id, limit, offset))
+            page = "SELECT id FROM officials WHERE city_id = ? ORDER BY name, id LIMIT ? OFFSET ?"
+            params = (city_id, limit, offset)
+        rows = self._all(_OFFICIAL_SELECT + f" WHERE o.id IN ({page}) ORDER BY o.name, o.id", params)
         return [Official(*row) for row in rows]
 
     def official(self, official_id: int) -> Official | None:
@@ -267,7 +336,8 @@ class Store:
         organization_id: int | None = None,
     ) -> list[Quote]:
         where, params = self._quote_filter(city_id, official_id, organization_id)
-        rows = self._all(_QUOTE_SELECT + where + _QUOTE_ORDER + " LIMIT ? OFFSET ?", (*params, limit, offset))
+        page = "SELECT q.id FROM quotes q" + where + _QUOTE_ORDER + " LIMIT ? OFFSET ?"
+        rows = self._all(_QUOTE_SELECT + f" WHERE q.id IN ({page})" + _QUOTE_ORDER, (*params, limit, offset))
         return [self._quote(row) for row in rows]
 
     def quote(self, quote_id: int) -> Quote | None:

@@ -168,6 +168,7 @@ def finish(db: sqlite_utils.Database) -> None:
     db["stances"].create_index(["organization_id"])
     db["stances"].create_index(["official_id"])
     # A city's or a speaker's quotes newest first: without these a drill scans every quote.
+    db["quotes"].create_index(["date", "id"])  # the "All cities" quotes pane, newest first
     db["quotes"].create_index(["city_id", "date"])
     db["quotes"].create_index(["official_id", "date"])
     db["quotes"].create_index(["organization_id", "date"])
