@@ -45,7 +45,7 @@ NO_OFFICIALS = "No officials named in the sources"
 NO_QUOTES = "No quotes in the sources"
 
 # Name, state, police badge; a narrow pane drops the state first, then the badge.
-CITY_COLUMNS = (Column(min_width=14), Column(12, drop=2), Column(10, drop=1))
+CITY_COLUMNS = (Column(min_width=10), Column(12, drop=2), Column(10, drop=1))
 # Name, title, party; the title goes first.
 OFFICIAL_COLUMNS = (Column(min_width=12), Column(14, drop=2), Column(2, drop=1))
 # Speaker, date, the start of the quote; the quote keeps at least 12 cells.
