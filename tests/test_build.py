@@ -172,9 +172,10 @@ def test_every_lookup_the_browser_makes_uses_an_index(events_db: Path) -> None:
         for sql in (
             "SELECT * FROM quotes WHERE city_id = 1 ORDER BY date DESC",
             "SELECT * FROM quotes WHERE official_id = 1 ORDER BY date DESC",
-            "SELECT * FROM officials WHERE city_id = 1 ORDER BY name",
+            "SELECT * FROM officials WHERE city_id = 1 ORDER BY sort_key",
             "SELECT * FROM stances WHERE city_id = 1",
-            "SELECT * FROM cities ORDER BY name, id",
+            "SELECT * FROM cities ORDER BY sort_key, id",
+            "SELECT * FROM quotes ORDER BY date DESC, id DESC",
             "SELECT * FROM names WHERE key >= 'a' AND key < 'b'",
         ):
             plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))

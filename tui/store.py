@@ -223,6 +223,7 @@ class Store:
         self._all("SELECT id, slug, title, outlet, published, url, contributors, text FROM sources LIMIT 0")
         self._all("SELECT figure, claimant, subject, evidence, source_id, start, end FROM claims LIMIT 0")
         self._all("SELECT kind, entity_id, name, key, weight FROM names LIMIT 0")
+        self._all("SELECT c.sort_key, o.sort_key FROM cities c, officials o LIMIT 0")
         self._all("SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH 'x' LIMIT 0")
         self._all("SELECT rowid, rank FROM names_fts WHERE names_fts MATCH 'xyz' LIMIT 0")
 
@@ -258,18 +259,13 @@ class Store:
     # otherwise run the joins for every skipped row, which costs ~1 s deep into a million quotes.
 
     def cities_page(self, offset: int, limit: int) -> list[City]:
-        page = "SELECT id FROM cities ORDER BY name, id LIMIT ? OFFSET ?"
-        rows = self._all(_CITY_SELECT + f" WHERE c.id IN ({page}) ORDER BY c.name, c.id", (limit, offset))
+        page = "SELECT id FROM cities ORDER BY sort_key, id LIMIT ? OFFSET ?"
+        rows = self._all(_CITY_SELECT + f" WHERE c.id IN ({page}) ORDER BY c.sort_key, c.id", (limit, offset))
         return [City(*row) for row in rows]
 
     def city(self, city_id: int) -> City | None:
         row = self._one(_CITY_SELECT + " WHERE c.id = ?", (city_id,))
         return City(*row) if row else None
-
-    def city_position(self, city: City) -> int:
-        """Index of `city` in the name-ordered list, so a search result can land the cursor on it."""
-        sql = "SELECT count(*) FROM cities WHERE name < ? OR (name = ? AND id < ?)"
-        return self._one(sql, (city.name, city.name, city.id))[0]
 
     # --- officials and organisations -----------------------------------------------------------
 
@@ -280,11 +276,11 @@ class Store:
 
     def officials_page(self, city_id: int | None, offset: int, limit: int) -> list[Official]:
         if city_id is None:
-            page, params = "SELECT id FROM officials ORDER BY name, id LIMIT ? OFFSET ?", (limit, offset)
+            page, params = "SELECT id FROM officials ORDER BY sort_key, id LIMIT ? OFFSET ?", (limit, offset)
         else:
-            page = "SELECT id FROM officials WHERE city_id = ? ORDER BY name, id LIMIT ? OFFSET ?"
+            page = "SELECT id FROM officials WHERE city_id = ? ORDER BY sort_key, id LIMIT ? OFFSET ?"
             params = (city_id, limit, offset)
-        rows = self._all(_OFFICIAL_SELECT + f" WHERE o.id IN ({page}) ORDER BY o.name, o.id", params)
+        rows = self._all(_OFFICIAL_SELECT + f" WHERE o.id IN ({page}) ORDER BY o.sort_key, o.id", params)
         return [Official(*row) for row in rows]
 
     def official(self, official_id: int) -> Official | None:

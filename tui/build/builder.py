@@ -18,7 +18,7 @@ import sqlite_utils
 
 from tui.build.annotations import Article, BuildError, load_article
 from tui.build.schema import create_tables, finish
-from tui.search import search_keys
+from tui.search import fold, search_keys
 
 try:
     import fcntl
@@ -164,9 +164,10 @@ def write_articles(db: sqlite_utils.Database, articles: Iterable[Article]) -> No
                     **excerpt(city),
                     "state_start": city.get("state_start"),
                     "state_end": city.get("state_end"),
+                    "sort_key": fold(city["name"]),
                 }
             )
-            names += _name_rows("city", row_id, city["name"], city.get("aliases", []))
+            names += name_rows("city", row_id, city["name"], city.get("aliases", []))
 
         for official in article.officials:
             if official["id"] in ids["officials"]:
@@ -184,10 +185,11 @@ def write_articles(db: sqlite_utils.Database, articles: Iterable[Article]) -> No
                     "state": official.get("state"),
                     "handle": official.get("handle"),
                     **excerpt(official),
+                    "sort_key": fold(official["name"]),
                 }
             )
             aliases = list(official.get("aliases", [])) + ([official["handle"]] if official.get("handle") else [])
-            names += _name_rows("official", row_id, official["name"], aliases)
+            names += name_rows("official", row_id, official["name"], aliases)
 
         for org in article.organizations:
             if org["id"] in ids["organizations"]:
@@ -205,7 +207,7 @@ def write_articles(db: sqlite_utils.Database, articles: Iterable[Article]) -> No
                 }
             )
             aliases = list(org.get("aliases", [])) + ([org["abbreviation"]] if org.get("abbreviation") else [])
-            names += _name_rows("organization", row_id, org["name"], aliases)
+            names += name_rows("organization", row_id, org["name"], aliases)
 
         def who(ref: str | None) -> dict[str, Any]:
             """A speaker/holder id resolves to an official or an organisation, and its display name."""
@@ -270,7 +272,7 @@ def write_articles(db: sqlite_utils.Database, articles: Iterable[Article]) -> No
     db["names"].insert_all(names)
 
 
-def _name_rows(kind: str, entity_id: int, name: str, aliases: list[str]) -> list[dict[str, Any]]:
+def name_rows(kind: str, entity_id: int, name: str, aliases: list[str]) -> list[dict[str, Any]]:
     return [
         {"kind": kind, "entity_id": entity_id, "name": name, "key": key, "weight": weight}
         for key, weight in search_keys(name, aliases, kind)

@@ -42,6 +42,8 @@ def create_tables(db: sqlite_utils.Database) -> None:
             **excerpt,
             "state_start": int,
             "state_end": int,
+            # fold(name): lists sort 'Ángel' beside 'Angel', not after 'Z' as a byte order would.
+            "sort_key": str,
         },
         pk="id",
         foreign_keys=[("source_id", "sources", "id")],
@@ -59,6 +61,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
             "state": str,
             "handle": str,
             **excerpt,
+            "sort_key": str,
         },
         pk="id",
         foreign_keys=[("city_id", "cities", "id"), ("source_id", "sources", "id")],
@@ -160,9 +163,9 @@ def finish(db: sqlite_utils.Database) -> None:
     db["sources"].create_index(["slug"], unique=True)
     for table in ("cities", "officials", "organizations", "stances", "quotes", "claims"):
         db[table].create_index(["slug"], unique=True)
-    db["cities"].create_index(["name", "id"])
-    db["officials"].create_index(["city_id", "name"])
-    db["officials"].create_index(["name", "id"])
+    db["cities"].create_index(["sort_key", "id"])
+    db["officials"].create_index(["city_id", "sort_key"])
+    db["officials"].create_index(["sort_key", "id"])
     db["organizations"].create_index(["city_id", "name"])
     db["stances"].create_index(["city_id"])
     db["stances"].create_index(["organization_id"])
