@@ -60,7 +60,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="events-tui", description=__doc__.splitlines()[0])
+    parser = _Parser(
+        prog="events-tui",
+        description="Who said what, city by city, about federal immigration enforcement; each quote cited to "
+        "the characters of its source article. With no command, opens the browser.",
+    )
     db_help = "database to read (default: $EVENTS_DB, else the bundled database)"
     parser.add_argument("--db", metavar="PATH", help=db_help)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
