@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources"
 BUNDLED_DB = ROOT / "data" / "events.db"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def dump(path: Path) -> list[str]:
+    """A database's whole content as SQL statements, to compare two builds."""
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
 
 
 def build_from(sources: Path, out: Path) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from tests.conftest import BUNDLED_DB, SOURCES, build_from
+from tests.conftest import BUNDLED_DB, SOURCES, build_from, dump
 from tui.build import schema
 from tui.build.annotations import BuildError, locate
 from tui.store import SCHEMA_VERSION
@@ -25,14 +25,6 @@ def annotations() -> dict:
 
 def article_text() -> str:
     return (SOURCES / f"{ARTICLE}.txt").read_text(encoding="utf-8")
-
-
-def dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def test_committed_database_equals_a_fresh_build(events_db: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import dump
 from tui.build.synth import synthesize
 from tui.cli import main
 from tui.search import fold, search, search_keys
@@ -27,14 +28,6 @@ def synth_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("synth") / "synth.db"
     synthesize(synth_args(out))
     return out
-
-
-def dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def test_same_seed_gives_the_same_database(synth_db: Path, tmp_path: Path) -> None:

@@ -24,22 +24,21 @@ class CommandError(Exception):
         self.code = code
 
 
-def bundled_sources() -> Path:
-    """The sources folder shipped with the package (installed), or the checkout's data/sources."""
+def _bundled(name: str) -> Path:
+    """`data/<name>` inside the installed package (tui/data), else in the checkout beside tui/."""
     here = Path(__file__).resolve().parent
-    for candidate in (here / "data" / "sources", here.parent / "data" / "sources"):
-        if candidate.is_dir():
-            return candidate
-    return here.parent / "data" / "sources"
+    installed = here / "data" / name
+    return installed if installed.exists() else here.parent / "data" / name
+
+
+def bundled_sources() -> Path:
+    """The annotated articles the bundled database is built from."""
+    return _bundled("sources")
 
 
 def bundled_db() -> Path:
-    """The database shipped inside the installed package, or data/events.db in a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "data" / "events.db", here.parent / "data" / "events.db"):
-        if candidate.is_file():
-            return candidate
-    return here.parent / "data" / "events.db"
+    """The database shipped with events-tui."""
+    return _bundled("events.db")
 
 
 def resolve_db(value: str | None) -> Path:
