@@ -2,7 +2,8 @@
 
 One implementation serves the browser, the command palette and `events-tui search`:
 - names (cities, officials, organisations, with aliases and derived initials) match on a folded key:
-  exact, then prefix, then substring (trigram index), then typo-tolerant (shared trigrams, re-ranked here);
+  exact, then prefix, then substring (trigram index), then typo-tolerant (names sharing the query's rarer
+  3- and 4-letter pieces, re-ranked here by similarity) when nothing matched the text as typed;
 - quotes match word by word in FTS5, the last word as a prefix; bm25 ranking only for small match sets,
   because FTS5 computes it for every match whatever the LIMIT.
 """
@@ -10,6 +11,7 @@ One implementation serves the browser, the command palette and `events-tui searc
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -31,6 +33,24 @@ MAX_QUERY_CHARS = 200
 MAX_QUOTE_TERMS = 8
 # Most results one search returns: a larger --limit would overflow SQLite's integers (limit * 4 and all).
 MAX_RESULTS = 10_000
+
+# Name scores by tier; each less 0.01 per alias weight, so the tiers never overlap. A typo scores its similarity.
+EXACT, PREFIX, WORD_START, SUBSTRING = 4.0, 3.0, 2.5, 2.0
+# Below this similarity a name is not offered as a typo match.
+TYPO_FLOOR = 0.7
+# The typo pass runs only for text of this many letters that matched no name as typed: shorter text shares too
+# little with any name to tell a typo from a different name, and a text that matches is probably spelled right.
+TYPO_MIN_LETTERS = 4
+# Typo candidates: names holding the query's 3- and 4-letter pieces ("grams"), each piece weighted by how few
+# names hold it. A piece's names are read no further than GRAM_CAP: the first thousands of names with "son"
+# say little, and reading all of them (with bm25, as `ORDER BY rank` would) cost 50-200 ms at 450k names.
+GRAM_CAP = 2000
+MAX_TYPO_GRAMS = 40
+TYPO_CANDIDATES = 200
+# Of this many names holding the most weight, the candidates are those with the most weight per letter of key:
+# 'chicago' shares only 'chi' and 'ago' with 'chiago', less than any 'Chiara' shares, but in a shorter key.
+TYPO_POOL = 1000
+TYPICAL_KEY_LENGTH = 16
 
 
 def fold(text: str) -> str:
@@ -66,15 +86,26 @@ def search_keys(name: str, aliases: list[str], kind: str) -> list[tuple[str, int
     return list(unique.items())
 
 
-def trigrams(key: str) -> list[str]:
-    """The distinct trigrams of a folded key, in order of first appearance."""
-    grams = [key[i : i + 3] for i in range(len(key) - 2)]
-    return list(dict.fromkeys(g for g in grams if " " not in g))
+def typo_grams(key: str) -> list[str]:
+    """The distinct 3- and 4-letter pieces of each word of a folded key, in order: 'garcety' -> 'gar', 'garc', ...
+
+    A 4-letter piece is far more selective than its two trigrams; the trigrams still find a word whose typo
+    sits in the middle ('chiago' shares 'chi' and 'ago' with 'chicago' but no 4-letter piece).
+    """
+    pieces = [key[i : i + n] for i in range(len(key)) for n in (3, 4) if i + n <= len(key)]
+    return list(dict.fromkeys(p for p in pieces if " " not in p))[:MAX_TYPO_GRAMS]
 
 
 def quote_words(text: str) -> list[str]:
-    """Words of a query for the quotes FTS index: letters and digits only, so no FTS5 syntax gets through."""
-    return fold(text[:MAX_QUERY_CHARS]).split()[:MAX_QUOTE_TERMS]
+    """Words of a query for the quotes FTS index: letters and digits only, so no FTS5 syntax gets through.
+
+    A last word of one letter after other words is left out: as a prefix it would expand to every word with
+    that letter (80 ms at a million quotes) while narrowing little, and it is mostly "s" of "city's".
+    """
+    words = fold(text[:MAX_QUERY_CHARS]).split()[:MAX_QUOTE_TERMS]
+    if len(words) > 1 and len(words[-1]) == 1:
+        words.pop()
+    return words
 
 
 def fts_query(words: list[str], prefix_last: bool = True) -> str | None:
@@ -91,71 +122,96 @@ def fts_query(words: list[str], prefix_last: bool = True) -> str | None:
     return " ".join(terms)
 
 
-def name_similarity(query: str, key: str) -> float:
+def name_similarity(query: str, key: str, floor: float = 0.0) -> float:
     """How alike a folded query and key are, 0..1, best over the whole key and each of its word-runs.
 
     'blasio' against 'bill de blasio' scores 1.0 through the word 'blasio'; 'garcety' against 'eric garcetti'
-    scores through 'garcetti'.
+    scores through 'garcetti'. Parts whose upper bound (lengths, shared letters) cannot beat `floor` or the best
+    so far are skipped: the answer is exact whenever it is at least `floor`, at half the cost.
     """
-    best = difflib.SequenceMatcher(None, query, key).ratio()
+    matcher = difflib.SequenceMatcher(None, query)
     words = key.split()
     n = len(query.split())
-    for i in range(len(words)):
-        part = " ".join(words[i : i + n])
-        best = max(best, difflib.SequenceMatcher(None, query, part).ratio())
+    best = 0.0
+    for part in [key, *(" ".join(words[i : i + n]) for i in range(len(words)))]:
+        matcher.set_seq2(part)
+        bar = max(best, floor)
+        if bar and (matcher.real_quick_ratio() < bar or matcher.quick_ratio() < bar):
+            continue
+        best = max(best, matcher.ratio())
     return best
 
 
-def search(store: Store, text: str, limit: int = 20) -> list[SearchHit]:
-    """Names first (best match first), then quotes; never raises on any user text."""
+def search(store: Store, text: str, limit: int = 20, quotes: bool = True) -> list[SearchHit]:
+    """Names first (best match first), then quotes unless `quotes` is False; never raises on any user text."""
     query = fold(text[:MAX_QUERY_CHARS])
     if not query or limit <= 0:
         return []
     limit = min(limit, MAX_RESULTS)
     hits = search_names(store, query, limit)
-    if len(hits) < limit:
+    if quotes and len(hits) < limit:
         hits += search_quotes(store, text, limit - len(hits))
     return hits
 
 
+def name_score(query: str, key: str, weight: int) -> float | None:
+    """The tier score of a name's key for a folded query (None: no match); lower alias weights rank first."""
+    if key == query:
+        score = EXACT
+    elif key.startswith(query):
+        score = PREFIX
+    elif f" {query}" in f" {key}":
+        score = WORD_START  # a word of the name starts with the query: 'blasio', 'lightfoot'
+    elif query in key:
+        score = SUBSTRING
+    else:
+        score = name_similarity(query, key, TYPO_FLOOR)
+        if score < TYPO_FLOOR:
+            return None
+    return score - weight * 0.01
+
+
 def search_names(store: Store, query: str, limit: int) -> list[SearchHit]:
-    """Names matching the folded query: prefix and substring matches, then typo-tolerant ones."""
+    """Names matching the folded query: exact, prefix and substring matches; typo-tolerant ones if none."""
     scored: dict[tuple[str, int], SearchHit] = {}
 
     def add(kind: str, entity_id: int, name: str, key: str, weight: int) -> None:
-        if key.startswith(query):
-            score = 3.0
-        elif f" {query}" in f" {key}":
-            score = 2.5  # a word of the name starts with the query: 'blasio', 'lightfoot'
-        elif query in key:
-            score = 2.0
-        else:
-            score = name_similarity(query, key)
-            if score < 0.7:
-                return
-        score -= weight * 0.01
-        hit = SearchHit(kind, entity_id, name, key, score)  # type: ignore[arg-type]
+        score = name_score(query, key, weight)
+        if score is None:
+            return
         current = scored.get((kind, entity_id))
-        if current is None or hit.score > current.score:
-            scored[(kind, entity_id)] = hit
+        if current is None or score > current.score:
+            scored[(kind, entity_id)] = SearchHit(kind, entity_id, name, key, score)  # type: ignore[arg-type]
 
     for row in store.names_with_prefix(query, limit * 4):
         add(*row)
     if len(query) >= 3 and len(scored) < limit:
         for row in store.names_containing(query, limit * 4):
             add(*row)
-    if len(query) >= 3 and len(scored) < limit:
-        grams = trigrams(query)
-        if grams:
-            for row in store.names_sharing_trigrams(grams, 200):
-                add(*row)
+    if not scored and len(query.replace(" ", "")) >= TYPO_MIN_LETTERS:
+        for row in typo_candidates(store, query):
+            add(*row)
     hits = sorted(scored.values(), key=lambda h: (-h.score, len(h.name), h.name))[:limit]
-    return [_with_display(store, h) for h in hits]
+    return _with_display(store, hits)
 
 
-def _with_display(store: Store, hit: SearchHit) -> SearchHit:
-    """Replace the matched key by a human snippet: what the entity is."""
-    return SearchHit(hit.kind, hit.id, hit.name, store.describe(hit.kind, hit.id), hit.score)
+def typo_candidates(store: Store, query: str, limit: int = TYPO_CANDIDATES) -> list[tuple[str, int, str, str, int]]:
+    """Names that may be a misspelling of the folded query, most shared rare pieces first (to be scored)."""
+    grams = typo_grams(query)
+    if not grams:
+        return []
+    counts = store.name_gram_counts(grams, GRAM_CAP)
+    # An inverse document frequency, with 4 x GRAM_CAP standing for the number of names so that even a piece
+    # held by GRAM_CAP names or more keeps a small positive weight.
+    weighted = [(g, math.log(4 * GRAM_CAP / n)) for g, n in zip(grams, counts, strict=True) if n]
+    if not weighted:
+        return []
+    return store.names_sharing_grams(weighted, GRAM_CAP, max(TYPO_POOL, limit), limit, TYPICAL_KEY_LENGTH)
+
+
+def _with_display(store: Store, hits: list[SearchHit]) -> list[SearchHit]:
+    """Replace each matched key by a human snippet: what the entity is."""
+    return [SearchHit(h.kind, h.id, h.name, store.describe(h.kind, h.id), h.score) for h in hits]
 
 
 def search_quotes(store: Store, text: str, limit: int) -> list[SearchHit]:
@@ -163,19 +219,20 @@ def search_quotes(store: Store, text: str, limit: int) -> list[SearchHit]:
     expression = fts_query(quote_words(text))
     if expression is None:
         return []
-    ranked = store.count_quote_matches(expression, RANK_LIMIT + 1) <= RANK_LIMIT
-    return [
-        SearchHit("quote", q.id, q.speaker, q.text, 0.0)
-        for q in store.quotes_matching(expression, limit, ranked=ranked)
-    ]
+    # One read gives both the newest matches and whether there are few enough to rank: for a short prefix
+    # FTS5 merges every matching word's list before the first row, so a separate count would pay that twice.
+    ids = store.quote_match_ids(expression, RANK_LIMIT + 1, ranked=False)
+    if len(ids) <= RANK_LIMIT:
+        ids = store.quote_match_ids(expression, limit, ranked=True) if ids else []
+    return [SearchHit("quote", q.id, q.speaker, q.text, 0.0) for q in store.quotes_by_id(ids[:limit])]
 
 
 # --- resolving one name (`events-tui city NAME`, `events-tui official NAME`) ---------------------------
 
-# search_names scores: 3 prefix, 2.5 a word of the name starts with the query, 2 substring, below 1 a typo
-# (similarity); each less 0.01 per alias weight. These bounds separate the tiers whatever the weight.
-_WORD_START_TIER = 2.4
-_SUBSTRING_TIER = 1.9
+# search_names scores: EXACT, PREFIX, WORD_START, SUBSTRING, below 1 a typo (similarity); each less 0.01 per
+# alias weight. These bounds separate the tiers whatever the weight.
+_WORD_START_TIER = WORD_START - 0.1
+_SUBSTRING_TIER = SUBSTRING - 0.1
 # A typo match resolves only when it is this much more alike than the runner-up.
 TYPO_LEAD = 0.1
 # How far to look: the hits of every kind are fetched, then filtered to the kind asked for.
@@ -252,13 +309,11 @@ def _ambiguous(kind: str, text: str, hits: list[SearchHit], truncated: bool) -> 
 def _not_found(store: Store, kind: str, text: str, query: str, elsewhere: list[SearchHit]) -> NameNotResolved:
     """Nothing of `kind` matches: name the closest of that kind, loosely alike, and a match of another kind."""
     scored: dict[int, SearchHit] = {}
-    grams = trigrams(query)
-    rows = store.names_sharing_trigrams(grams, 200) if grams else []
-    for k, entity_id, name, key, _w in rows:
-        score = name_similarity(query, key)
+    for k, entity_id, name, key, _w in typo_candidates(store, query):
+        score = name_similarity(query, key, _SUGGEST_FLOOR)
         if k == kind and score >= _SUGGEST_FLOOR and score > getattr(scored.get(entity_id), "score", 0.0):
-            scored[entity_id] = SearchHit(k, entity_id, name, store.describe(k, entity_id), score)  # type: ignore[arg-type]
-    closest = sorted(scored.values(), key=lambda h: (-h.score, h.name))[:3]
+            scored[entity_id] = SearchHit(k, entity_id, name, "", score)  # type: ignore[arg-type]
+    closest = _with_display(store, sorted(scored.values(), key=lambda h: (-h.score, h.name))[:3])
     message = f"no {kind} matches '{text}'"
     if closest:
         message += "; closest: " + ", ".join(h.name for h in closest)

@@ -412,14 +412,36 @@ class Store:
         )
         return self._all(sql, (f'"{key}"', limit))
 
-    def names_sharing_trigrams(self, grams: list[str], limit: int) -> list[tuple[str, int, str, str, int]]:
-        """Names sharing the most trigrams with the query: the candidates for a typo-tolerant match."""
-        expression = " OR ".join(f'"{g}"' for g in grams)
+    def name_gram_counts(self, grams: list[str], cap: int) -> list[int]:
+        """How many names hold each piece (a folded substring of 3+ letters), counting no further than `cap`."""
+        if not grams:
+            return []
+        # One subquery per piece in a single statement; a quoted piece is a substring match on the trigram index.
+        one = "(SELECT count(*) FROM (SELECT 1 FROM names_fts WHERE names_fts MATCH ? LIMIT ?))"
+        sql = "SELECT " + ", ".join([one] * len(grams))
+        return list(self._one(sql, tuple(p for g in grams for p in (f'"{g}"', cap))))
+
+    def names_sharing_grams(
+        self, weighted: list[tuple[str, float]], cap: int, pool: int, limit: int, typical_length: float
+    ) -> list[tuple[str, int, str, str, int]]:
+        """Names holding the most weight of these pieces per length of key, best first.
+
+        Each piece's names are read no further than `cap`; of the `pool` names holding the most weight, the
+        best `limit` by weight / (0.25 + 0.75 * length / typical_length), which favours short keys as bm25
+        does. No bm25 itself: `ORDER BY rank` computes it for every name holding any piece (50k names for a
+        12-letter word at 450k names).
+        """
+        if not weighted:
+            return []
+        piece = "SELECT id, ? AS w FROM (SELECT rowid AS id FROM names_fts WHERE names_fts MATCH ? LIMIT ?)"
         sql = (
-            "SELECT n.kind, n.entity_id, n.name, n.key, n.weight FROM names_fts f JOIN names n ON n.id = f.rowid "
-            "WHERE names_fts MATCH ? ORDER BY f.rank LIMIT ?"
+            "SELECT n.kind, n.entity_id, n.name, n.key, n.weight FROM "
+            f"(SELECT id, sum(w) AS score FROM ({' UNION ALL '.join([piece] * len(weighted))}) "
+            "GROUP BY id ORDER BY score DESC LIMIT ?) m JOIN names n ON n.id = m.id "
+            "ORDER BY m.score / (0.25 + 0.75 * length(n.key) / ?) DESC, n.id LIMIT ?"
         )
-        return self._all(sql, (expression, limit))
+        params = (*(p for g, w in weighted for p in (w, f'"{g}"', cap)), pool, typical_length, limit)
+        return self._all(sql, params)
 
     def describe(self, kind: str, entity_id: int) -> str:
         """A one-line description for a search hit: 'Mayor of Oakland · D', 'police · San Francisco'."""
@@ -442,9 +464,35 @@ class Store:
         sql = "SELECT count(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)"
         return self._one(sql, (expression, cap))[0]
 
-    def quotes_matching(self, expression: str, limit: int, ranked: bool) -> list[Quote]:
-        # bm25 (rank) is computed for every match, so only small match sets are ranked; large ones come newest first.
+    def quote_match_ids(self, expression: str, limit: int, ranked: bool) -> list[int]:
+        """Ids of quotes matching an FTS5 expression: by bm25 if `ranked` (costly for many matches), else newest."""
         order = "ORDER BY f.rank" if ranked else "ORDER BY f.rowid DESC"
         sql = f"SELECT rowid FROM quotes_fts f WHERE quotes_fts MATCH ? {order} LIMIT ?"  # order is a constant
-        ids = [row[0] for row in self._all(sql, (expression, limit))]
-        return [q for q in (self.quote(i) for i in ids) if q is not None]
+        return [row[0] for row in self._all(sql, (expression, limit))]
+
+    def quotes_by_id(self, ids: list[int]) -> list[Quote]:
+        """The quotes with these ids, in the order given (missing ones left out): one query per 500 ids."""
+        by_id: dict[int, tuple] = {}
+        for start in range(0, len(ids), 500):  # older SQLite allows 999 parameters a statement
+            chunk = ids[start : start + 500]
+            rows = self._all(_QUOTE_SELECT + f" WHERE q.id IN ({', '.join('?' * len(chunk))})", tuple(chunk))
+            by_id.update((row[0], row) for row in rows)
+        return [self._quote(by_id[i]) for i in ids if i in by_id]
+
+    def limit_page_cache(self, kib: int) -> None:
+        """Keep at most `kib` KiB of database pages in this connection's cache (SQLite's default is 2,000 KiB).
+
+        The file is only read, and the OS keeps its pages cached anyway; one count over a million quotes would
+        otherwise fill the whole default cache for the rest of the session.
+        """
+        with self._lock:
+            self.conn.execute(f"PRAGMA cache_size = -{int(kib)}")  # a PRAGMA takes no parameters; int() is the guard
+
+    def city_row(self, city_id: int) -> int | None:
+        """Where a city comes in `cities_page` order (0 for the first), or None if there is no such city."""
+        row = self._one(
+            "SELECT (SELECT count(*) FROM cities c WHERE (c.sort_key, c.id) < (t.sort_key, t.id)) FROM cities t"
+            " WHERE t.id = ?",
+            (city_id,),
+        )
+        return row[0] if row else None
