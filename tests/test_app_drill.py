@@ -13,24 +13,25 @@ from pathlib import Path
 import pytest
 from textual.app import App
 from textual.command import CommandList
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tests.conftest import build_from
 from tui.app import EventsApp
-from tui.models import Quote, SearchHit
+from tui.models import Official, Organization, Quote, SearchHit, Stance
 from tui.palette import palette_prompt
 from tui.present import NO_MAYOR, NO_POLICE_STANCE, citation
+from tui.screens import speaker as speaker_screen
 from tui.screens.base import Breadcrumb
 from tui.screens.city import CityScreen
 from tui.screens.search import SearchScreen
 from tui.screens.source import ArticleText, SourceScreen
 from tui.screens.speaker import SpeakerScreen
 from tui.store import Store, open_store
-from tui.widgets.drill_item import DrillItem, MoreRows, SpeakerItem, StatementItem, paged
-from tui.widgets.stance_card import StanceCard
+from tui.widgets import article
+from tui.widgets.drill_item import Entry, MorePages, MoreUnits, paged
+from tui.widgets.drill_list import DrillList
 
 SIZE = (100, 32)
 
@@ -58,15 +59,39 @@ async def search_and_open(pilot: Pilot, text: str) -> None:
     await settle(pilot)
 
 
-def shown(widget: Static) -> str:
-    visual = widget.visual
-    assert isinstance(visual, Content)
-    return visual.plain
+def shown(item: Static | Entry) -> str:
+    """The text a widget or a row of the column shows (all of it, on screen or scrolled out of view)."""
+    content = item.content if isinstance(item, Entry) else item.visual
+    assert isinstance(content, Content)
+    return content.plain
+
+
+def column(app: EventsApp) -> DrillList:
+    return app.screen.query_one(DrillList)
+
+
+def rows_of(app: EventsApp, *kinds: type) -> list[Entry]:
+    """The selectable rows of the column whose target is one of `kinds` (all of them without `kinds`)."""
+    entries = [column(app).entries[i] for i in column(app).selectable]
+    return [e for e in entries if not kinds or isinstance(e.target, kinds)]
+
+
+def highlighted(app: EventsApp) -> object:
+    """What the cursor of the focused column is on (None when the column does not have the focus)."""
+    focused = app.focused
+    return focused.highlighted if isinstance(focused, DrillList) else None
+
+
+def terminal_text(app: EventsApp) -> str:
+    """The characters on the terminal, as a user sees them."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def screen_text(app: EventsApp) -> str:
-    """All the Static text of the active screen: what its rows, headings and "not stated" lines say."""
-    return "\n".join(shown(w) for w in app.screen.query(Static) if isinstance(w.visual, Content))
+    """All the text of the active screen: its Statics and every row, heading and "not stated" line of the column."""
+    texts = [shown(w) for w in app.screen.query(Static) if isinstance(w.visual, Content)]
+    texts += [shown(e) for lst in app.screen.query(DrillList) for e in lst.entries]
+    return "\n".join(texts)
 
 
 def breadcrumb(app: EventsApp) -> str:
@@ -95,13 +120,14 @@ async def test_search_lightfoot_opens_her_statements(app_store: Store) -> None:
         assert isinstance(screen, SpeakerScreen)
         assert screen.official is not None and screen.official.name == "Lori Lightfoot"
         assert breadcrumb(app).endswith("Lori Lightfoot")
-        statements = [shown(item) for item in screen.query(StatementItem)]
+        statements = [shown(row) for row in rows_of(app, Quote)]
         expected = app_store.quotes_page(0, 100, official_id=screen.official.id)
         assert len(statements) == len(expected) > 0
         for quote in expected:
             assert any(quote.text in text for text in statements), quote.text
         assert any("CPD will not cooperate" in text for text in statements)
-        assert "Mayor of Chicago" in shown(screen.query_one("#title", Static))
+        assert "Mayor of Chicago" in shown(column(app).entries[0])  # the header, above the statements
+        assert "Mayor of Chicago" in terminal_text(app) and "Statements (" in terminal_text(app)
 
 
 async def test_chicago_shows_police_stance_and_mayor_statements(app_store: Store) -> None:
@@ -112,20 +138,25 @@ async def test_chicago_shows_police_stance_and_mayor_statements(app_store: Store
         assert isinstance(screen, CityScreen)
         assert breadcrumb(app) == "Cities › Chicago"
         view = app_store.city_view(city_id(app_store, "Chicago"))
-        cards = list(screen.query(StanceCard))
-        police = [card for card in cards if card.stance.kind == "police"]
-        assert [card.stance.id for card in police] == [s.id for s in view.police]
+        cards = rows_of(app, Stance)
+        police = [card for card in cards if card.target.kind == "police"]
+        assert [card.target.id for card in police] == [s.id for s in view.police]
         card_text = shown(police[0])
         assert "Chicago Police Department" in card_text and "REFUSES" in card_text
         assert view.police[0].evidence in card_text  # verbatim
         assert view.police[0].source.slug in card_text
-        mayor_row = screen.query_one(SpeakerItem)
-        assert mayor_row.official == view.mayor and "Lori Lightfoot" in shown(mayor_row)
-        statements = [item.quote for item in screen.query(StatementItem)]
+        mayor_row = rows_of(app, Official, Organization)[0]
+        assert mayor_row.target == view.mayor and "Lori Lightfoot" in shown(mayor_row)
+        statements = [row.target for row in rows_of(app, Quote)]
         assert [q.id for q in statements] == [q.id for q in view.statements]
         assert NO_POLICE_STANCE not in screen_text(app)
-        # The first row has the focus, so the footer shows its keys.
-        assert app.focused is police[0]
+        on_terminal = terminal_text(app)
+        assert (
+            "Chicago Police Department" in on_terminal and "REFUSES" in on_terminal and "Lori Lightfoot" in on_terminal
+        )
+        # The cursor is on the first row and the column has the focus, so the footer shows that row's keys.
+        assert app.focused is column(app) and highlighted(app) is police[0].target
+        assert "Open source" in on_terminal.splitlines()[-1]
 
 
 async def test_houston_says_no_police_stance(app_store: Store) -> None:
@@ -136,15 +167,16 @@ async def test_houston_says_no_police_stance(app_store: Store) -> None:
         text = screen_text(app)
         assert NO_POLICE_STANCE in text
         assert NO_MAYOR in text
-        assert not app.screen.query(StanceCard)
+        assert not rows_of(app, Stance)
+        assert NO_POLICE_STANCE in terminal_text(app)
 
 
 async def test_miami_shows_state_law_context(app_store: Store) -> None:
     app = EventsApp(app_store)
     async with app.run_test(size=SIZE) as pilot:
         await search_and_open(pilot, "miami")
-        cards = list(app.screen.query(StanceCard))
-        assert [c.stance.position for c in cards] == ["mandated"]
+        cards = rows_of(app, Stance)
+        assert [c.target.position for c in cards] == ["mandated"]
         assert "MANDATED" in shown(cards[0]) and "state law" in shown(cards[0])
         assert NO_POLICE_STANCE in screen_text(app)
 
@@ -154,9 +186,10 @@ async def test_enter_on_quote_opens_source_with_excerpt_highlighted_then_escape_
     async with app.run_test(size=SIZE) as pilot:
         await search_and_open(pilot, "chicago")
         depth = len(app.screen_stack)
-        while not isinstance(app.focused, StatementItem):
+        while not isinstance(highlighted(app), Quote):
             await pilot.press("down")
-        quote: Quote = app.focused.quote
+        quote = highlighted(app)
+        assert isinstance(quote, Quote)
         await pilot.press("enter")
         await settle(pilot)
         screen = app.screen
@@ -184,7 +217,8 @@ async def test_enter_on_stance_evidence_opens_its_excerpt(app_store: Store) -> N
     app = EventsApp(app_store)
     async with app.run_test(size=SIZE) as pilot:
         await search_and_open(pilot, "chicago")
-        stance = app.focused.stance
+        stance = highlighted(app)
+        assert isinstance(stance, Stance)
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.query_one(ArticleText).excerpt == stance.evidence
@@ -194,15 +228,16 @@ async def test_enter_on_mayor_opens_speaker_and_c_copies_citation(app_store: Sto
     app = EventsApp(app_store)
     async with app.run_test(size=SIZE) as pilot:
         await search_and_open(pilot, "oakland")
-        while not isinstance(app.focused, SpeakerItem):
+        while not isinstance(highlighted(app), Official):
             await pilot.press("j")
-        mayor = app.focused.official
+        mayor = highlighted(app)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SpeakerScreen) and app.screen.official == mayor
         assert breadcrumb(app) == f"Cities › Oakland › {mayor.name}"
         await pilot.press("j")
-        quote = app.focused.quote
+        quote = highlighted(app)
+        assert isinstance(quote, Quote)
         await pilot.press("c")
         await settle(pilot)
         assert app.clipboard == citation(quote)
@@ -212,16 +247,23 @@ async def test_rows_move_without_wrapping(app_store: Store) -> None:
     app = EventsApp(app_store)
     async with app.run_test(size=SIZE) as pilot:
         await search_and_open(pilot, "oakland")
-        rows = [w for w in app.screen.query("StanceCard, SpeakerItem, StatementItem")]
-        assert app.focused is rows[0]
+        rows = [row.target for row in rows_of(app, Stance, Official, Organization, Quote)]
+        assert len(rows) > 2 and rows == [row.target for row in rows_of(app)]
+        assert highlighted(app) is rows[0]
         await pilot.press("k")
-        assert app.focused is rows[0]
+        assert highlighted(app) is rows[0]
         await pilot.press("G")
-        assert app.focused is rows[-1]
+        assert highlighted(app) is rows[-1]
         await pilot.press("down")
-        assert app.focused is rows[-1]
-        await pilot.press("up", "g")
-        assert app.focused is rows[0]
+        assert highlighted(app) is rows[-1]
+        await pilot.press("up")
+        assert highlighted(app) is rows[-2]
+        await pilot.press("g")
+        assert highlighted(app) is rows[0]
+        await pilot.press("tab")
+        assert highlighted(app) is rows[1]
+        await pilot.press("shift+tab", "shift+tab")  # Tab goes round, as focus does
+        assert highlighted(app) is rows[-1]
 
 
 @pytest.mark.parametrize(
@@ -248,7 +290,7 @@ async def test_search_finds_by_typo_and_initials(app_store: Store, typed: str, k
         assert isinstance(screen, SpeakerScreen)
         speaker = screen.official if kind == "official" else screen.organization
         assert speaker is not None and speaker.name == name
-        assert name in shown(screen.query_one("#title", Static))
+        assert name in shown(column(app).entries[0])
 
 
 async def test_search_updates_as_you_type_and_escape_closes(app_store: Store) -> None:
@@ -366,7 +408,7 @@ async def test_markup_and_escapes_in_the_database_are_shown_literally(hostile_st
         assert "[bold]Evil[/b]" in text  # the name, brackets and all: not bold, not swallowed
         assert "[/b]we [red]refuse[/red] $name" in text
         assert "Gotham Police Department [link=x]" in text
-        while not isinstance(app.focused, StatementItem):
+        while not isinstance(highlighted(app), Quote):
             await pilot.press("down")
         await pilot.press("enter")
         await settle(pilot)
@@ -386,8 +428,8 @@ async def test_markup_and_escapes_in_the_database_are_shown_literally(hostile_st
 FILLER = "Council members met again to discuss the budget, the parks and the late buses downtown.\n\n"
 
 
-async def test_long_article_shows_the_paragraphs_around_the_excerpt(tmp_path: Path) -> None:
-    # Laying out megabytes of text takes tens of seconds; the view shows a window and says what it leaves out.
+async def test_long_article_is_shown_whole_with_the_excerpt_in_view(tmp_path: Path) -> None:
+    # ~110 KB, the size of the benchmark's articles: drawn line by line, so it is shown whole, not cut.
     text = "date 2019-06-22\n" + FILLER * 600 + HOSTILE_TEXT.split("\n", 1)[1] + FILLER * 600
     store = store_from(tmp_path, text, HOSTILE_TOML)
     app = EventsApp(store)
@@ -396,61 +438,101 @@ async def test_long_article_shows_the_paragraphs_around_the_excerpt(tmp_path: Pa
         app.open_source(quote.excerpt.source_id, quote.excerpt.start, quote.excerpt.end)
         await settle(pilot)
         article = app.screen.query_one(ArticleText)
-        lo, hi = article.window
-        assert 0 < lo < quote.excerpt.start and quote.excerpt.end < hi < len(text)
+        assert article.window == (0, len(text)) and "not shown" not in article.text
         assert article.excerpt.replace("\u241b", "\x1b") == quote.text
-        shown_text = shown(article)
-        assert f"{lo:,} characters before this point not shown" in shown_text
-        assert f"{len(text) - hi:,} characters after this point not shown" in shown_text
         pane = app.screen.query_one("#article")
         line = article.excerpt_line()
+        assert line > 1000  # far down: the 600 paragraphs before it are there to scroll back to
         assert pane.scroll_y <= line < pane.scroll_y + pane.scrollable_content_region.height
+        assert "[/b]we [red]refuse[/red] $name" in terminal_text(app)
+        await pilot.press("end")
+        await settle(pilot)
+        assert FILLER.strip() in terminal_text(app) and pane.scroll_y == pane.max_scroll_y
+    store.close()
+
+
+async def test_giant_article_shows_the_paragraphs_around_the_excerpt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Megabytes of text would take a while to wrap: the view shows a window and says what it leaves out.
+    monkeypatch.setattr(article, "WINDOW_CHARS", 20_000)
+    text = "date 2019-06-22\n" + FILLER * 600 + HOSTILE_TEXT.split("\n", 1)[1] + FILLER * 600
+    store = store_from(tmp_path, text, HOSTILE_TOML)
+    app = EventsApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        quote = store.quote(1)
+        app.open_source(quote.excerpt.source_id, quote.excerpt.start, quote.excerpt.end)
+        await settle(pilot)
+        view = app.screen.query_one(ArticleText)
+        lo, hi = view.window
+        assert 0 < lo < quote.excerpt.start and quote.excerpt.end < hi < len(text)
+        assert view.excerpt.replace("\u241b", "\x1b") == quote.text
+        assert f"{lo:,} characters before this point not shown" in view.text
+        assert f"{len(text) - hi:,} characters after this point not shown" in view.text
+        pane = app.screen.query_one("#article")
+        line = view.excerpt_line()
+        assert pane.scroll_y <= line < pane.scroll_y + pane.scrollable_content_region.height
+        await pilot.press("home")
+        await settle(pilot)
+        assert f"{lo:,} characters before this point not shown" in terminal_text(app)
     store.close()
 
 
 class RowsApp(App[None]):
-    """A bare app holding one paged column, to watch MoreRows on its own."""
+    """A bare app holding one paged column, to watch the "N more" row on its own."""
 
     def __init__(self, units: list[int]) -> None:
         super().__init__()
         self.units = units
 
     def compose(self):
-        with VerticalScroll():
-            yield from paged(self.units, lambda n: [DrillItem(Content(f"row {n}"))], 4, "rows")
+        yield DrillList(paged(self.units, lambda n: [Entry("row", Content(f"row {n}"), n)], 4, "rows"))
+
+
+async def click_row(pilot: Pilot, lst: DrillList, entry: Entry, times: int = 1) -> None:
+    """Click the first line of a row of the column, where the user sees it."""
+    lst.move_to(lst.cursor)  # nothing moves; only makes sure the layout is current
+    y = lst.first_line(lst.entries.index(entry)) - round(lst.scroll_offset.y)
+    assert 0 <= y < lst.scrollable_content_region.height, "the row is not in view"
+    await pilot.click(DrillList, offset=(4, y), times=times)
 
 
 async def test_more_rows_shows_the_next_page_and_lands_on_it() -> None:
     app = RowsApp(list(range(10)))
     async with app.run_test(size=SIZE) as pilot:
+        lst = app.query_one(DrillList)
 
         def labels() -> list[str]:
-            return [shown(item) for item in app.query(DrillItem)]
+            return [shown(lst.entries[i]) for i in lst.selectable]
 
         assert labels() == ["row 0", "row 1", "row 2", "row 3", "6 more rows — press Enter to show them"]
-        app.query_one(MoreRows).focus()
+        assert "6 more rows — press Enter to show them" in terminal_text(app)
+        lst.move_to(4)
+        assert isinstance(lst.highlighted, MoreUnits)
         await pilot.press("enter")
         await settle(pilot)
         assert labels()[4:] == ["row 4", "row 5", "row 6", "row 7", "2 more rows — press Enter to show them"]
-        assert shown(app.focused) == "row 4"
-        await pilot.click(MoreRows)
+        assert lst.highlighted == 4  # reading continues at the first row just shown
+        await click_row(pilot, lst, lst.entries[lst.selectable[-1]])
         await settle(pilot)
         assert labels() == [f"row {n}" for n in range(10)]
-        assert not app.query(MoreRows)
+        assert not any(isinstance(e.target, MoreUnits) for e in lst.entries)
+        assert "row 9" in terminal_text(app) and "more rows" not in terminal_text(app)
 
 
 async def test_mouse_click_highlights_and_double_click_opens(app_store: Store) -> None:
     app = EventsApp(app_store)
     async with app.run_test(size=SIZE) as pilot:
         await search_and_open(pilot, "chicago")
-        statement = app.screen.query(StatementItem).first()
-        await pilot.click(statement)
+        lst = column(app)
+        statement = rows_of(app, Quote)[0]
+        await click_row(pilot, lst, statement)
         await settle(pilot)
-        assert app.focused is statement and isinstance(app.screen, CityScreen)
-        await pilot.double_click(statement)
+        assert highlighted(app) is statement.target and isinstance(app.screen, CityScreen)
+        await click_row(pilot, lst, statement, times=2)
         await settle(pilot)
         assert isinstance(app.screen, SourceScreen)
-        assert app.screen.query_one(ArticleText).excerpt == statement.quote.text
+        assert app.screen.query_one(ArticleText).excerpt == statement.target.text
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12), (12, 5)])
@@ -496,3 +578,24 @@ async def test_a_failing_read_is_one_line_on_screen_not_a_crash(
         await pilot.press("escape")
         await settle(pilot)
         assert len(app.screen_stack) == 1
+
+
+async def test_speaker_statements_load_a_page_at_a_time(app_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(speaker_screen, "PAGE_SIZE", 1)
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "lightfoot")
+        screen = app.screen
+        assert isinstance(screen, SpeakerScreen) and screen.official is not None
+        expected = app_store.quotes_page(0, 100, official_id=screen.official.id)
+        assert len(expected) == 2, "the bundled article quotes Lightfoot twice"
+        assert [row.target.id for row in rows_of(app, Quote)] == [expected[0].id]
+        more = "Showing 1 of 2 — press Enter for more"
+        assert [shown(row) for row in rows_of(app, MorePages)] == [more]
+        assert more in terminal_text(app)
+        await pilot.press("G", "enter")
+        await settle(pilot)
+        assert [row.target.id for row in rows_of(app, Quote)] == [q.id for q in expected]
+        assert not rows_of(app, MorePages) and "press Enter for more" not in terminal_text(app)
+        assert highlighted(app) == expected[1]  # reading continues at the statement just read
+        assert expected[1].text[:30] in terminal_text(app)

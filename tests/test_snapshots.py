@@ -14,8 +14,9 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tui.app import EventsApp
+from tui.models import Quote
 from tui.store import Store, open_store
-from tui.widgets.drill_item import StatementItem
+from tui.widgets.drill_list import DrillList
 
 SIZE = (100, 32)
 
@@ -59,7 +60,7 @@ class TestScreens:
     def test_source_view(self, snap_compare, app_store: Store) -> None:
         async def run_before(pilot: Pilot) -> None:
             await open_chicago(pilot)
-            while not isinstance(pilot.app.focused, StatementItem):
+            while not (isinstance(pilot.app.focused, DrillList) and isinstance(pilot.app.focused.highlighted, Quote)):
                 await pilot.press("down")
             await pilot.press("enter")
             await settle(pilot)

@@ -1,8 +1,9 @@
 """The city screen: will the police cooperate with ICE, what did the mayor say, who else spoke, what state law says.
 
-The city's name is read at once (one row by id, ~0.03 ms) so the breadcrumb is right on the first frame; the rest
-comes from `Store.city_view` in a thread worker, because for a big city it is several queries (every official's
-statements) and the screen must appear and answer Escape while they run.
+The city's name is read at once (one row by id, ~0.03 ms) so the breadcrumb is right on the first frame. The rest
+is `Store.city_view` (several queries: every official's statements), read in a thread started when the screen is
+made; composing waits up to `FIRST_FRAME_WAIT` for it, so a city opens complete in one frame, and a slower read
+finishes in a worker while the screen shows "Loading…" and answers Escape.
 """
 
 from __future__ import annotations
@@ -10,16 +11,15 @@ from __future__ import annotations
 from textual import on, work
 from textual.content import Content
 from textual.message import Message
-from textual.widget import Widget
 
 from tui.models import City, CityView, Official, Organization, Quote
 from tui.present import NO_MAYOR, NO_POLICE_STANCE, NOT_STATED, one_line
-from tui.screens.rows import Heading, NotStated, RowsScreen
+from tui.screens.rows import FIRST_FRAME_WAIT, BackgroundRead, RowsScreen, heading, not_stated
 from tui.store import Store
-from tui.widgets.drill_item import SpeakerItem, StatementItem, paged
-from tui.widgets.stance_card import StanceCard
+from tui.widgets.drill_item import Entry, paged, speaker_entry, statement_entry
+from tui.widgets.stance_card import stance_entry
 
-# Rows mounted at once per section: enough to read, few enough that each keystroke stays fast in a big city.
+# Rows shown at once per section: enough to read, few enough to take in; "N more" rows show the rest.
 MAYOR_PAGE = 20
 SPEAKERS_PAGE = 15
 STATEMENTS_PER_SPEAKER = 5
@@ -35,49 +35,44 @@ class CityScreen(RowsScreen):
             super().__init__()
             self.view = view
 
-    class Failed(Message):
-        def __init__(self, error: str) -> None:
-            super().__init__()
-            self.error = error
-
     def __init__(self, store: Store, city_id: int) -> None:
         super().__init__()
         self.store = store
         self.city_id = city_id
         self.city: City | None = store.city(city_id)
         self.view: CityView | None = None
+        self._read = BackgroundRead(lambda: store.city_view(city_id))
 
     @property
     def crumb(self) -> str:
         return one_line(self.city.name) if self.city else "City"
 
+    def first_entries(self) -> list[Entry]:
+        if self._read.wait(FIRST_FRAME_WAIT):
+            return self._entries()
+        return [Entry("title", city_title(self.city)), *super().first_entries()]
+
     def on_mount(self) -> None:
-        self.query_one("#title").update(city_title(self.city))
-        self.load()
+        if not self._read.wait(0):
+            self.finish_reading()
 
     @work(thread=True, exclusive=True, group="city")
-    def load(self) -> None:
-        try:
-            view = self.store.city_view(self.city_id)
-        except Exception as exc:  # noqa: BLE001 — shown on screen as one line; the screen stays usable
-            self.post_message(self.Failed(f"Could not read this city from the database: {exc}"))
-        else:
-            self.post_message(self.Loaded(view))
-
-    @on(Failed)
-    def show_failure(self, message: Failed) -> None:
-        self.rows.remove_children(NotStated)
-        self.rows.mount(NotStated(message.error))
+    def finish_reading(self) -> None:
+        self._read.wait(None)
+        self.post_message(self.Loaded(self._read.result))
 
     @on(Loaded)
-    async def show_view(self, message: Loaded) -> None:
-        self.view = message.view
-        await self.rows.remove_children(NotStated)
-        if message.view is None:
-            await self.rows.mount(NotStated("This city is not in the database"))
-            return
-        await self.rows.mount_all(city_rows(message.view))
-        self.land_on_first_row()
+    def show_view(self, message: Loaded) -> None:
+        self.rows.show(self._entries())
+
+    def _entries(self) -> list[Entry]:
+        title = Entry("title", city_title(self.city))
+        if self._read.error is not None:
+            return [title, not_stated(f"Could not read this city from the database: {self._read.error}")]
+        self.view = self._read.result
+        if self.view is None:
+            return [title, not_stated("This city is not in the database")]
+        return [title, *city_entries(self.view)]
 
 
 def city_title(city: City | None) -> Content:
@@ -88,47 +83,49 @@ def city_title(city: City | None) -> Content:
     return Content.assemble((one_line(city.name), "bold"), "  ", (f"(state {NOT_STATED})", "italic $text-muted"))
 
 
-def city_rows(view: CityView) -> list[Widget]:
+def city_entries(view: CityView) -> list[Entry]:
     """The sections of the city screen, in the order a reporter asks: police, mayor, state, everyone else."""
-    rows: list[Widget] = [Heading("Police stance on ICE")]
-    rows += [StanceCard(stance) for stance in view.police] or [NotStated(NO_POLICE_STANCE)]
+    entries = [heading("Police stance on ICE")]
+    entries += [stance_entry(stance) for stance in view.police] or [not_stated(NO_POLICE_STANCE)]
 
-    rows.append(Heading("Mayor"))
+    entries.append(heading("Mayor"))
     if view.mayor is None:
-        rows.append(NotStated(NO_MAYOR))
+        entries.append(not_stated(NO_MAYOR))
     else:
-        rows.append(SpeakerItem(official=view.mayor))
-        statements = paged(view.statements, lambda q: [StatementItem(q)], MAYOR_PAGE, "statements by the mayor")
-        rows += statements or [NotStated("No statement by the mayor in the sources")]
+        entries.append(speaker_entry(official=view.mayor))
+        statements = paged(view.statements, lambda q: [statement_entry(q)], MAYOR_PAGE, "statements by the mayor")
+        entries += statements or [not_stated("No statement by the mayor in the sources")]
 
-    rows.append(Heading("State and city policy"))
-    no_context = NotStated("No state law or city policy stated in the sources")
-    rows += [StanceCard(stance) for stance in view.context] or [no_context]
+    entries.append(heading("State and city policy"))
+    no_context = not_stated("No state law or city policy stated in the sources")
+    entries += [stance_entry(stance) for stance in view.context] or [no_context]
 
-    rows.append(Heading("Other officials"))
-    others = paged(view.others, lambda unit: speaker_rows(official=unit[0], quotes=unit[1]), SPEAKERS_PAGE, "officials")
-    rows += others or [NotStated("No other officials of this city named in the sources")]
+    entries.append(heading("Other officials"))
+    others = paged(
+        view.others, lambda unit: speaker_entries(official=unit[0], quotes=unit[1]), SPEAKERS_PAGE, "officials"
+    )
+    entries += others or [not_stated("No other officials of this city named in the sources")]
 
-    rows.append(Heading("Organisations"))
+    entries.append(heading("Organisations"))
     organizations = paged(
         view.organizations,
-        lambda unit: speaker_rows(organization=unit[0], quotes=unit[1]),
+        lambda unit: speaker_entries(organization=unit[0], quotes=unit[1]),
         SPEAKERS_PAGE,
         "organisations",
     )
-    rows += organizations or [NotStated("No organisations of this city named in the sources")]
-    return rows
+    entries += organizations or [not_stated("No organisations of this city named in the sources")]
+    return entries
 
 
-def speaker_rows(
+def speaker_entries(
     quotes: tuple[Quote, ...], official: Official | None = None, organization: Organization | None = None
-) -> list[Widget]:
+) -> list[Entry]:
     """A speaker and their latest statements; the speaker's own screen has them all."""
-    rows: list[Widget] = [SpeakerItem(official=official, organization=organization)]
-    rows += [StatementItem(q) for q in quotes[:STATEMENTS_PER_SPEAKER]]
+    entries = [speaker_entry(official=official, organization=organization)]
+    entries += [statement_entry(q) for q in quotes[:STATEMENTS_PER_SPEAKER]]
     if not quotes:
-        rows.append(NotStated("No statement in the sources"))
+        entries.append(not_stated("No statement in the sources"))
     elif len(quotes) > STATEMENTS_PER_SPEAKER:
         more = len(quotes) - STATEMENTS_PER_SPEAKER
-        rows.append(NotStated(f"{more} more statements: Enter on the name above shows them all"))
-    return rows
+        entries.append(not_stated(f"{more} more statements: Enter on the name above shows them all"))
+    return entries

@@ -1,8 +1,9 @@
 """The speaker screen: who an official (or an organisation) is, and every statement of theirs, newest first.
 
-The speaker's own row is read at once (one row by id) so the breadcrumb and header are right on the first frame;
-their statements are counted and read a page at a time in a thread worker, so a speaker with thousands of
-statements neither delays the screen nor mounts thousands of rows.
+The speaker's own row is read at once (one row by id) so the breadcrumb and header are right on the first frame.
+Their statements are counted and read a page at a time: the first page in a thread started when the screen is
+made (composing waits up to `FIRST_FRAME_WAIT` for it, so the screen opens complete), the next ones in a worker
+when asked for, so a speaker with thousands of statements neither delays the screen nor is read whole.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from textual.message import Message
 
 from tui.models import Official, Organization, Quote
 from tui.present import NOT_STATED, one_line
-from tui.screens.rows import Heading, NotStated, RowsScreen
+from tui.screens.rows import FIRST_FRAME_WAIT, BackgroundRead, RowsScreen, heading, not_stated
 from tui.store import Store, role
-from tui.widgets.drill_item import MoreItem, StatementItem
+from tui.widgets.drill_item import Entry, MorePages, statement_entry
+from tui.widgets.drill_list import DrillList
 
 PAGE_SIZE = 100
 
@@ -46,30 +48,69 @@ class SpeakerScreen(RowsScreen):
         )
         self.shown = 0
         self.total: int | None = None
+        self._first_page: BackgroundRead[tuple[int, list[Quote]]] | None = None
+        self._waiting = False  # the first frame showed "Loading…": a worker finishes the first page
+        if self.official is not None or self.organization is not None:
+            self._first_page = BackgroundRead(lambda: self._read(0, None))
 
     @property
     def crumb(self) -> str:
         speaker = self.official or self.organization
         return one_line(speaker.name) if speaker else "Speaker"
 
+    def _where(self) -> dict[str, int | None]:
+        if self.official is not None:
+            return {"official_id": self.official.id}
+        return {"organization_id": self.organization.id if self.organization else None}
+
+    def _read(self, offset: int, total: int | None) -> tuple[int, list[Quote]]:
+        """The statement count (unless known) and the page of statements at `offset`."""
+        where = self._where()
+        total = total if total is not None else self.store.quote_count(**where)
+        return total, self.store.quotes_page(offset, PAGE_SIZE, **where)
+
+    def first_entries(self) -> list[Entry]:
+        title = Entry("title", speaker_header(self.official, self.organization))
+        if self._first_page is None:
+            return [title, not_stated("This speaker is not in the database")]
+        if not self._first_page.wait(FIRST_FRAME_WAIT):
+            self._waiting = True
+            return [title, *super().first_entries()]
+        return [title, *self._first_page_entries()]
+
     def on_mount(self) -> None:
-        self.query_one("#title").update(speaker_header(self.official, self.organization))
-        if self.official is None and self.organization is None:
-            self.rows.remove_children(NotStated)
-            self.rows.mount(NotStated("This speaker is not in the database"))
-            return
-        self.load(0)
+        if self._waiting:
+            self.finish_first_page()
+
+    @work(thread=True, exclusive=True, group="speaker")
+    def finish_first_page(self) -> None:
+        assert self._first_page is not None
+        self._first_page.wait(None)
+        self.post_message(self.Page([], 0, -1))  # -1: the first page is in self._first_page
+
+    def _first_page_entries(self) -> list[Entry]:
+        assert self._first_page is not None
+        if self._first_page.error is not None:
+            return [not_stated(f"Could not read the statements from the database: {self._first_page.error}")]
+        total, quotes = self._first_page.result or (0, [])
+        self.total = total
+        entries = [heading(f"Statements ({total})")]
+        if not quotes:
+            entries.append(not_stated("No statement by them in the sources"))
+        return entries + self._page_entries(quotes, 0)
+
+    def _page_entries(self, quotes: list[Quote], offset: int) -> list[Entry]:
+        assert self.total is not None
+        entries = [statement_entry(q) for q in quotes]
+        self.shown = offset + len(quotes)
+        if self.shown < self.total:
+            entries.append(MorePages(self.shown, self.total).entry())
+        return entries
 
     @work(thread=True, exclusive=True, group="speaker")
     def load(self, offset: int) -> None:
-        where = (
-            {"official_id": self.official.id}
-            if self.official is not None
-            else {"organization_id": self.organization.id if self.organization else None}
-        )
         try:
-            total = self.total if self.total is not None else self.store.quote_count(**where)
-            quotes = self.store.quotes_page(offset, PAGE_SIZE, **where)
+            total, quotes = self._read(offset, self.total)
         except Exception as exc:  # noqa: BLE001 — shown on screen as one line; the screen stays usable
             self.post_message(self.Failed(f"Could not read the statements from the database: {exc}"))
         else:
@@ -77,33 +118,20 @@ class SpeakerScreen(RowsScreen):
 
     @on(Failed)
     def show_failure(self, message: Failed) -> None:
-        self.rows.remove_children(NotStated)
-        self.rows.mount(NotStated(message.error))
+        rows = self.rows
+        rows.show([*rows.entries[:1], not_stated(message.error)])
 
     @on(Page)
-    async def show_page(self, message: Page) -> None:
-        first_page = self.total is None
-        self.total = message.total
-        await self.rows.remove_children(NotStated)
-        await self.rows.remove_children(MoreItem)
-        rows = []
-        if first_page:
-            rows.append(Heading(f"Statements ({message.total})"))
-            if not message.quotes:
-                rows.append(NotStated("No statement by them in the sources"))
-        rows += [StatementItem(q) for q in message.quotes]
-        self.shown = message.offset + len(message.quotes)
-        more = MoreItem(self.shown, message.total) if self.shown < message.total else None
+    def show_page(self, message: Page) -> None:
+        rows = self.rows
+        if message.total < 0:  # the first page, read before the screen was shown
+            rows.show([*rows.entries[:1], *self._first_page_entries()])
+            return
+        more = next((e for e in rows.entries if isinstance(e.target, MorePages)), None)
         if more is not None:
-            rows.append(more)
-        await self.rows.mount_all(rows)
-        if first_page:
-            self.land_on_first_row()
-        elif message.quotes:
-            # Land on the first new statement, where reading continues.
-            rows[0].focus()
+            rows.replace(more, self._page_entries(message.quotes, message.offset))
 
-    @on(MoreItem.Requested)
+    @on(DrillList.MoreRequested)
     def load_more(self) -> None:
         if self.total is not None and self.shown < self.total:
             self.load(self.shown)

@@ -1,159 +1,148 @@
-"""The selectable rows of the drill-down screens: a statement, a speaker, a "load more" row.
+"""The rows of the drill-down screens, as `Entry`s of a `DrillList`: statements, speakers, "N more" rows.
 
-Each row is a focusable widget, so Tab, the arrow keys and the mouse all land on the same things, the focused
-row's keys show in the footer, and focusing a row scrolls it into view. A widget per row is affordable for tens of
-rows, not thousands (every keystroke re-lays out the column), so long sections are paged: `MoreRows` keeps rows
-already read behind one "N more" row, `MoreItem` asks the screen to read the next page from the store.
+An entry is a kind (how it is drawn), a `Content` (the words, never parsed as markup) and a target (what Enter
+opens; none for a heading or a "not stated" sentence). The words are built here, the same for the city screen
+and the speaker screen; the `DrillList` wraps and draws them and knows what Enter and `c` do with a target.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from textual import events
-from textual.binding import Binding
 from textual.content import Content
-from textual.message import Message
-from textual.widget import Widget
-from textual.widgets import Static
 
 from tui.models import Official, Organization, Quote
 from tui.present import NOT_STATED, date_label, display_text, one_line
 from tui.store import role
+from tui.widgets.wrap import wrap_ranges
 
-Unit = TypeVar("Unit")
+Kind = Literal["title", "heading", "note", "row", "card"]
 
-
-class DrillItem(Static, can_focus=True):
-    """A row you can open with Enter or a click."""
-
-    DEFAULT_CSS = """
-    DrillItem {
-        padding: 0 1;
-        margin: 0 0 1 0;
-        border-left: outer $panel;
-    }
-    DrillItem:hover {
-        background: $boost;
-    }
-    DrillItem:focus {
-        background: $boost;
-        border-left: outer $accent;
-    }
-    """
-
-    def __init__(self, content: Content, *, classes: str | None = None) -> None:
-        # Content is never parsed as markup: every piece of database text below arrives as a literal Content.
-        super().__init__(content, classes=classes)
-
-    # As in the main screen's lists: a click highlights, a double click opens.
-    OPEN_ON_CLICKS = 2
-
-    async def on_click(self, event: events.Click) -> None:
-        self.focus()
-        if event.chain >= self.OPEN_ON_CLICKS:
-            await self.run_action("open")
-
-    def action_open(self) -> None:
-        """Open what this row stands for; each kind of row says what that is."""
+# How each kind sits in the column: (left, right) cells around its text, and blank lines above and below it (the
+# larger of two neighbours' wins, as CSS margins collapse). Headings and notes take their style from the CSS.
+PLACE: dict[str, tuple[int, int, int, int]] = {
+    "title": (2, 2, 1, 0),
+    "heading": (2, 2, 1, 0),
+    "note": (3, 2, 0, 1),
+    "row": (3, 2, 0, 1),  # a bar in column 1, the text from column 3
+    "card": (3, 3, 0, 1),  # a rounded frame in columns 1 and width-2
+}
+STYLED_KINDS = ("heading", "note")
 
 
-class StatementItem(DrillItem):
-    """One quotation: when, how, and the words; Enter opens the article at the quote, `c` copies its citation."""
+class Entry:
+    """One fact in the column; `target` (a Quote, Stance, Official, Organization or More*) makes it selectable."""
 
-    BINDINGS = [
-        Binding("enter", "open", "Open source", tooltip="Show the article with this quote highlighted"),
-        Binding("c", "copy_citation", "Copy citation", tooltip="Copy speaker, title, date, source and quote"),
-    ]
+    __slots__ = ("kind", "content", "target", "_wrapped")
 
-    def __init__(self, quote: Quote, *, show_speaker: bool = False) -> None:
-        self.quote = quote
-        super().__init__(statement_content(quote, show_speaker=show_speaker))
+    def __init__(self, kind: Kind, content: Content, target: Any = None) -> None:
+        self.kind = kind
+        self.content = content.expand_tabs(1) if "\t" in content.plain else content
+        self.target = target
+        self._wrapped: tuple[int, list[tuple[int, int]]] = (0, [])
 
-    def action_open(self) -> None:
-        excerpt = self.quote.excerpt
-        self.app.open_source(excerpt.source_id, excerpt.start, excerpt.end)
+    def text_width(self, width: int) -> int:
+        left, right, *_ = PLACE[self.kind]
+        return max(width - left - right, 1)
 
-    def action_copy_citation(self) -> None:
-        self.app.copy_citation(self.quote)
+    def ranges(self, width: int) -> list[tuple[int, int]]:
+        """The wrapped lines of the text at the column's `width`, as character ranges (cached for one width)."""
+        if self._wrapped[0] != width:
+            self._wrapped = (width, wrap_ranges(self.content.plain, self.text_width(width)))
+        return self._wrapped[1]
 
-
-class SpeakerItem(DrillItem):
-    """An official or an organisation, with what the sources say they are; Enter opens all their statements."""
-
-    BINDINGS = [Binding("enter", "open", "Statements", tooltip="Show everything this speaker said")]
-
-    def __init__(self, official: Official | None = None, organization: Organization | None = None) -> None:
-        self.official = official
-        self.organization = organization
-        super().__init__(speaker_content(official, organization), classes="speaker")
-
-    def action_open(self) -> None:
-        if self.official is not None:
-            self.app.open_speaker(official_id=self.official.id)
-        elif self.organization is not None:
-            self.app.open_speaker(organization_id=self.organization.id)
+    def height(self, width: int) -> int:
+        return len(self.ranges(width)) + (2 if self.kind == "card" else 0)
 
 
-class MoreItem(DrillItem):
-    """The last row of a list read a page at a time: Enter asks the screen to read the next page."""
-
-    BINDINGS = [Binding("enter", "open", "Load more")]
-    OPEN_ON_CLICKS = 1
-
-    def __init__(self, shown: int, total: int) -> None:
-        super().__init__(Content.styled(f"Showing {shown} of {total} — press Enter for more", "italic"))
-
-    def action_open(self) -> None:
-        self.post_message(self.Requested())
-
-    class Requested(Message):
-        """The user asked for the next page of rows."""
+# Colours of a row's bar or a card's frame, and of the row under the cursor; theme variables, so they follow it.
+EDGE, EDGE_CURSOR, CURSOR = "$panel", "$accent", "on $boost"
 
 
-class MoreRows(DrillItem, Generic[Unit]):
-    """Rows already read but not yet shown: Enter mounts the next `page` units in its place.
+def entry_text(entry: Entry, number: int, width: int, kind_style: Any = None) -> Content:
+    """Wrapped line `number` of the entry's text, padded to its text width (as Content.wrap paints it)."""
+    a, b = entry.ranges(width)[number]
+    line = entry.content[a:b]
+    plain = entry.content.plain
+    if b < len(plain) and plain[b] != "\n":
+        line = line.rstrip()  # a line that ends at a wrap loses its trailing spaces
+    text_width = entry.text_width(width)
+    line = line.rstrip_end(text_width).truncate(text_width)
+    if kind_style is not None:
+        line = line.stylize_before(kind_style)
+    return line.pad_right(text_width - line.cell_length)
 
-    A big city can have hundreds of officials; mounting a widget for each makes every keystroke re-lay out
-    hundreds of widgets, so sections show a page and keep the rest behind this row.
-    """
 
-    BINDINGS = [Binding("enter", "open", "Show more")]
-    OPEN_ON_CLICKS = 1  # nothing to highlight here: the row is a button
-
-    def __init__(self, units: Sequence[Unit], build: Callable[[Unit], list[Widget]], page: int, noun: str) -> None:
-        self.units = list(units)
-        self.build = build
-        self.page = page
-        self.noun = noun
-        super().__init__(self._label())
-
-    def _label(self) -> Content:
-        return Content.styled(f"{len(self.units)} more {self.noun} — press Enter to show them", "italic")
-
-    async def action_open(self) -> None:
-        chunk, self.units = self.units[: self.page], self.units[self.page :]
-        rows = [row for unit in chunk for row in self.build(unit)]
-        parent = self.parent
-        assert parent is not None
-        await parent.mount_all(rows, before=self)
-        if self.units:
-            self.update(self._label())
+def entry_line(entry: Entry, part: int, width: int, is_cursor: bool, kind_styles: dict[str, Any]) -> Content:
+    """Line `part` of the entry as drawn in a column `width` cells wide: a card's frame, a row's bar, the text."""
+    left, right, *_ = PLACE[entry.kind]
+    edge = EDGE_CURSOR if is_cursor else EDGE
+    if entry.kind == "card":
+        inner = max(width - 4, 0)
+        if part == 0:
+            body = Content.styled("╭" + "─" * inner + "╮", edge)
+        elif part == len(entry.ranges(width)) + 1:
+            body = Content.styled("╰" + "─" * inner + "╯", edge)
         else:
-            await self.remove()
-        # Reading continues at the first row just shown.
-        first = next((row for row in rows if row.focusable), None)
-        if first is not None:
-            first.focus()
+            body = Content.assemble(("│", edge), " ", entry_text(entry, part - 1, width), " ", ("│", edge))
+    elif entry.kind == "row":
+        body = Content.assemble(("▌", edge), " ", entry_text(entry, part, width), " ")
+    else:
+        text = entry_text(entry, part, width, kind_styles.get(entry.kind))
+        return Content.assemble(" " * left, text, " " * right)
+    if is_cursor:
+        body = body.stylize_before(CURSOR)
+    return Content.assemble(" ", body, " ")
 
 
-def paged(units: Sequence[Unit], build: Callable[[Unit], list[Widget]], page: int, noun: str) -> list[Widget]:
-    """The rows of the first `page` units, then a MoreRows holding the others (if any)."""
-    rows = [row for unit in units[:page] for row in build(unit)]
+@dataclass
+class MoreUnits:
+    """Units already read but not yet shown (a big city's officials): Enter shows the next `page` of them."""
+
+    units: Sequence[Any]
+    build: Callable[[Any], list[Entry]]
+    page: int
+    noun: str
+
+    def entry(self) -> Entry:
+        label = f"{len(self.units)} more {self.noun} — press Enter to show them"
+        return Entry("row", Content.styled(label, "italic"), self)
+
+    def next_page(self) -> list[Entry]:
+        """The entries of the next `page` units, then an "N more" row for the rest (if any)."""
+        return paged(self.units, self.build, self.page, self.noun)
+
+
+@dataclass
+class MorePages:
+    """The last row of a list read from the store a page at a time: Enter asks the screen for the next page."""
+
+    shown: int
+    total: int
+
+    def entry(self) -> Entry:
+        label = f"Showing {self.shown} of {self.total} — press Enter for more"
+        return Entry("row", Content.styled(label, "italic"), self)
+
+
+def paged(units: Sequence[Any], build: Callable[[Any], list[Entry]], page: int, noun: str) -> list[Entry]:
+    """The entries of the first `page` units, then an "N more" row holding the others (if any)."""
+    entries = [entry for unit in units[:page] for entry in build(unit)]
     if len(units) > page:
-        rows.append(MoreRows(units[page:], build, page, noun))
-    return rows
+        entries.append(MoreUnits(units[page:], build, page, noun).entry())
+    return entries
+
+
+def statement_entry(quote: Quote, *, show_speaker: bool = False) -> Entry:
+    """One quotation: when, how, and the words; Enter opens the article at the quote, `c` copies its citation."""
+    return Entry("row", statement_content(quote, show_speaker=show_speaker), quote)
+
+
+def speaker_entry(official: Official | None = None, organization: Organization | None = None) -> Entry:
+    """An official or an organisation, with what the sources say they are; Enter opens all their statements."""
+    return Entry("row", speaker_content(official, organization), official or organization)
 
 
 def official_line(official: Official) -> str:
@@ -187,8 +176,3 @@ def statement_content(quote: Quote, *, show_speaker: bool = False) -> Content:
         head.insert(0, one_line(quote.speaker))
     line = " · ".join(p for p in head if p)
     return Content.assemble((line, "$text-muted"), "\n", "“", display_text(quote.text).strip(), "”")
-
-
-def focusable_rows(container: Widget) -> list[DrillItem]:
-    """The rows under `container` in screen order, for up/down and g/G."""
-    return [item for item in container.query(DrillItem) if item.display and not item.disabled]

@@ -1,17 +1,16 @@
 """A stance card: who holds the stance, a coloured badge for it, the summary, the verbatim evidence and its source.
 
-The card is a row of the city screen like any other (focusable, Enter opens the article at the evidence), because
-the evidence is the thing a reporter cites.
+The card is a row of the city screen like any other (selectable, Enter opens the article at the evidence, `c`
+copies it as a citation), because the evidence is the thing a reporter cites; it is drawn in a frame.
 """
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.content import Content
 
 from tui.models import Stance
 from tui.present import NOT_STATED, date_label, display_text, one_line
-from tui.widgets.drill_item import DrillItem
+from tui.widgets.drill_item import Entry
 
 # Badge colours, theme variables so they follow the theme: a refusal and a cooperation must never look alike.
 POSITION_STYLE: dict[str, str] = {
@@ -74,30 +73,6 @@ def stance_content(stance: Stance) -> Content:
     return Content.assemble(*pieces)
 
 
-class StanceCard(DrillItem):
-    """One stance on cooperating with ICE; Enter shows the article with the evidence highlighted."""
-
-    DEFAULT_CSS = """
-    StanceCard {
-        border: round $panel;
-        padding: 0 1;
-    }
-    StanceCard:focus {
-        border: round $accent;
-    }
-    """
-    BINDINGS = [
-        Binding("enter", "open", "Open source", tooltip="Show the article with the evidence highlighted"),
-        Binding("c", "copy_citation", "Copy citation", tooltip="Copy the evidence as a citation"),
-    ]
-
-    def __init__(self, stance: Stance) -> None:
-        self.stance = stance
-        super().__init__(stance_content(stance), classes=f"-{stance.position}")
-
-    def action_open(self) -> None:
-        excerpt = self.stance.excerpt
-        self.app.open_source(excerpt.source_id, excerpt.start, excerpt.end)
-
-    def action_copy_citation(self) -> None:
-        self.app.copy_citation(self.stance)
+def stance_entry(stance: Stance) -> Entry:
+    """One stance on cooperating with ICE, framed; Enter shows the article with the evidence highlighted."""
+    return Entry("card", stance_content(stance), stance)
