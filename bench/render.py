@@ -27,6 +27,8 @@ terminal emulator replays it so the harness knows the screen's text after every 
   with no query (`bench/floor_ui.py`), typed with the same letters as the app's search.
 - Cold starts are interleaved (floor, bundled, large, floor, …) so the machine's drift hits all alike; "cold"
   means a new process — the OS file cache is warm after the first run.
+- events-tui's modules are compiled to bytecode before timing, as `pip install` does (Textual's already are), so a
+  cold start does not include compiling the app's source even where PYTHONDONTWRITEBYTECODE is set.
 - Peak RSS is the child's VmHWM from /proc, read when the first frame has settled and again at the end of a session.
 - Ratios use the floors' medians from this run. Search keys are measured one at a time, each after the previous
   one settled; typing faster only makes the app skip stale searches.

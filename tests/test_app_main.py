@@ -6,6 +6,8 @@ Expected values come from the store (the same database the app reads), never typ
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from tui.build.builder import atomic_database
 from tui.models import City, Official, Quote
 from tui.present import citation, one_line
 from tui.screens.main import CITY_COLUMNS, city_row
+from tui.search import fold
 from tui.store import Store, open_store
 from tui.widgets.lazy_list import PAGE_SIZE, LazyList
 from tui.widgets.row_layout import layout_row
@@ -268,12 +271,12 @@ def big_database(path: Path, cities: int, officials_per_city: int, quotes_per_of
     with atomic_database(path) as db:
         db["sources"].insert({"id": 1, "slug": "synthetic", "text": text})
         db["cities"].insert_all(
-            {"id": i, "slug": f"city-{i}", "name": HOSTILE_CITY if i == 1 else f"City {i:06d}", "source_id": 1,
-             "start": 0, "end": 1}
-            for i in range(1, cities + 1)
+            {"id": i, "slug": f"city-{i}", "name": name, "sort_key": fold(name), "source_id": 1, "start": 0, "end": 1}
+            for i, name in ((i, HOSTILE_CITY if i == 1 else f"City {i:06d}") for i in range(1, cities + 1))
         )  # fmt: skip
         officials = [
-            {"id": c * officials_per_city + k, "slug": f"o-{c}-{k}", "name": f"Official {c}-{k}", "title": "Mayor",
+            {"id": c * officials_per_city + k, "slug": f"o-{c}-{k}", "name": f"Official {c}-{k}",
+             "sort_key": fold(f"Official {c}-{k}"), "title": "Mayor",
              "city_id": c, "jurisdiction": "city", "source_id": 1, "start": 0, "end": 1}
             for c in range(1, cities + 1) for k in range(officials_per_city)
         ]  # fmt: skip
@@ -303,7 +306,7 @@ async def test_thousands_of_rows_mount_no_widget_per_row(big_db: Path) -> None:
             cities = pane(pilot, "cities")
             assert cities.count == 3001  # and "All cities"
             # Only pages near the viewport are read, never the whole table.
-            assert len(cities._pages) * PAGE_SIZE < 3000
+            assert len(cities._data.pages) * PAGE_SIZE < 3000
             await pilot.press("G")
             await settle(pilot)
             last = store.cities_page(2999, 1)[0]
@@ -313,7 +316,7 @@ async def test_thousands_of_rows_mount_no_widget_per_row(big_db: Path) -> None:
             await settle(pilot)
             height = cities.scrollable_content_region.height
             assert cities.cursor == 3000 - (height - 1) - 1
-            assert len(cities._pages) * PAGE_SIZE < 3000
+            assert len(cities._data.pages) * PAGE_SIZE < 3000
     finally:
         store.close()
 
@@ -323,7 +326,7 @@ async def test_database_text_is_shown_literally(big_db: Path) -> None:
     try:
         async with make_app(store).run_test(size=(160, 30)) as pilot:
             await settle(pilot)
-            await pilot.press("G")  # '[' sorts after 'C': the hostile name is the last city
+            await pilot.press("j")  # sorted by fold(name), 'bold ev…' comes before 'city…': it is the first city
             await settle(pilot)
             cities = pane(pilot, "cities")
             city = cities.highlighted_item
@@ -415,3 +418,108 @@ async def test_mouse_click_highlights_and_double_click_opens(store: Store) -> No
         await pilot.click("#cities", offset=(3, 3), times=2)
         await pilot.pause()
         assert type(pilot.app.screen).__name__ == "CityScreen"
+
+
+async def test_a_city_opened_from_search_is_highlighted_back_on_the_main_screen(store: Store) -> None:
+    chicago = next(c for c in store.cities_page(0, 100) if c.name == "Chicago")
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        await pilot.press(*"chicago")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(pilot.app.screen).__name__ == "CityScreen"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(pilot.app.screen).__name__ == "MainScreen"
+        assert pane(pilot, "cities").highlighted_item == chicago
+        assert title(pane(pilot, "officials")).endswith("· Chicago")
+
+
+# --- the first frame and a jump are complete at once: indexed reads, no worker round trip ----------------
+
+
+def record_reads(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Record every read the panes make: (the Store method, the name of the thread it ran on)."""
+    seen: list[tuple[str, str]] = []
+
+    def recording(name: str, read: Callable[..., object]) -> Callable[..., object]:
+        def recorded(*args: object, **kwargs: object) -> object:
+            seen.append((name, threading.current_thread().name))
+            return read(*args, **kwargs)
+
+        return recorded
+
+    for name in ("city_count", "cities_page", "official_count", "officials_page", "quote_count", "quotes_page"):
+        monkeypatch.setattr(store, name, recording(name, getattr(store, name)))
+    return seen
+
+
+# Where a read may run without a worker round trip: on the event loop, or in the thread that reads the counts behind
+# "All cities" while the screen is built (PrefetchedCount).
+NO_ROUND_TRIP = {threading.main_thread().name, "prefetch-count"}
+
+
+async def test_start_up_reads_the_first_rows_without_workers(big_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = open_store(big_db)
+    try:
+        reads = record_reads(store, monkeypatch)
+        async with make_app(store).run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            # A count and a page per pane, all before the first frame.
+            assert sorted(name for name, _thread in reads) == sorted(
+                ["city_count", "cities_page", "official_count", "officials_page", "quote_count", "quotes_page"]
+            )
+            assert {thread for _name, thread in reads} <= NO_ROUND_TRIP
+            assert all(thread == threading.main_thread().name for name, thread in reads if name.endswith("_page"))
+            text = screen_text(pilot)
+            assert "Loading…" not in text
+            assert store.quotes_page(0, 1)[0].text[:30] in text.replace("\n", " ").replace("│", "")
+    finally:
+        store.close()
+
+
+async def test_g_narrows_every_pane_in_the_same_call(big_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = open_store(big_db)
+    try:
+        reads = record_reads(store, monkeypatch)
+        async with make_app(store).run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            reads.clear()
+            await pilot.press("G")
+            await settle(pilot)
+            # The cursor's page and both narrowed panes were read as the key was handled, not in workers.
+            assert reads and {thread for _name, thread in reads} == {threading.main_thread().name}
+            last = store.cities_page(store.city_count() - 1, 1)[0]
+            assert pane(pilot, "cities").highlighted_item == last
+            officials = pane(pilot, "officials")
+            assert title(officials).endswith(f"· {last.name}")
+            assert officials.count == store.official_count(last.id) + 1
+            assert pane(pilot, "quotes").count == store.quote_count(city_id=last.id)
+    finally:
+        store.close()
+
+
+# --- the footer ---------------------------------------------------------------------------------------
+
+
+def footer_text(pilot: Pilot) -> str:
+    return screen_text(pilot).splitlines()[-1]
+
+
+async def test_footer_shows_the_focused_panes_keys_and_a_click_presses_one(store: Store) -> None:
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        footer = footer_text(pilot)
+        for keys in ("g Top", "G End", "⏎ Open", "tab Pane", "c Copy", "q Quit", "? Help", "/ Search", "^p palette"):
+            assert keys in footer
+        await pilot.press("tab", "tab", "tab")  # the detail area: no list keys
+        await settle(pilot)
+        footer = footer_text(pilot)
+        assert "G End" not in footer and "? Help" in footer
+        column = footer.index("/ Search")
+        await pilot.click("KeyFooter", offset=(column + 1, 0))
+        await settle(pilot)
+        assert type(pilot.app.screen).__name__ == "SearchScreen"

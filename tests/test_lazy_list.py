@@ -5,11 +5,13 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import pytest
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 
+from tui.widgets import row_pages
 from tui.widgets.lazy_list import PAGE_SIZE, LazyList
 from tui.widgets.row_layout import Column, cell, column_widths, layout_row
 
@@ -22,24 +24,36 @@ class Source:
         self.prefix = prefix
         self.counts = 0
         self.offsets: list[int] = []
+        self.on_main_thread: list[bool] = []  # for each read: was it on the event loop's thread?
 
     def count(self) -> int:
         self.counts += 1
+        self.on_main_thread.append(threading.current_thread() is threading.main_thread())
         return self.n
 
     def page(self, offset: int, limit: int) -> list[str]:
         self.offsets.append(offset)
+        self.on_main_thread.append(threading.current_thread() is threading.main_thread())
         return [f"{self.prefix} {i}" for i in range(offset, min(offset + limit, self.n))]
 
 
 class ListApp(App[None]):
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, indexed: bool = False) -> None:
         super().__init__()
         self.source = source
+        self.indexed = indexed
         self.seen: list[tuple[str, Any, int | None]] = []
+        self.hooked: list[tuple[Any, int | None]] = []
 
     def compose(self) -> ComposeResult:
-        yield LazyList(self.source.count, self.source.page, lambda item: cell(item), id="list")
+        yield LazyList(
+            self.source.count,
+            self.source.page,
+            lambda item: cell(item),
+            indexed=self.indexed,
+            on_highlight=lambda item, index: self.hooked.append((item, index)),
+            id="list",
+        )
 
     def on_lazy_list_highlighted(self, message: LazyList.Highlighted) -> None:
         self.seen.append(("highlighted", message.item, message.index))
@@ -80,6 +94,39 @@ async def test_a_million_rows_read_only_the_pages_on_screen() -> None:
         # Top page, the last page or two, and nothing in between: the work is the viewport's, not the list's.
         assert len(set(source.offsets)) <= 4
         assert sum(min(PAGE_SIZE, source.n - o) for o in set(source.offsets)) < 5 * PAGE_SIZE
+
+
+async def test_an_indexed_list_reads_on_the_event_loop_until_a_read_is_slow(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = Source(1_000_000)
+    app = ListApp(source, indexed=True)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        lazy = app.query_one(LazyList)
+        assert source.on_main_thread == [True, True]  # the count and the first page, read as the list mounted
+        await pilot.press("G")  # the last page is far beyond INLINE_MAX_OFFSET: a worker reads it
+        await settle(pilot)
+        assert painted(lazy)[-1] == "row 999999"
+        assert source.on_main_thread[-1] is False
+        monkeypatch.setattr(row_pages, "SLOW_READ_SECONDS", -1.0)  # from now on every read counts as slow
+        lazy.reset(source.count, source.page)
+        assert not lazy.loading_data  # still read at once; and found slow
+        new = Source(3, "new")
+        lazy.reset(new.count, new.page)
+        assert lazy.loading_data  # so the next reset goes to a worker
+        await settle(pilot)
+        assert painted(lazy)[:3] == ["new 0", "new 1", "new 2"]
+        assert new.on_main_thread == [False, False]
+
+
+async def test_on_highlight_is_called_before_the_message() -> None:
+    app = ListApp(Source(10))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        lazy = app.query_one(LazyList)
+        lazy.move_to(3)
+        assert app.hooked[-1] == ("row 3", 3)  # in the same call, before any message is handled
+        await pilot.pause()
+        assert app.seen[-1] == ("highlighted", "row 3", 3)
 
 
 async def test_highlighted_and_selected_messages() -> None:

@@ -17,15 +17,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from tui.models import City, Official, Quote
 from tui.present import one_line
-from tui.screens.base import Breadcrumb
+from tui.screens.base import Breadcrumb, KeyFooter
 from tui.store import Store
-from tui.widgets.lazy_list import CountFn, LazyList, PageFn, TitleFn
+from tui.widgets.lazy_list import LazyList, TitleFn
 from tui.widgets.quote_detail import QuoteDetail
 from tui.widgets.row_layout import Column, cell
+from tui.widgets.row_pages import CountFn, PageFn, PrefetchedCount
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +100,10 @@ class MainScreen(Screen):
         self.store = store
         self.city: City | None = None  # None: all cities
         self.official: Official | None = None  # None: all officials (of the city)
+        self._land_on: int | None = None  # a city to put the Cities cursor on when this screen shows again
+        # The counts behind "All cities" and "All officials", read while the screen is built, and kept.
+        self._all_officials = PrefetchedCount(lambda: store.official_count(None))
+        self._all_quotes = PrefetchedCount(store.quote_count)
 
     def compose(self) -> ComposeResult:
         store = self.store
@@ -111,6 +115,8 @@ class MainScreen(Screen):
                 columns=CITY_COLUMNS,
                 title=self._titler("Cities", leading_all=True),
                 empty_text="No cities in the database",
+                indexed=True,
+                on_highlight=self.city_highlighted,
                 id="cities",
             )
             yield LazyList(
@@ -119,6 +125,8 @@ class MainScreen(Screen):
                 columns=OFFICIAL_COLUMNS,
                 title=self._titler("Officials", leading_all=True),
                 empty_text=NO_OFFICIALS,
+                indexed=True,
+                on_highlight=self.official_highlighted,
                 id="officials",
             )
             yield LazyList(
@@ -127,14 +135,31 @@ class MainScreen(Screen):
                 columns=QUOTE_COLUMNS,
                 title=self._titler("Quotes"),
                 empty_text=NO_QUOTES,
+                indexed=True,
+                on_highlight=self.quote_highlighted,
                 id="quotes",
             )
         yield QuoteDetail(id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#cities", LazyList).focus()
         self.query_one(QuoteDetail).border_title = "Quote"
+
+    def land_on_city(self, city_id: int) -> None:
+        """Put the Cities cursor on this city (opened from search or the palette) when this screen shows again.
+
+        Not now: the city's own screen is opening over this one, and should not wait for these panes.
+        """
+        self._land_on = city_id
+
+    def on_screen_resume(self) -> None:
+        if self._land_on is None:
+            return
+        row = self.store.city_row(self._land_on)  # an index count: a few milliseconds at 50,000 cities
+        self._land_on = None
+        if row is not None:
+            self.query_one("#cities", LazyList).move_to(row + 1)  # row 0 is "All cities"
 
     def on_resize(self, event: events.Resize) -> None:
         # No height media queries in Textual CSS: classes let app.tcss give the panes room on short terminals.
@@ -147,7 +172,7 @@ class MainScreen(Screen):
         store = self.store
         return with_all_row(
             ALL_OFFICIALS,
-            lambda: store.official_count(city_id),
+            self._all_officials if city_id is None else lambda: store.official_count(city_id),
             lambda offset, limit: store.officials_page(city_id, offset, limit),
         )
 
@@ -162,7 +187,7 @@ class MainScreen(Screen):
             )
         city_id = self.city.id if self.city else None
         return (
-            lambda: store.quote_count(city_id=city_id),
+            self._all_quotes if city_id is None else lambda: store.quote_count(city_id=city_id),
             lambda offset, limit: store.quotes_page(offset, limit, city_id=city_id),
         )
 
@@ -201,25 +226,33 @@ class MainScreen(Screen):
 
     # --- narrowing -------------------------------------------------------------------------------
 
-    @on(LazyList.Highlighted, "#cities")
-    def city_highlighted(self, message: LazyList.Highlighted) -> None:
-        city = message.item if isinstance(message.item, City) else None
+    # The panes call these at once when their cursor's row changes (`on_highlight`), not via Highlighted messages:
+    # a message would arrive after the cursor's move had been painted, and the narrowing would take a second frame.
+
+    def city_highlighted(self, item: City | AllRow | None, _index: int | None) -> None:
+        city = item if isinstance(item, City) else None
         if city == self.city:
             return
         self.city = city
         self.official = None
         officials = self.query_one("#officials", LazyList)
-        officials.reset(*self._officials_source(city.id if city else None))
-        officials.empty_text = f"No officials of {one_line(city.name)} named in the sources" if city else NO_OFFICIALS
-        officials.refresh_title()
-        self._narrow_quotes()
+        # Both panes and the detail change in one frame: their reads are indexed, so they are done by the end of
+        # this handler (in workers only on a database too slow for that, see LazyList), and the batch holds the
+        # repaint until all of them have changed.
+        with self.app.batch_update():
+            officials.reset(*self._officials_source(city.id if city else None))
+            officials.empty_text = (
+                f"No officials of {one_line(city.name)} named in the sources" if city else NO_OFFICIALS
+            )
+            officials.refresh_title()
+            self._narrow_quotes()
 
-    @on(LazyList.Highlighted, "#officials")
-    def official_highlighted(self, message: LazyList.Highlighted) -> None:
-        official = message.item if isinstance(message.item, Official) else None
+    def official_highlighted(self, item: Official | AllRow | None, _index: int | None) -> None:
+        official = item if isinstance(item, Official) else None
         if official != self.official:
             self.official = official
-            self._narrow_quotes()
+            with self.app.batch_update():
+                self._narrow_quotes()
 
     def _narrow_quotes(self) -> None:
         quotes = self.query_one("#quotes", LazyList)
@@ -231,9 +264,8 @@ class MainScreen(Screen):
         scope = self._quotes_scope()
         return f"No quotes from {one_line(scope)} in the sources" if scope else NO_QUOTES
 
-    @on(LazyList.Highlighted, "#quotes")
-    def quote_highlighted(self, message: LazyList.Highlighted) -> None:
-        self.query_one(QuoteDetail).show(message.item, self._no_quotes())
+    def quote_highlighted(self, item: Quote | None, _index: int | None) -> None:
+        self.query_one(QuoteDetail).show(item, self._no_quotes())
 
     # --- opening ---------------------------------------------------------------------------------
 

@@ -2,40 +2,35 @@
 
 Textual's OptionList and DataTable load every row up front (16-21 s for 100k rows, see PERFORMANCE.md), so this
 list is built on the Line API instead: a `ScrollView` whose virtual height is the row count and whose
-`render_line` asks a small page cache for the row on that line. Counts and pages are read in thread workers, so a
-slow query (a count over a million quotes, a page at the far end of a long list) never freezes typing; until a
-page arrives its lines show a placeholder, and after `reset` the old rows stay on screen until the new ones come,
-so changing data never flashes an empty pane.
+`render_line` asks a small page cache (`RowData`, in row_pages.py) for the row on that line.
+
+Counts and pages are read in thread workers, so a slow query never freezes typing; until a page arrives its lines
+show a placeholder, and after `reset` the old rows stay on screen until the new ones come, so changing data never
+flashes an empty pane. A list declared `indexed` reads its count and early pages on the event loop instead (see
+`InlineReads`): they cost well under a millisecond, and the next frame is then the complete one.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.present import one_line
-from tui.widgets.row_layout import Column, Row, layout_row
+from tui.widgets.row_layout import Column, Row, RowPainter, text_strip
+from tui.widgets.row_pages import PAGE_SIZE, CountFn, Loaded, PageFn, Read, RowData
 
-CountFn = Callable[[], int]
-PageFn = Callable[[int, int], Sequence[Any]]
 RowRenderer = Callable[[Any], Row]
 TitleFn = Callable[[int | None, int | None], Text | str]
-
-PAGE_SIZE = 64
-# Pages kept in memory: a few screens either side of the viewport, however long the list.
-MAX_PAGES = 32
+# Called with (item, index) when the highlighted row changes, before Highlighted is posted.
+HighlightFn = Callable[[Any, int | None], None]
 
 
 class LazyList(ScrollView, can_focus=True):
@@ -92,18 +87,13 @@ class LazyList(ScrollView, can_focus=True):
         """Enter (or a double click) on `item` at `index`."""
 
     class DataLoaded(Message):
-        """A worker's result: the count (after a reset) and/or some pages, for data generation `generation`."""
+        """A worker's read is done."""
 
         bubble = False
 
-        def __init__(
-            self, generation: int, count: int | None, pages: dict[int, Sequence[Any]], error: str | None = None
-        ) -> None:
+        def __init__(self, loaded: Loaded) -> None:
             super().__init__()
-            self.generation = generation
-            self.count = count
-            self.pages = pages
-            self.error = error
+            self.loaded = loaded
 
     def __init__(
         self,
@@ -114,37 +104,36 @@ class LazyList(ScrollView, can_focus=True):
         columns: Sequence[Column] = (Column(),),
         title: TitleFn | None = None,
         empty_text: str = "Nothing here",
+        indexed: bool = False,
+        on_highlight: HighlightFn | None = None,
         name: str | None = None,
         id: str | None = None,  # noqa: A002 — Textual's own parameter name
         classes: str | None = None,
     ) -> None:
+        """`indexed`: the count and early pages of this list's sources (now and after every `reset`) are index
+        lookups, cheap enough to read on the event loop; see `InlineReads`.
+
+        `on_highlight(item, index)` is called as soon as the highlighted row changes, in the same call as the key
+        or the data that changed it: what depends on the highlight then changes in the same frame as the cursor.
+        The Highlighted message arrives a hop later, often after the cursor's move has been painted on its own.
+        """
         super().__init__(name=name, id=id, classes=classes)
-        self._row_renderer = row_renderer
-        self._columns = tuple(columns)
+        self._painter = RowPainter(row_renderer, columns)
         self._title = title or (lambda index, count: "" if not count else f"{(index or 0) + 1} / {count}")
         self._empty_text = empty_text
-        # The data being loaded (generation, fns) and the data on screen; they differ only while a reset loads.
-        self._generation = 0
-        self._fns: tuple[CountFn, PageFn] = (count_fn, page_fn)
-        self._shown_generation = -1
-        self._shown_fns: tuple[CountFn, PageFn] = (count_fn, page_fn)
-        self._count: int | None = None
-        self._pages: OrderedDict[int, Sequence[Any]] = OrderedDict()
-        self._pending: set[int] = set()
-        self._error: str | None = None
-        self._target_cursor = 0
+        self._on_highlight = on_highlight
+        self._data = RowData(count_fn, page_fn, indexed, self._in_worker)
         self.cursor = 0
         self._announced: tuple[int, int | None, Any] | None = None
-        self._started = False  # workers start at mount; a reset before that just swaps the data source
-        # Painted rows, keyed by everything that changes how they look; a cursor move repaints two rows.
-        self._strip_cache: LRUCache[tuple[int, int, bool, bool, int], Strip] = LRUCache(1024)
+        self._started = False  # reading starts at mount; a reset before that just swaps the data source
+        self._base_style: Style | None = None  # the widget's style, worked out once per repaint
 
     # --- public API ------------------------------------------------------------------------------
 
     @property
     def count(self) -> int | None:
         """How many rows the shown data has; None until the first count arrives."""
-        return self._count
+        return self._data.count
 
     @property
     def empty_text(self) -> str:
@@ -159,27 +148,26 @@ class LazyList(ScrollView, can_focus=True):
     @property
     def loading_data(self) -> bool:
         """True while a reset or a page is being read."""
-        return self._shown_generation != self._generation or bool(self._pending)
+        return self._data.loading
 
     @property
     def highlighted_item(self) -> Any:
         """The item under the cursor, or None if the list is empty or its page has not arrived."""
-        return self._item(self.cursor) if self._count else None
+        return self._item(self.cursor) if self._data.count else None
 
     def reset(self, count_fn: CountFn, page_fn: PageFn, cursor: int = 0) -> None:
         """Show other data (e.g. the officials of another city), landing the cursor on row `cursor`."""
-        self._generation += 1
-        self._fns = (count_fn, page_fn)
-        self._target_cursor = max(cursor, 0)
+        self._data.reset(count_fn, page_fn, cursor)
         if self._started:
             self._start_reset()
 
     def move_to(self, index: int) -> None:
         """Put the cursor on row `index` (clamped), scroll it into view and announce it."""
-        if not self._count:
+        count = self._data.count
+        if not count:
             return
         previous, top = self.cursor, self.scroll_offset.y
-        self.cursor = min(max(index, 0), self._count - 1)
+        self.cursor = min(max(index, 0), count - 1)
         self._scroll_to_cursor()
         if self.scroll_offset.y == top:
             self.refresh_line(previous)
@@ -189,7 +177,8 @@ class LazyList(ScrollView, can_focus=True):
         self._announce()
 
     def refresh_title(self) -> None:
-        title = self._title(self.cursor if self._count else None, self._count)
+        count = self._data.count
+        title = self._title(self.cursor if count else None, count)
         self.border_title = title if isinstance(title, Text) else Text(title)
 
     # --- loading ---------------------------------------------------------------------------------
@@ -200,158 +189,111 @@ class LazyList(ScrollView, can_focus=True):
         self._start_reset()
 
     def _start_reset(self) -> None:
-        generation, (count_fn, page_fn), target = self._generation, self._fns, self._target_cursor
         # Before the first layout the height is 0: read a page, which covers any first screen.
-        visible = self.scrollable_content_region.height or PAGE_SIZE
+        loaded = self._data.start_reset(self.scrollable_content_region.height or PAGE_SIZE)
+        if loaded is not None:
+            self._apply(loaded)
 
-        def load() -> None:
-            try:
-                count = count_fn()
-                pages: dict[int, Sequence[Any]] = {}
-                if count:
-                    # The pages a screen around the target row can show, whichever way it is scrolled.
-                    first_row = max(min(target, count - 1) - visible + 1, 0)
-                    last_row = min(target + visible - 1, count - 1)
-                    for page in range(first_row // PAGE_SIZE, last_row // PAGE_SIZE + 1):
-                        pages[page] = page_fn(page * PAGE_SIZE, PAGE_SIZE)
-            except Exception as exc:  # noqa: BLE001 — shown in the pane; a read error must not end the app
-                self.post_message(self.DataLoaded(generation, None, {}, f"Could not read: {exc}"))
-                return
-            self.post_message(self.DataLoaded(generation, count, pages))
+    def _in_worker(self, read: Read) -> None:
+        def work() -> None:
+            self.post_message(self.DataLoaded(read.run()))
 
-        self.run_worker(load, thread=True, group="lazy-list-reset", exclusive=True, exit_on_error=False)
-
-    def _request_page(self, page: int) -> None:
-        if page in self._pending:
-            return
-        self._pending.add(page)
-        generation, page_fn = self._shown_generation, self._shown_fns[1]
-
-        def load() -> None:
-            try:
-                rows = page_fn(page * PAGE_SIZE, PAGE_SIZE)
-            except Exception as exc:  # noqa: BLE001 — see _start_reset
-                self.post_message(self.DataLoaded(generation, None, {}, f"Could not read: {exc}"))
-                return
-            self.post_message(self.DataLoaded(generation, None, {page: rows}))
-
-        self.run_worker(load, thread=True, group="lazy-list-page", exit_on_error=False)
+        self.run_worker(work, thread=True, group=read.group, exclusive=read.exclusive, exit_on_error=False)
 
     def on_lazy_list_data_loaded(self, message: DataLoaded) -> None:
         message.stop()
-        if message.error is not None and message.generation == self._generation:
-            self._error = message.error
-            self._shown_generation = message.generation
-            self._count = None
-            self.refresh()
-            return
-        if message.count is not None and message.generation == self._generation:
-            # A reset finished: swap in the new data in one step.
-            self._shown_generation = message.generation
-            self._shown_fns = self._fns
-            self._count = message.count
-            self._error = None
-            self._pages = OrderedDict(message.pages)
-            self._pending.clear()
-            self.cursor = min(self._target_cursor, max(self._count - 1, 0))
-            self.virtual_size = Size(self.scrollable_content_region.width, self._count)
+        self._apply(message.loaded)
+
+    def _apply(self, loaded: Loaded) -> None:
+        outcome = self._data.apply(loaded)
+        if outcome == "reset":
+            # The new data replaces the old in one step: cursor, scroll position and rows.
+            count = self._data.count or 0
+            self.cursor = min(self._data.target, max(count - 1, 0))
+            self.virtual_size = Size(self.scrollable_content_region.width, count)
             self.scroll_to(y=0, animate=False)
             self._scroll_to_cursor()
             self._announced = None
+            self._painter.forget()  # rows of data never shown again
+        if outcome != "stale":
             self.refresh()
+        if outcome in ("reset", "pages"):
             self._announce()
-            return
-        if message.generation != self._shown_generation:
-            return  # a page of data no longer shown
-        for page, rows in message.pages.items():
-            self._pending.discard(page)
-            self._pages[page] = rows
-        while len(self._pages) > MAX_PAGES:
-            self._pages.popitem(last=False)
-        self.refresh()
-        self._announce()
 
     def _item(self, index: int) -> Any:
-        """The row at `index` if its page is cached; otherwise ask for the page and return None."""
-        page = index // PAGE_SIZE
-        rows = self._pages.get(page)
-        if rows is None:
-            self._request_page(page)
-            return None
-        self._pages.move_to_end(page)
-        offset = index - page * PAGE_SIZE
-        return rows[offset] if offset < len(rows) else None
+        """The row at `index`; None while its page is read in a worker. A page read at once needs no repaint or
+        announcement (this runs while painting or announcing), but a failed one must show its error."""
+        item = self._data.item(index)
+        if self._data.error is not None:
+            self.refresh()
+        return item
 
     def _announce(self) -> None:
         """Post Highlighted for the cursor's row once its data is here, and only when it changed."""
         self.refresh_title()
-        if self._count == 0:
-            key: tuple[int, int | None, Any] = (self._shown_generation, None, None)
+        if self._data.count == 0:
+            key: tuple[int, int | None, Any] = (self._data.shown_generation, None, None)
             if key != self._announced:
                 self._announced = key
-                self.post_message(self.Highlighted(self, None, None))
+                self._highlighted(None, None)
             return
         item = self.highlighted_item
         if item is None:
             return  # its page is on the way; DataLoaded announces it
-        key = (self._shown_generation, self.cursor, item)
+        key = (self._data.shown_generation, self.cursor, item)
         if key != self._announced:
             self._announced = key
-            self.post_message(self.Highlighted(self, item, self.cursor))
+            self._highlighted(item, self.cursor)
+
+    def _highlighted(self, item: Any, index: int | None) -> None:
+        if self._on_highlight is not None:
+            self._on_highlight(item, index)
+        self.post_message(self.Highlighted(self, item, index))
 
     # --- painting --------------------------------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's style walks every ancestor's styles: work it out once per repaint, not once per row.
+        self._base_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base_style = None
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
-        count = self._count
+        count = self._data.count
+        base = self._base_style or self.rich_style
+        console = self.app.console
         if count and index < count:
-            item = self._item(index)
             is_cursor = index == self.cursor
-            key = (self._shown_generation, index, is_cursor, self.has_focus, width)
-            if item is not None and (strip := self._strip_cache.get(key)) is not None:
+            key = (self._data.shown_generation, index, is_cursor, self.has_focus, width)
+            if (strip := self._painter.kept(key)) is not None:
                 return strip
-            style = self.rich_style
-            if is_cursor:
-                style += self.get_component_rich_style("lazy-list--cursor")
-            if item is None:  # its page is on the way; not cached
-                return self._strip(Text("…"), width, style + self._placeholder_style, index)
-            strip = self._strip(layout_row(self._row_renderer(item), self._columns, width), width, style, index)
-            self._strip_cache.set(key, strip)
-            return strip
+            item = self._item(index)
+            style = base + self.get_component_rich_style("lazy-list--cursor") if is_cursor else base
+            if item is None:  # its page is on the way; not kept
+                return text_strip(Text("…"), width, style + self._placeholder_style, console, index)
+            return self._painter.row(key, item, width, style, console, index)
         if count:  # below the last row
-            blank = self._strip_cache.get((-1, -1, False, False, width))
-            if blank is None:
-                blank = Strip.blank(width, self.rich_style)
-                self._strip_cache.set((-1, -1, False, False, width), blank)
-            return blank
-        base = self.rich_style
-        # "Loading…", an error, or why the list is empty: wrapped, since it is a sentence, not a row.
-        message = self._error or ("Loading…" if count is None else self._empty_text)
-        lines = Text(one_line(message)).wrap(self.app.console, max(width, 1))
-        if y >= len(lines):
-            return Strip.blank(width, base)
-        return self._strip(lines[y], width, base + self._placeholder_style)
+            return self._painter.blank(width, base)
+        message = self._data.error or ("Loading…" if count is None else self._empty_text)
+        return self._painter.sentence(message, y, width, base, base + self._placeholder_style, console)
 
     @property
     def _placeholder_style(self) -> Style:
         return self.get_component_rich_style("lazy-list--placeholder")
 
-    def _strip(self, text: Text, width: int, style: Style, index: int | None = None) -> Strip:
-        text.truncate(width, pad=True)
-        segments = [Segment(s.text, style + s.style if s.style else style) for s in text.render(self.app.console)]
-        strip = Strip(segments, width).adjust_cell_length(width, style)
-        # The row index rides on the segments, so a click knows its row whatever the scroll position.
-        return strip.apply_meta({"row": index}) if index is not None else strip
-
     def notify_style_update(self) -> None:
         # A theme or CSS change alters every painted row.
-        self._strip_cache.clear()
+        self._painter.forget()
         super().notify_style_update()
 
     def on_resize(self) -> None:
-        if self._count is not None:
-            self.virtual_size = Size(self.scrollable_content_region.width, self._count)
+        self._painter.fit_screen(self.scrollable_content_region.height)
+        if self._data.count is not None:
+            self.virtual_size = Size(self.scrollable_content_region.width, self._data.count)
             self._scroll_to_cursor()
         self.refresh()
 
@@ -383,8 +325,8 @@ class LazyList(ScrollView, can_focus=True):
         self.move_to(0)
 
     def action_last(self) -> None:
-        if self._count:
-            self.move_to(self._count - 1)
+        if self._data.count:
+            self.move_to(self._data.count - 1)
 
     def action_page_down(self) -> None:
         self.move_to(self.cursor + max(self.scrollable_content_region.height - 1, 1))

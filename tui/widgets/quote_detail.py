@@ -53,13 +53,20 @@ class QuoteDetail(VerticalScroll):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, classes=classes)
         self.quote: Quote | None = None
+        self._shown: tuple[Quote | None, str] | None = None
+        self._body = Text("Loading…", style="dim")
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Loading…", style="dim"), markup=False)
+        # show() may come first (the main screen's panes read their first rows as they mount): start with its body.
+        yield Static(self._body, markup=False)
 
     def show(self, quote: Quote | None, empty: str = "No quote selected") -> None:
         """Show `quote`, or `empty` (e.g. "No quotes from Houston in the sources") when there is none."""
+        if (quote, empty) == self._shown:
+            return  # nothing changed: no repaint
+        self._shown = (quote, empty)
         self.quote = quote
-        body = quote_text(quote) if quote else Text(one_line(empty), style="italic dim")
-        self.query_one(Static).update(body)
-        self.scroll_home(animate=False)
+        self._body = quote_text(quote) if quote else Text(one_line(empty), style="italic dim")
+        if self.children:
+            self.query_one(Static).update(self._body)
+            self.scroll_home(animate=False)

@@ -6,17 +6,26 @@ a column out of line; a narrow list drops its least important fixed columns inst
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from functools import lru_cache
+from typing import Any, Literal
 
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
+from textual.cache import LRUCache
+from textual.strip import Strip
 
 from tui.present import one_line
 
 # A row is one Text (spanning the row), or one Text per column.
 Row = Text | Sequence[Text]
+# Painted rows kept, in screens: a cursor move repaints two rows, a page up and back is two screens. Each painted
+# row (a Strip) keeps caches of its own, so keeping more costs memory for nothing.
+KEPT_SCREENS = 3
 # A flexible column narrower than this is useless; fixed columns are dropped until it fits.
 MIN_FLEX_WIDTH = 8
 
@@ -46,6 +55,12 @@ def column_widths(columns: Sequence[Column], width: int) -> list[int]:
     One space separates visible columns. Fixed columns are dropped (see `Column.drop`) until the flexible ones get
     their `min_width`, so a narrow pane keeps the name and loses the state rather than truncating everything.
     """
+    return list(_column_widths(tuple(columns), width))
+
+
+@lru_cache(maxsize=64)
+def _column_widths(columns: tuple[Column, ...], width: int) -> tuple[int, ...]:
+    # Every row of a list at one width has the same widths: worked out once, not once per painted row.
     visible = list(range(len(columns)))
     flex = [i for i in visible if columns[i].width is None]
     while True:
@@ -62,7 +77,7 @@ def column_widths(columns: Sequence[Column], width: int) -> list[int]:
         share, extra = divmod(max(rest, 0), len(flex))
         for n, i in enumerate(flex):
             widths[i] = share + (1 if n < extra else 0)
-    return widths
+    return tuple(widths)
 
 
 def layout_row(row: Row, columns: Sequence[Column], width: int) -> Text:
@@ -72,24 +87,39 @@ def layout_row(row: Row, columns: Sequence[Column], width: int) -> Text:
     """
     if isinstance(row, Text):
         return _fit(row, width, "left")
-    cells = list(row)
-    out = Text(no_wrap=True, end="")
-    first = True
-    for column, cell_width, content in zip(columns, column_widths(columns, width), cells, strict=False):
+    # Built as one string with a span per cell: appending a Text per cell copies each one's spans again.
+    plain: list[str] = []
+    spans: list[Span] = []
+    at = 0
+    for column, cell_width, content in zip(columns, _column_widths(tuple(columns), width), row, strict=False):
         if cell_width <= 0:
             continue
-        if not first:
-            out.append(" ")
-        first = False
-        out.append_text(_fit(content, cell_width, column.justify))
+        if at:
+            plain.append(" ")
+            at += 1
+        fitted = _fit(content, cell_width, column.justify)
+        plain.append(fitted.plain)
+        spans += [Span(at + span.start, at + span.end, span.style) for span in _spans(fitted)]
+        at += len(fitted.plain)
+    out = Text("".join(plain), no_wrap=True, end="", spans=spans)
     out.truncate(width, pad=True)
     return out
 
 
+def _spans(text: Text) -> list[Span]:
+    """The text's styles as spans: its base style over all of it, then its own spans."""
+    base = [Span(0, len(text.plain), text.style)] if text.style and text.plain else []
+    return base + text.spans
+
+
 def _fit(content: Text, width: int, justify: str) -> Text:
-    if any(ch in content.plain for ch in "\n\r\t\x1b") or not content.plain.isprintable():
+    plain = content.plain
+    if not plain.isprintable():  # newlines, tabs, escapes and other control characters are not printable
         # The renderer passed raw text: rebuild it safely, keeping only its base style.
-        content = Text(one_line(content.plain), style=content.style)
+        content = Text(one_line(plain), style=content.style)
+        plain = content.plain
+    if not content.spans:  # a cell as `cell()` makes it: cropped and padded as a plain string, no Text copies
+        return Text(_fit_plain(plain, width, justify), style=content.style, end="")
     fitted = content.copy()
     fitted.truncate(width, overflow="ellipsis")
     padding = width - fitted.cell_len
@@ -99,3 +129,69 @@ def _fit(content: Text, width: int, justify: str) -> Text:
         else:
             fitted.pad_right(padding)
     return fitted
+
+
+def _fit_plain(plain: str, width: int, justify: str) -> str:
+    """`plain` in exactly `width` cells: cut with an ellipsis (as Text.truncate does) or padded."""
+    if width <= 0:
+        return ""
+    length = cell_len(plain)
+    if length > width:
+        plain = set_cell_size(plain, width - 1) + "…"
+        length = cell_len(plain)
+    if length < width:
+        padding = " " * (width - length)
+        plain = padding + plain if justify == "right" else plain + padding
+    return plain
+
+
+def text_strip(text: Text, width: int, style: Style, console: Console, row: int | None = None) -> Strip:
+    """One painted line: `text` (a single line) cropped or padded to `width` cells over the base `style`.
+
+    `row`, the list row painted, rides on the segments as metadata, so a click knows its row whatever the scroll.
+    One Strip is made, not three (adjusted, then with metadata): each carries half a dozen caches of its own.
+    """
+    text.truncate(width, pad=True)
+    text.end = ""  # a line of a list, not of a document: no newline segment
+    if row is not None:
+        style += Style.from_meta({"row": row})
+    segments = [Segment(part.text, style + part.style if part.style else style) for part in text.render(console)]
+    return Strip(segments, width)
+
+
+class RowPainter:
+    """A list's lines as Strips: its rows laid out in columns, blank lines below them, and the sentence a list
+    shows instead of rows ("Loading…", an error, why it is empty). Painted rows are kept for a few screens."""
+
+    def __init__(self, renderer: Callable[[Any], Row], columns: Sequence[Column]) -> None:
+        self._renderer = renderer
+        self._columns = tuple(columns)
+        self._kept: LRUCache[Hashable, Strip] = LRUCache(KEPT_SCREENS * 40)
+
+    def fit_screen(self, height: int) -> None:
+        self._kept.maxsize = KEPT_SCREENS * max(height, 10)
+
+    def forget(self) -> None:
+        """Drop every painted row: the data or the styles changed."""
+        self._kept.clear()
+
+    def kept(self, key: Hashable) -> Strip | None:
+        """The row painted under `key` (everything that changes how it looks), if it is still kept."""
+        return self._kept.get(key)
+
+    def row(self, key: Hashable, item: Any, width: int, style: Style, console: Console, index: int) -> Strip:
+        strip = text_strip(layout_row(self._renderer(item), self._columns, width), width, style, console, index)
+        self._kept.set(key, strip)
+        return strip
+
+    def blank(self, width: int, style: Style) -> Strip:
+        key = ("blank", width)
+        if (strip := self._kept.get(key)) is None:
+            strip = Strip.blank(width, style)
+            self._kept.set(key, strip)
+        return strip
+
+    def sentence(self, message: str, y: int, width: int, style: Style, text_style: Style, console: Console) -> Strip:
+        """Line `y` of `message`, wrapped: it is a sentence, not a row."""
+        lines = Text(one_line(message)).wrap(console, max(width, 1))
+        return text_strip(lines[y], width, text_style, console) if y < len(lines) else Strip.blank(width, style)
