@@ -31,8 +31,6 @@ from tui.models import (
 # but not imported from there, because the builder imports sqlite_utils and that is too slow for start-up.
 SCHEMA_VERSION = 1
 REQUIRED_TABLES = ("sources", "cities", "officials", "organizations", "stances", "quotes", "claims", "names")
-# Police stance badge on a city: the first of these found wins, so a refusal is never hidden by another stance.
-BADGE_ORDER = ("refuses", "cooperates", "mandated", "unclear")
 
 
 class StoreError(Exception):
@@ -60,7 +58,8 @@ SELECT id, holder, kind, toward, position, summary, evidence, date, date_precisi
        organization_id, official_id, source_id, start, end
 FROM stances
 """
-# The badge: the city's police stances, strongest first (see BADGE_ORDER).
+# The badge: the city's first police stance in the order refuses, cooperates, mandated, unclear, so a refusal is
+# never hidden behind another stance of the same city.
 _CITY_SELECT = """
 SELECT c.id, c.slug, c.name, c.state,
        (SELECT s.position FROM stances s WHERE s.city_id = c.id AND s.kind = 'police'
