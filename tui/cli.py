@@ -139,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The console script. Known failures become one stderr line and an exit code; so do surprises."""
-    from tui.build.annotations import BuildError
+    from tui.build import BuildError
     from tui.store import StoreError
 
     try:

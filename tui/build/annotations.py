@@ -12,11 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.build import BuildError
 from tui.models import POSITIONS
-
-
-class BuildError(Exception):
-    """A problem in the sources; the message names the file, the entry and the text."""
 
 
 @dataclass
