@@ -152,7 +152,7 @@ def bundled_database(work: Path) -> Path:
     path = bundled_db()
     if path.is_file():
         return path
-    from tui.build.builder import build
+    from tui.ingest.builder import build
 
     out = work / "bundled.db"
     build(bundled_sources(), out)
@@ -175,7 +175,7 @@ def synthetic_database(work: Path, params: dict[str, int]) -> tuple[Path, float 
 
 def make_plan(db: Path, smoke: bool, quiet: float, timeout: float) -> Plan:
     """What to type and where to go, and what the screen must show after each key, read from the database."""
-    from tui.build.synth_vocab import vocabulary
+    from tui.ingest.synth_vocab import vocabulary
     from tui.present import one_line
     from tui.screens.search import LIMIT
     from tui.search import fold, fts_query, search

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.build.builder import build
+from tui.ingest.builder import build
 from tui.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent

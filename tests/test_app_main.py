@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from tui.app import EventsApp
-from tui.build.builder import atomic_database
+from tui.ingest.builder import atomic_database
 from tui.models import City, Official, Quote
 from tui.present import citation, one_line
 from tui.screens.main import CITY_COLUMNS, city_row

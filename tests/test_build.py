@@ -12,8 +12,8 @@ import pytest
 import sqlite_utils
 
 from tests.conftest import BUNDLED_DB, SOURCES, build_from, dump
-from tui.build import schema
-from tui.build.annotations import BuildError, locate
+from tui.ingest import schema
+from tui.ingest.annotations import BuildError, locate
 from tui.store import SCHEMA_VERSION
 
 ARTICLE = "2019-06-22-ice-raids"

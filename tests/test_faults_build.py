@@ -20,8 +20,8 @@ import pytest
 
 from tests.conftest import ROOT, build_from
 from tests.faults_support import assert_one_line_error, folder_state, run_cli, sha256
-from tui.build.annotations import BuildError
-from tui.build.builder import atomic_database, build
+from tui.ingest.annotations import BuildError
+from tui.ingest.builder import atomic_database, build
 from tui.store import open_store
 
 SLUG = "2020-01-01-springfield"

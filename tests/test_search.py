@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui import search as policy
-from tui.build.synth import synthesize
+from tui.ingest.synth import synthesize
 from tui.search import (
     EXACT,
     PREFIX,

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import dump
-from tui.build.synth import synthesize
 from tui.cli import main
+from tui.ingest.synth import synthesize
 from tui.search import fold, search, search_keys
 from tui.store import open_store
 

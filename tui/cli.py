@@ -13,15 +13,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-EXIT_OK, EXIT_NOT_FOUND, EXIT_UNUSABLE = 0, 1, 2
+from tui.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_UNUSABLE, BuildError, CommandError, StoreError
 
-
-class CommandError(Exception):
-    """A command's clean failure: `message` goes to stderr as one line, the process exits with `code`."""
-
-    def __init__(self, message: str, code: int = EXIT_NOT_FOUND) -> None:
-        super().__init__(message)
-        self.code = code
+__all__ = ["EXIT_NOT_FOUND", "EXIT_OK", "EXIT_UNUSABLE", "CommandError", "build_parser", "main", "run"]
 
 
 def _bundled(name: str) -> Path:
@@ -103,21 +97,21 @@ def build_parser() -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     command = args.command or "browse"
     if command == "build":
-        from tui.build.builder import build
+        from tui.ingest.builder import build
 
         out = args.out or resolve_db(getattr(args, "db", None))
         counts = build(args.sources or bundled_sources(), out)
         print(f"built {out}: " + ", ".join(f"{n} {t}" for t, n in counts.items()), file=sys.stderr)
         return EXIT_OK
     if command == "synth":
-        from tui.build.synth import synthesize
+        from tui.ingest.synth import synthesize
 
         synthesize(args)
         return EXIT_OK
 
     import sqlite3
 
-    from tui.store import StoreError, describe_error, open_store
+    from tui.store import describe_error, open_store
 
     path = resolve_db(getattr(args, "db", None))
     store = open_store(path)
@@ -139,9 +133,6 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The console script. Known failures become one stderr line and an exit code; so do surprises."""
-    from tui.build import BuildError
-    from tui.store import StoreError
-
     try:
         return run(build_parser().parse_args(argv))
     except CommandError as exc:

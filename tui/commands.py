@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tui import present
-from tui.cli import EXIT_NOT_FOUND, EXIT_OK, EXIT_UNUSABLE, CommandError
+from tui.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_UNUSABLE, CommandError
 from tui.export import write_export
 from tui.models import Official, Organization, Quote, Stance
 from tui.search import NameNotResolved, fold, resolve_name, search

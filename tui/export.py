@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from tui import present
-from tui.cli import EXIT_UNUSABLE, CommandError
+from tui.errors import EXIT_UNUSABLE, CommandError
 from tui.models import Quote, Stance
 
 if TYPE_CHECKING:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote as url_quote
 
+from tui.errors import StoreError
 from tui.models import (
     City,
     CityView,
@@ -27,14 +28,10 @@ from tui.models import (
     Stance,
 )
 
-# The schema version this code reads; kept in step with tui.build.schema.SCHEMA_VERSION (a test checks),
+# The schema version this code reads; kept in step with tui.ingest.schema.SCHEMA_VERSION (a test checks),
 # but not imported from there, because the builder imports sqlite_utils and that is too slow for start-up.
 SCHEMA_VERSION = 1
 REQUIRED_TABLES = ("sources", "cities", "officials", "organizations", "stances", "quotes", "claims", "names")
-
-
-class StoreError(Exception):
-    """The database cannot be used; the message is one line naming the file, what is wrong and what to do."""
 
 
 _QUOTE_SELECT = """

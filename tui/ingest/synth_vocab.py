@@ -1,4 +1,4 @@
-"""Word and name lists for the synthetic database (tui.build.synth), most frequent first.
+"""Word and name lists for the synthetic database (tui.ingest.synth), most frequent first.
 
 The lists are ordered by how often they should appear: the generator draws from them with Zipf-like weights, so
 the head of each list is common (the, immigration, García, Springfield) and the tail is rare. Accented and

@@ -16,8 +16,8 @@ from typing import Any
 
 import sqlite_utils
 
-from tui.build.annotations import Article, BuildError, load_article
-from tui.build.schema import create_tables, finish
+from tui.ingest.annotations import Article, BuildError, load_article
+from tui.ingest.schema import create_tables, finish
 from tui.search import fold, search_keys
 
 try:

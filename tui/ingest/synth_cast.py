@@ -1,4 +1,4 @@
-"""The invented cast of the synthetic database: cities, officials and organisations (see tui.build.synth).
+"""The invented cast of the synthetic database: cities, officials and organisations (see tui.ingest.synth).
 
 Town names recur across states (Springfield, Franklin), surnames are shared (García, Nguyễn, Smith), names carry
 accents, and every city gets a mayor and a police department first, so each city has a stance and someone to quote.
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
-from tui.build import synth_vocab as vocab
+from tui.ingest import synth_vocab as vocab
 from tui.search import fold
 
 Span = tuple[int, int, int]  # source_id, start, end

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.build import BuildError
+from tui.ingest import BuildError
 from tui.models import POSITIONS
 
 

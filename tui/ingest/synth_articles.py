@@ -1,4 +1,4 @@
-"""Articles of the synthetic database (see tui.build.synth): text first, then the rows cut from it.
+"""Articles of the synthetic database (see tui.ingest.synth): text first, then the rows cut from it.
 
 Each article is a headline, a lead, a claim and then paragraphs: quotations attributed as news prose does
 ("Oakland Mayor Libby Schaaf (D) said on Friday: “...”"), police statements of their stance on ICE, mayors'
@@ -11,8 +11,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from tui.build import synth_vocab as vocab
-from tui.build.synth_cast import Cast, zipf_cum
+from tui.ingest import synth_vocab as vocab
+from tui.ingest.synth_cast import Cast, zipf_cum
 from tui.search import fold
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -7,7 +7,7 @@ excerpt for every row. Word frequencies follow a Zipf curve over a vocabulary wh
 surnames; town names recur across states. The same arguments and seed give the same database, byte for byte.
 
 Rows go in with `executemany` in large batches; indexes and full-text indexes are built once at the end by the
-shared schema (`tui.build.schema.finish`, via the builder's atomic writer).
+shared schema (`tui.ingest.schema.finish`, via the builder's atomic writer).
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from tui.build import synth_vocab as vocab
-from tui.build.annotations import BuildError
-from tui.build.builder import atomic_database, name_rows
-from tui.build.synth_articles import ArticleWriter
-from tui.build.synth_cast import Cast, Span
+from tui.ingest import synth_vocab as vocab
+from tui.ingest.annotations import BuildError
+from tui.ingest.builder import atomic_database, name_rows
+from tui.ingest.synth_articles import ArticleWriter
+from tui.ingest.synth_cast import Cast, Span
 from tui.search import fold
 
 FIRST_DAY, DAYS = date(2015, 1, 1), 11 * 365

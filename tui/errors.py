@@ -1,0 +1,25 @@
+"""Error types and exit codes, at the bottom of the package so that every layer can raise them.
+
+Nothing here imports the rest of events-tui (or anything slow): the CLI catches these on its start-up path,
+and the data core raises them without depending on the CLI that reports them.
+"""
+
+from __future__ import annotations
+
+EXIT_OK, EXIT_NOT_FOUND, EXIT_UNUSABLE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A command's clean failure: `message` goes to stderr as one line, the process exits with `code`."""
+
+    def __init__(self, message: str, code: int = EXIT_NOT_FOUND) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message is one line naming the file, what is wrong and what to do."""
+
+
+class BuildError(Exception):
+    """A problem in the sources; the message names the file, the entry and the text."""
