@@ -84,6 +84,23 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--sources", metavar="DIR", type=Path, default=None, help="default: the bundled sources")
     build.add_argument("--out", metavar="PATH", type=Path, default=None, help="default: the bundled database path")
 
+    draft = sub.add_parser(
+        "draft",
+        help="draft the annotation file of a new article, for a person to review",
+        description="Draft the annotation file (TOML, as in data/sources) of a plain-text news article: its "
+        "quotations with speaker, medium and date, the people, organisations and cities it names, and stance "
+        "candidates, each with a confidence and a reason. Everything is marked unreviewed.",
+    )
+    draft.add_argument("path", help="the article as a UTF-8 text file")
+    draft.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (default: the text's 'date' header)")
+    draft.add_argument("--url", help="the article's address")
+    draft.add_argument("--outlet", metavar="NAME", help="who published it")
+    draft.add_argument("--title", metavar="TEXT", help="its headline (default: the text's headline line, if any)")
+    draft.add_argument(
+        "--out", metavar="PATH.toml", help="write here (never over an existing file) instead of printing"
+    )
+    draft.add_argument("--json", action="store_true", help="print JSON with character offsets instead of TOML")
+
     synth = sub.add_parser("synth", help="generate a large synthetic database for benchmarks")
     synth.add_argument("--cities", type=int, default=50_000)
     synth.add_argument("--officials", type=int, default=200_000)
@@ -103,6 +120,10 @@ def run(args: argparse.Namespace) -> int:
         counts = build(args.sources or bundled_sources(), out)
         print(f"built {out}: " + ", ".join(f"{n} {t}" for t, n in counts.items()), file=sys.stderr)
         return EXIT_OK
+    if command == "draft":
+        from tui.ingest.draft.command import run_draft
+
+        return run_draft(args)
     if command == "synth":
         from tui.ingest.synth import synthesize
 

@@ -1,0 +1,259 @@
+"""People and where each is mentioned (see tui.ingest.draft.entities)."""
+
+from __future__ import annotations
+
+import re
+
+from tui.ingest.draft import vocab
+from tui.ingest.draft.entities import (
+    MAYOR_OF,
+    ORG_CHIEF,
+    PARTY_ONLY,
+    SAID_NAME,
+    SPEAKER_NAME,
+    TITLED,
+    Entities,
+    Mention,
+    key_tokens,
+    slug,
+    unique_id,
+)
+from tui.ingest.draft.layout import Paragraph
+from tui.ingest.draft.model import Person, Span
+from tui.ingest.draft.quotes import Tweet
+from tui.search import fold
+
+NOT_NAMES = frozenset(
+    fold(w)
+    for w in """The A An In On At But And He She They It We I This That These Those
+    Police Officials Democrats Republicans Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+    March April May June July August September October November December Related Report Copyright Mayor Chief
+    President Immigration Customs Department Office Twitter Facebook Instagram""".split()
+)
+CITY_OF = re.compile(
+    r"(?:(?P<city>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:[’']s)?\s+)?(?:(?P<police>police|Police|County|county)\s+)?$"
+)
+
+
+def find_people(
+    text: str,
+    regions: list[tuple[int, int]],
+    paras: list[Paragraph],
+    tweets: list[Tweet],
+    found: Entities,
+    taken: set[str],
+) -> None:
+    people: dict[str, Person] = {}
+    city_names = {c.name: c for c in found.cities}
+    org_spans = [(m.start, m.end) for m in found.mentions if m.kind == "org"]
+
+    def in_org(a: int, b: int) -> bool:
+        return any(s <= a and b <= e for s, e in org_spans)
+
+    def person(name: str, start: int, end: int, mention_end: int, **facts: str | None) -> Person | None:
+        tokens = key_tokens(name)
+        if not tokens or tokens[0] in NOT_NAMES or tokens[-1] in NOT_NAMES or in_org(start, mention_end):
+            return None
+        if name in city_names or name in vocab.STATES or name in vocab.MEDIA_NAMES:
+            return None
+        key = " ".join(tokens)
+        match = people.get(key) or _same_person(people, tokens)
+        if match is None:
+            match = Person(unique_id(slug(" ".join(tokens)), taken), name, Span(start, mention_end))
+            people[key] = match
+            found.people.append(match)
+        elif len(tokens) > len(key_tokens(match.name)):
+            match.aliases.append(match.name)  # "President Trump" first, "Donald Trump" later: keep the full name
+            match.name = name
+            people[key] = match
+        for fact, value in facts.items():
+            if value and not getattr(match, fact):
+                setattr(match, fact, value)
+        found.mentions.append(Mention(start, mention_end, "person", match.id, text[end : end + 2] in ("’s", "'s")))
+        return match
+
+    for start, end in regions:
+        for m in TITLED.finditer(text, start, end):
+            title = vocab.TITLES[m.group("title")]
+            if m.group("name").split()[0] in vocab.TITLES:
+                continue
+            pre = CITY_OF.search(text[max(start, m.start() - 40) : m.start()])
+            begin = m.start()
+            city = state = None
+            if pre and pre.group("city"):
+                place = vocab.CITY_ALIASES.get(pre.group("city"), pre.group("city"))
+                if place in city_names:
+                    city = city_names[place].id
+                    begin = m.start() - len(pre.group(0))
+                elif place in vocab.STATES:
+                    state = place
+                    begin = m.start() - len(pre.group(0))
+                elif place in ("House", "Homeland Security", "ICE", "Acting ICE", "U.S."):
+                    title = f"{place} {title}".replace("House House", "House")
+                    begin = m.start() - len(pre.group(0))
+            if pre and pre.group("police") and title == "Chief":
+                title = "Police Chief"
+            p_state = m.group("pstate")
+            person(
+                m.group("name"),
+                begin,
+                m.end("name"),
+                m.end(),
+                title=title,
+                city=city,
+                state=state or (vocab.STATE_BY_ABBR.get(f"{p_state}", p_state) if p_state else None),
+                party=m.group("party"),
+                reason="a title before the name",
+            )
+        for m in MAYOR_OF.finditer(text, start, end):
+            place = vocab.CITY_ALIASES.get(m.group("place"), m.group("place"))
+            city = city_names[place].id if place in city_names else None
+            person(
+                m.group("name"),
+                m.start(),
+                m.end("name"),
+                m.end(),
+                title=m.group("title").title(),
+                city=city,
+                party=m.group("party"),
+                reason="“the mayor of <city>, <name>”",
+            )
+        for m in ORG_CHIEF.finditer(text, start, end):
+            person(
+                m.group("name"),
+                m.start(),
+                m.end("name"),
+                m.end(),
+                title=f"{m.group('org')} {m.group('title')}",
+                party=m.group("party"),
+                reason="“<organisation>’s chief, <name>”",
+            )
+        for m in PARTY_ONLY.finditer(text, start, end):
+            if any(x.kind == "person" and x.start <= m.start("full") < x.end for x in found.mentions):
+                continue
+            words = m.group("name").split()
+            # PARTY_ONLY's name may have swallowed a title or city before the real name ("Mayor Eric Garcetti").
+            titled = [i for i, w in enumerate(words) if w in vocab.TITLES or w in ("The", "the", "House")]
+            words = words[titled[-1] + 1 :] if titled else words
+            if len(words) < 2:
+                continue
+            name = " ".join(words)
+            a = m.end("name") - len(name)
+            p_state = m.group("pstate")
+            person(
+                name,
+                a,
+                m.end("name"),
+                m.end(),
+                party=m.group("party"),
+                state=vocab.STATE_BY_ABBR.get(f"{p_state}", p_state) if p_state else None,
+                reason="a name with a party",
+            )
+    for tweet in tweets:
+        raw = text[tweet.name.start : tweet.name.end]
+        words = raw.split()
+        signed: str | None = None
+        while words and words[0] in vocab.TITLES:
+            signed = vocab.TITLES[words[0]]
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        a = tweet.name.end - len(name)
+        found_person = person(name, a, tweet.name.end, tweet.name.end, title=signed, reason="a tweet’s signature")
+        if found_person and not found_person.handle:
+            found_person.handle = tweet.handle
+    for start, end in regions:
+        for regex in (SPEAKER_NAME, SAID_NAME):
+            for m in regex.finditer(text, start, end):
+                words = m.group("name").split()
+                if words[0] in vocab.TITLES or any(w in vocab.TITLES for w in words[:-1]):
+                    continue
+                if any(s <= m.start("name") < e for s, e in ((x.start, x.end) for x in found.mentions)):
+                    continue
+                person(
+                    m.group("name"),
+                    m.start("name"),
+                    m.end("name"),
+                    m.end("name"),
+                    reason="a named speaker; the article gives no title",
+                )
+    _surname_mentions(text, regions, found)
+
+
+def _same_person(people: dict[str, Person], tokens: list[str]) -> Person | None:
+    """'Trump' and 'Donald Trump', 'Ras Baraka' and 'Ras J. Baraka': one person if the names agree."""
+    for key, candidate in people.items():
+        other = key.split()
+        if other[-1] != tokens[-1]:
+            continue
+        if len(other) == 1 or len(tokens) == 1 or other[0] == tokens[0]:
+            return candidate
+    return None
+
+
+def _surname_mentions(text: str, regions: list[tuple[int, int]], found: Entities) -> None:
+    """Every later "Young said", "Acevedo says": the surname alone, when one person carries it."""
+    by_surname: dict[str, list[Person]] = {}
+    for p in found.people:
+        by_surname.setdefault(key_tokens(p.name)[-1], []).append(p)
+    covered = [(m.start, m.end) for m in found.mentions]
+    for surname_key, owners in by_surname.items():
+        if len(owners) != 1:
+            continue
+        surname = next(w for w in re.findall(r"[\w’'-]+", owners[0].name) if fold(w) == surname_key)
+        for start, end in regions:
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text[start:end]):
+                a, b = start + m.start(), start + m.end()
+                if any(s <= a < e for s, e in covered):
+                    continue
+                before = text[max(0, a - 2) : a]
+                if re.search(r"[A-Z][a-z]*\s$", text[max(0, a - 20) : a]) and not before.endswith(". "):
+                    prev = re.search(r"([A-Z][\w.]*)\s$", text[max(0, a - 20) : a])
+                    if prev and prev.group(1) not in vocab.TITLES and prev.group(1) not in ("The",):
+                        continue  # another name's part ("Neil Young" for someone else)
+                found.mentions.append(Mention(a, b, "person", owners[0].id, text[b : b + 2] in ("’s", "'s")))
+
+
+def place_people(text: str, paras: list[Paragraph], found: Entities, dateline_city: str | None) -> None:
+    """Jurisdiction for each person; a city-level title with no city gets the nearest city the article names."""
+    for p in found.people:
+        title = p.title or ""
+        base = title.split()[-1].title() if title else ""
+        if p.title in vocab.NATIONAL_TITLES or title.startswith(("ICE", "House", "U.S.", "Homeland")):
+            p.jurisdiction = "national"
+        elif p.title in vocab.STATE_TITLES or (p.state and not p.city and p.title not in vocab.CITY_TITLES):
+            p.jurisdiction = "state" if p.title else None
+        elif p.title in vocab.CITY_TITLES or base in ("Chief", "Mayor", "Commissioner"):
+            p.jurisdiction = "city"
+            if p.city is None:
+                p.city, where = _nearest_city(text, paras, found, p.mention.start, dateline_city)
+                if p.city:
+                    p.reason += f"; city from {where}"
+                    p.confidence = min(p.confidence, 0.6)
+        if p.title is None:
+            p.confidence = 0.6
+        if p.title == "House Speaker" or p.title == "Speaker":
+            p.title = "House Speaker"
+            p.jurisdiction = "national"
+
+
+def _nearest_city(
+    text: str, paras: list[Paragraph], found: Entities, at: int, dateline: str | None
+) -> tuple[str | None, str]:
+    para = next((p for p in paras if p.start <= at <= p.end), None)
+    cities = [m for m in found.mentions if m.kind == "city"]
+    if para:
+        same = [m for m in cities if para.start <= m.start < at]
+        if same:
+            return same[-1].id, "the same paragraph"
+    if dateline:
+        return dateline, "the dateline"
+    heads = [p for p in paras if p.kind == "headline"]
+    for head in heads[:2]:
+        in_head = [m for m in cities if head.start <= m.start < head.end]
+        if in_head:
+            return in_head[0].id, "the headline"
+    if len(found.cities) == 1:
+        return found.cities[0].id, "the only city the article names"
+    return None, ""

@@ -1,0 +1,226 @@
+"""Who a stretch of words names: an entity at its head, a pronoun or "the mayor" pointing back, or a description.
+
+The rule that keeps drafts honest: a subject phrase is credited to an entity only when the entity is its head
+("The San Francisco Police Department said", "Schaaf's counterpart, San Francisco Mayor London Breed, said"). A
+phrase that merely contains a name ("a spokesman for the LAPD", "the head of the NYPD sergeants' union") keeps the
+article's own words as a description and is never given the organisation as its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.ingest.draft.entities import Entities, Mention
+from tui.ingest.draft.model import Span
+
+ADVERBIAL = re.compile(
+    r"^(?:in|on|at|during|after|before|since|from|with|without|speaking|asked|responding|earlier|later|last|this|"
+    r"according|despite|echoing|similarly|however|meanwhile|still|yet|separately|instead|then|now|also|today|"
+    r"yesterday|two|three|several|for|by|when|while\s+(?:in|at|on|speaking)|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|[a-z]+ly)\b",
+    re.IGNORECASE,
+)
+LEAD = re.compile(
+    r"^(?:and|but|while|as|so|also|then|however|meanwhile|that|even though|though|although|because|"
+    r"when|where|if)(?:\s+|$)",
+    re.IGNORECASE,
+)
+TAIL = re.compile(
+    r"(?:\s+(?:had|has|have|was|were|is|are|did|does|do|also|later|then|previously|again|originally|once|first|"
+    r"further|would|will|could|had|already|has\s+since|on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|last\s+\w+|this\s+\w+|"
+    r"earlier|at\s+the\s+time|\w+ly))+\s*$",
+    re.IGNORECASE,
+)
+PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
+GROUP_PRONOUNS = {"they", "their", "we", "our"}
+ORG_PRONOUNS = {"it", "its"}
+PRONOUN = re.compile(
+    r"^(he|she|they|it|his|her|their|its|we|our)\b(?:\s+(statement|tweet|letter|post|"
+    r"office|spokesman|spokeswoman|spokesperson|campaign))?",
+    re.IGNORECASE,
+)
+TITLE_PHRASE = re.compile(
+    r"^(?:(?:the|The)\s+)?(?:(?P<q>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:[’']s)?\s+)?"
+    r"(?:(?:city|city’s|city's|department’s|department's|police|new|acting|former|top|state’s|state's|county’s)\s+)*"
+    r"(?P<t>mayor|governor|president|police chief|chief|police commissioner|commissioner|sheriff|senator|speaker|"
+    r"secretary|director|superintendent|attorney general)"
+    r"(?:\s+of\s+(?:nearby\s+|the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))?\s*$"
+)
+ORG_WORDS = re.compile(
+    r"^(?:the|The)\s+(?:city’s\s+|city's\s+)?(?P<w>department|police department|police|agency|"
+    r"office|sheriff’s office|sheriff's office)\s*$"
+)
+DETERMINER = re.compile(r"^(?:the|The|former|then-|acting|Acting)\s+")
+
+
+@dataclass
+class Who:
+    speaker: str | None = None
+    description: Span | None = None
+    confidence: float = 0.0
+    reason: str = ""
+
+
+def blank_asides(text: str, start: int, end: int) -> str:
+    """text[start:end] with parentheses and comma-enclosed asides (", who ...,", ", echoing ...,") as spaces."""
+    work = list(text[start:end])
+    chunk = text[start:end]
+    for regex in (r"\([^()]*\)", r",\s*(?:who|which|whose|whom|\w+ing)\b[^,“”\"]*,", r",\s*(?:who|which)\b[^,“”\"]*$"):
+        for m in re.finditer(regex, chunk):
+            keep_comma = regex.startswith(",") and m.group(0).endswith(",")
+            for i in range(m.start(), m.end() - (1 if keep_comma else 0)):
+                work[i] = " "
+            if keep_comma:
+                work[m.start()] = ","
+    return "".join(work)
+
+
+class Resolver:
+    def __init__(self, text: str, entities: Entities, quotes_outer: list[Span], sentences: list[Span]) -> None:
+        self.text, self.entities = text, entities
+        self.quotes_outer = quotes_outer
+        self.sentences = sentences
+        self.people_ids = {p.id for p in entities.people}
+        self.org_ids = {o.id for o in entities.orgs}
+        self.speaker_mentions: list[tuple[int, str]] = []  # (position, id) of resolved quote speakers
+
+    def subject(self, start: int, end: int) -> Who:
+        """Who the phrase text[start:end] (the words before a reporting verb, or after "said") names."""
+        work = blank_asides(self.text, start, end)
+        description: Span | None = None
+        pos = 0
+        for piece in work.split(","):
+            a = start + pos
+            pos += len(piece) + 1
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            a += len(piece) - len(piece.lstrip())
+            lead = LEAD.match(stripped)
+            if lead:
+                a += lead.end()
+                stripped = stripped[lead.end() :]
+            tail = TAIL.search(stripped)
+            if tail and tail.start() > 0:
+                stripped = stripped[: tail.start()]
+            b = a + len(stripped)
+            if not stripped or (ADVERBIAL.match(stripped) and not self._mention_at(a, b)):
+                continue
+            found = self.head(a, b)
+            if found.speaker:
+                return found
+            if description is None:
+                description = found.description or Span(a, b)
+        if description is not None:
+            words = self.text[description.start : description.end]
+            if len(words.split()) <= 14 and any(ch.isalpha() for ch in words):
+                return Who(None, description, 0.6, "an unnamed speaker: the article's own description")
+        return Who()
+
+    def head(self, a: int, b: int) -> Who:
+        phrase = self.text[a:b]
+        mention = self._mention_at(a, b)
+        if mention is not None:
+            return Who(mention.id, None, 0.9, f"named: “{self.text[mention.start : mention.end]}”")
+        pronoun = PRONOUN.match(phrase)
+        if pronoun:
+            word = pronoun.group(1).lower()
+            if pronoun.end() == len(phrase.rstrip()) or pronoun.group(2):
+                return self.pronoun(word, a)
+        title = TITLE_PHRASE.match(phrase)
+        if title:
+            who = self.title(title.group("t"), title.group("q") or title.group("place"), a)
+            if who.speaker:
+                return who
+        org = ORG_WORDS.match(phrase)
+        if org:
+            kind = "police" if "police" in org.group("w") or "department" in org.group("w") else None
+            target = self._recent(a, {o.id for o in self.entities.orgs if kind is None or o.kind == kind})
+            if target:
+                return Who(target, None, 0.6, f"“{phrase}”: the {kind or 'body'} named before")
+        return Who(None, Span(a, b), 0.0, "")
+
+    def _mention_at(self, a: int, b: int) -> Mention | None:
+        lead = DETERMINER.match(self.text[a:b])
+        limit = a + (lead.end() if lead else 0)
+        for m in self.entities.mentions:
+            if m.start > limit:
+                break
+            if a <= m.start <= limit and m.kind in ("person", "org") and not m.possessive and m.start < b:
+                org = self.entities.by_id(m.id)
+                if getattr(org, "kind", None) == "media" and m.end < b - 2:
+                    return None
+                return m
+        return None
+
+    def pronoun(self, word: str, at: int) -> Who:
+        if word in ORG_PRONOUNS:
+            target = self._recent(at, self.org_ids | self.people_ids, prefer_org=True)
+            return Who(target, None, 0.6, f"“{word}”: the body named before") if target else Who()
+        target = self._recent(at, self.people_ids)
+        if target is None and word in GROUP_PRONOUNS:
+            target = self._recent(at, self.org_ids)
+        if target is None:
+            return Who()
+        if word in GROUP_PRONOUNS:
+            return Who(target, None, 0.5, f"“{word}”: a group; the person named before is one of them")
+        return Who(target, None, 0.75, f"“{word}”: the person named before")
+
+    def title(self, title: str, qualifier: str | None, at: int) -> Who:
+        people = [p for p in self.entities.people if p.title and title in p.title.lower()]
+        if qualifier:
+            city = next((c for c in self.entities.cities if c.name == qualifier), None)
+            narrowed = [p for p in people if (city and p.city == city.id) or qualifier in (p.title or "")]
+            people = narrowed
+        ids = {p.id for p in people}
+        target = self._recent(at, ids) if ids else None
+        if target is None and len(people) == 1:
+            target = people[0].id
+        if target is None:
+            return Who()
+        return Who(target, None, 0.75, f"“the {title}”: the only or last {title} named")
+
+    def _recent(self, at: int, ids: set[str], prefer_org: bool = False) -> str | None:
+        """The entity in `ids` named last before `at` as a subject (else named last at all), outside quotations."""
+        para_floor = self._para_floor(at)
+        best_any: str | None = None
+        best_subject: str | None = None
+        for m in self.entities.mentions:
+            if m.start >= at:
+                break
+            if m.id not in ids or m.start < para_floor or self._in_quote(m.start):
+                continue
+            best_any = m.id
+            if self._is_subject(m):
+                best_subject = m.id
+        for pos, who in self.speaker_mentions:
+            if pos < at and who in ids and pos >= para_floor:
+                best_subject = who if best_subject is None or pos > self._last_pos(best_subject, at) else best_subject
+        return best_subject or best_any
+
+    def _last_pos(self, entity_id: str, at: int) -> int:
+        spots = [m.start for m in self.entities.mentions if m.id == entity_id and m.start < at]
+        return max(spots, default=-1)
+
+    def _para_floor(self, at: int) -> int:
+        starts = [s.start for s in self.sentences if s.start <= at]
+        return starts[-6] if len(starts) >= 6 else 0
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(q.start < pos < q.end for q in self.quotes_outer)
+
+    def _is_subject(self, m: Mention) -> bool:
+        """Does the mention open its clause ("On Friday, Mayor X said", "“…,” Harrison said", "said Acevedo")?"""
+        sentence = next((s for s in self.sentences if s.start <= m.start < s.end), None)
+        if sentence is None:
+            return False
+        raw = self.text[sentence.start : m.start]
+        if not raw.strip() or re.search(r"[”\"],?\s*$|\b(?:said|says|added)\s+$", raw):
+            return True
+        if not raw.rstrip().endswith(","):
+            return False
+        prefix = re.sub(r"[“\"][^”\"]*[”\"]", " ", raw).strip()
+        # An introductory phrase may itself hold commas ("With some cities vowing to not only …, but …, X said").
+        return bool(ADVERBIAL.match(prefix))

@@ -1,0 +1,302 @@
+"""Who said each quotation, in what medium and when.
+
+In order of trust: an attribution right after the quotation ("“…,” Harrison said", "said Acevedo", "their
+statement read"); a reporting verb before it in the same clause ("Mayor Lori Lightfoot (D) announced that …
+“…”", across asides and parentheses); a quotation with no attribution in its sentence continues the speaker of
+the quotation before it (a split quotation, or a paragraph that is only a quotation). Pronouns and "the mayor"
+point back to the person last named as a subject. A tweet's speaker is its signature.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from tui.ingest.draft import dates
+from tui.ingest.draft.entities import Entities
+from tui.ingest.draft.layout import Paragraph
+from tui.ingest.draft.model import Quote, Span
+from tui.ingest.draft.occasions import Occasions
+from tui.ingest.draft.quotes import Tweet
+from tui.ingest.draft.resolve import Resolver, Who, blank_asides
+from tui.ingest.draft.sentences import split
+from tui.ingest.draft.vocab import NOT_SPEAKING, REPORTING_VERBS
+from tui.search import fold
+
+WORD = re.compile(r"[A-Za-z]+")
+INVERTED = frozenset({"said", "says", "added", "asked", "wrote", "continued", "explained", "tweeted", "recalled"})
+CLAUSE_BREAK = re.compile(r";|\bthat\b|,\s*while\b|\bwhile\b|,\s*but\b|\bbut\b|,\s*and\b|[”\"]|:|—")
+ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})")
+MEDIA = (
+    (re.compile(r"\bjoint statement\b", re.I), "joint statement"),
+    (re.compile(r"\b(?:tweet|tweeted|on Twitter|Twitter)\b"), "tweet"),
+    (re.compile(r"\bstatement\b", re.I), "statement"),
+    (re.compile(r"\b(?:letter)\b", re.I), "letter"),
+    (re.compile(r"\b(?:Facebook)\b"), "Facebook post"),
+    (re.compile(r"\b(?:op-ed|column)\b", re.I), "op-ed"),
+    (
+        re.compile(r"\b(?:news conference|press conference|told reporters|speaking to reporters|remarks)\b", re.I),
+        "remarks",
+    ),
+    (re.compile(r"\b(?:testimony|testified|hearing)\b", re.I), "testimony"),
+    (re.compile(r"\b(?:speech)\b", re.I), "speech"),
+    (re.compile(r"\b(?:email|e-mail)\b", re.I), "email"),
+    (re.compile(r"\binterview\b", re.I), "interview"),
+)
+
+
+class Attributor:
+    def __init__(
+        self,
+        text: str,
+        paras: list[Paragraph],
+        quotes: list[Quote],
+        tweets: list[Tweet],
+        entities: Entities,
+        published: date | None,
+    ) -> None:
+        self.text, self.paras, self.quotes, self.tweets = text, paras, quotes, tweets
+        self.entities, self.published = entities, published
+        self.sentences: list[Span] = []
+        for para in paras:
+            if para.kind == "body":
+                inside = [q for q in quotes if not q.tweet and para.start <= q.span.start < para.end]
+                self.sentences += split(text, para.start, para.end, inside)
+        outer = [q.outer for q in quotes if q.outer]
+        self.resolver = Resolver(text, entities, outer, self.sentences)
+        self.occasions = Occasions(self)
+
+    def run(self) -> None:
+        self.occasions.record()
+        previous: Quote | None = None
+        for quote in self.quotes:
+            if quote.tweet:
+                self._tweet(quote)
+            else:
+                self._quote(quote, previous)
+                if quote.speaker and quote.outer:
+                    self.resolver.speaker_mentions.append((quote.outer.start, quote.speaker))
+            previous = quote
+
+    # --- speaker -----------------------------------------------------------------------------------
+
+    def _sentence(self, at: int) -> Span:
+        return next((s for s in self.sentences if s.start <= at < s.end), Span(at, at))
+
+    def _quote(self, quote: Quote, previous: Quote | None) -> None:
+        assert quote.outer is not None
+        sentence = self._sentence(quote.outer.start)
+        in_sentence = [
+            q for q in self.quotes if q.outer and not q.tweet and sentence.start <= q.outer.start < sentence.end
+        ]
+        index = in_sentence.index(quote)
+        before = Span(in_sentence[index - 1].outer.end if index else sentence.start, quote.outer.start)  # type: ignore[union-attr]
+        nxt = in_sentence[index + 1].outer.start if index + 1 < len(in_sentence) else sentence.end  # type: ignore[union-attr]
+        after = Span(quote.outer.end, nxt)
+        # "“A,” she urged residents to “B”": words running into the next quotation introduce it, not this one.
+        into_next = index + 1 < len(in_sentence) and not self.text[after.start : after.end].rstrip().endswith(
+            (",", ".", ":")
+        )
+        who = None if into_next else self._after(after)
+        who = who or self._before(before, sentence, in_sentence[index - 1] if index else None)
+        if who is None or (who.speaker is None and who.description is None):
+            who = self._continuation(quote, previous, sentence)
+        quote.speaker = who.speaker
+        if who.description is not None:
+            quote.speaker_description = self.text[who.description.start : who.description.end]
+        span_conf = {"curly": 0.95, "straight": 0.9, "mixed": 0.85, "unclosed": 0.5}.get(quote.marks, 0.8)
+        quote.confidence = round(span_conf * (who.confidence or 0.3), 2)
+        quote.reason = f"{quote.marks} quote marks; speaker: {who.reason or 'not found'}"
+        if who.reason.startswith("continues") and previous is not None and quote.medium is None:
+            quote.medium = previous.medium
+        self._medium(quote, sentence)
+        self.occasions.date(quote, sentence)
+
+    def _verbs(self, span: Span) -> list[re.Match[str]]:
+        return [
+            m
+            for m in WORD.finditer(self.text, span.start, span.end)
+            if m.group(0).lower() in REPORTING_VERBS and m.group(0) not in NOT_SPEAKING
+        ]
+
+    def _after(self, after: Span) -> Who | None:
+        text = self.text
+        lead = re.match(r"[\s,;—–-]*", text[after.start : after.end])
+        start = after.start + (lead.end() if lead else 0)
+        if start >= after.end:
+            return None
+        first = WORD.match(text, start)
+        if first and first.group(0).lower() in INVERTED:  # “…,” said Acevedo.
+            stop = re.search(
+                r"[,.;:!?]|\s(?:in|on|at|during|as|after|before|when|while|who)\s", text[first.end() : after.end]
+            )
+            end = first.end() + (stop.start() if stop else after.end - first.end())
+            who = self.resolver.subject(first.end(), end)
+            if who.speaker or who.description:
+                who.confidence = max(who.confidence, 0.9 if who.speaker else 0.6)
+                who.reason = f"after the quote, {who.reason}"
+                return who
+        verbs = self._verbs(Span(start, min(after.end, start + 120)))
+        if not verbs:
+            return None
+        verb = verbs[0]
+        subject = text[start : verb.start()]
+        if not subject.strip() or re.match(r"\s*(?:and|but|while|as|because|which|who|that|to)\b", subject):
+            return None
+        subject = re.sub(r"[“\"][A-Z][a-z]+[”\"]", "", subject)  # a nickname inside a name is not a quotation
+        if len(subject.split()) > 12 or "“" in subject or '"' in subject:
+            return None
+        who = self.resolver.subject(start, verb.start())
+        if who.speaker or who.description:
+            who.reason = f"after the quote, {who.reason}"
+            who.confidence = max(who.confidence, 0.9 if who.speaker and who.confidence >= 0.9 else who.confidence)
+            return who
+        return None
+
+    def _before(self, before: Span, sentence: Span, earlier: Quote | None) -> Who | None:
+        work = blank_asides(self.text, before.start, before.end)
+        according = ACCORDING.search(work)
+        if according:
+            who = self.resolver.subject(before.start + according.start("who"), before.start + according.end("who"))
+            if who.speaker or who.description:
+                who.reason = f"“according to”, {who.reason}"
+                return who
+        verbs = [
+            m for m in WORD.finditer(work) if m.group(0).lower() in REPORTING_VERBS and m.group(0) not in NOT_SPEAKING
+        ]
+        if verbs:
+            verb = verbs[-1]
+            breaks = [m.end() for m in CLAUSE_BREAK.finditer(work, 0, verb.start())]
+            clause = breaks[-1] if breaks else 0
+            who = self.resolver.subject(before.start + clause, before.start + verb.start())
+            if who.speaker or who.description:
+                who.reason = f"“{verb.group(0)}” before the quote, {who.reason}"
+                return who
+            if not re.search(r"[A-Za-z]", work[clause : verb.start()].replace("and", "").replace("but", "")):
+                # "X described it as “A” and said “B”": the verbs share the subject of the quotation before.
+                if earlier is not None and (earlier.speaker or earlier.speaker_description):
+                    return Who(
+                        earlier.speaker, None, 0.85, f"“{verb.group(0)}” shares the subject of the quotation before"
+                    )
+        if work.rstrip().endswith(":") and work.strip():
+            breaks = [m.end() for m in CLAUSE_BREAK.finditer(work, 0, len(work.rstrip()) - 1)]
+            who = self.resolver.subject(
+                before.start + (breaks[-1] if breaks else 0), before.start + len(work.rstrip()) - 1
+            )
+            if who.speaker:
+                who.confidence = min(who.confidence, 0.7)
+                who.reason = f"introduced with a colon, {who.reason}"
+                return who
+        return None
+
+    def _continuation(self, quote: Quote, previous: Quote | None, sentence: Span) -> Who:
+        if previous is None or previous.tweet or (previous.speaker is None and previous.speaker_description is None):
+            return Who()
+        same_para = previous.paragraph == quote.paragraph
+        if not same_para:
+            gap = self.text[previous.outer.end : quote.outer.start] if previous.outer and quote.outer else ""  # type: ignore[union-attr]
+            prev_para = next((p for p in self.paras if p.index == previous.paragraph), None)
+            starts_para = self.text[self._para(quote).start : quote.outer.start].strip() == ""  # type: ignore[union-attr]
+            body_between = [
+                p for p in self.paras if p.kind == "body" and previous.paragraph < p.index < quote.paragraph
+            ]
+            if not starts_para or body_between or prev_para is None or len(gap) > 400:
+                return Who()
+        # A person named as the subject between the two quotations takes over ("… Young said. Harrison disagreed.")
+        between = Span(previous.outer.end, quote.outer.start)  # type: ignore[union-attr]
+        for m in reversed(self.entities.mentions):
+            if between.start <= m.start < between.end and m.kind == "person" and m.id != previous.speaker:
+                if self.resolver._is_subject(m):
+                    return Who(m.id, None, 0.5, "the person named between this quotation and the one before")
+        description = None
+        if previous.speaker is None and previous.speaker_description and previous.outer:
+            description = None
+        who = Who(
+            previous.speaker,
+            description,
+            0.8 if same_para else 0.6,
+            "continues the quotation before it" + ("" if same_para else " (previous paragraph)"),
+        )
+        if previous.speaker is None:
+            quote.speaker_description = previous.speaker_description
+        return who
+
+    def _para(self, quote: Quote) -> Paragraph:
+        return next(p for p in self.paras if p.index == quote.paragraph)
+
+    def _tweet(self, quote: Quote) -> None:
+        tweet = next(t for t in self.tweets if t.span.start == quote.span.start)
+        person = next(
+            (
+                m
+                for m in self.entities.mentions
+                if m.kind == "person" and tweet.name.start <= m.start < tweet.name.end + 1
+            ),
+            None,
+        )
+        quote.speaker = person.id if person else None
+        if person is None:
+            quote.speaker_description = self.text[tweet.name.start : tweet.name.end]
+        value = dates.find(self.text, tweet.date.start, tweet.date.end, self.published)
+        if value and value[0].value:
+            quote.date, quote.date_precision, quote.date_evidence = value[0].value, "day", tweet.date
+        quote.confidence = 0.9 if person else 0.6
+        quote.reason = "an embedded tweet; speaker and date from its signature line"
+
+    # --- medium and date ---------------------------------------------------------------------------
+
+    def _outside(self, span: Span) -> str:
+        """The sentence's words outside its quotations."""
+        chars = list(self.text[span.start : span.end])
+        for q in self.quotes:
+            if q.outer and span.start <= q.outer.start < span.end:
+                for i in range(q.outer.start - span.start, min(q.outer.end, span.end) - span.start):
+                    chars[i] = " "
+        return "".join(chars)
+
+    def _medium(self, quote: Quote, sentence: Span) -> None:
+        """The medium named nearest the quotation in its sentence ("in a statement", "told CNN", "in a tweet")."""
+        assert quote.outer is not None
+        words = self._outside(sentence)
+        cues: list[tuple[int, str]] = []
+        for regex, medium in MEDIA:
+            cues += [(m.start(), medium) for m in regex.finditer(words)]
+        for m in re.finditer(r"\b(?:told|on|with|to)\s+(?P<outlet>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})", words):
+            outlet = m.group("outlet").removeprefix("The ")
+            org = next(
+                (o for o in self.entities.orgs if o.kind == "media" and outlet.startswith(o.name.removeprefix("The "))),
+                None,
+            )
+            if org is not None:
+                cues.append((m.start(), f"interview ({org.name})"))
+        if not cues and quote.medium is None and quote.speaker:
+            quote.medium = self.occasions.medium(quote.speaker, quote.outer.start)
+        if cues:
+            q_start, q_end = quote.outer.start - sentence.start, quote.outer.end - sentence.start
+            cues.sort(key=lambda c: min(abs(c[0] - q_start), abs(c[0] - q_end)))
+            quote.medium = cues[0][1]
+        tweet = self._tweet_containing(quote)
+        if tweet is not None and quote.medium is None:
+            quote.medium = "tweet"
+
+    def _tweet_containing(self, quote: Quote) -> Tweet | None:
+        words = fold(self.text[quote.span.start : quote.span.end])
+        if len(words.split()) < 2:
+            return None
+        for tweet in self.tweets:
+            if words in fold(self.text[tweet.span.start : tweet.span.end]):
+                return tweet
+        return None
+
+
+def attribute(
+    text: str,
+    paras: list[Paragraph],
+    quotes: list[Quote],
+    tweets: list[Tweet],
+    entities: Entities,
+    published: date | None,
+) -> list[Span]:
+    attributor = Attributor(text, paras, quotes, tweets, entities, published)
+    attributor.run()
+    return attributor.sentences

@@ -1,0 +1,341 @@
+"""Word lists the drafting rules use: reporting verbs, titles, states, city names, agency names.
+
+These recognise words in an article; they never add a fact to a draft that the article does not state (a city's
+state, for instance, is drafted only from the article's own "Houston, Texas" or "(D-Calif.)").
+"""
+
+from __future__ import annotations
+
+# Verbs that introduce or follow a quotation ("said", "told CNN", "wrote"), any tense the news uses.
+REPORTING_VERBS = frozenset(
+    """
+    say says said saying tell tells told telling add adds added adding write writes wrote writing tweeted tweeting
+    posted stated explain explains explained explaining noted noting ask asks asked warn warns warned warning urge
+    urges urged urging pledged pledges called calling described describing describes announced announces argued
+    argues insisted insists continued acknowledged recalled claimed declared emphasized stressed vowed promised
+    responded replied read reads anticipated predicted remarked testified countered conceded admitted suggested
+    cautioned contended maintained complained charged exclaimed lamented quipped observed reiterated affirmed
+    assured confirmed criticized blasted slammed praised echoed joked shouted agreed recounted declaring adding
+    """.split()
+)
+# Words that look like reporting verbs but announce what a newspaper or station reported, not who spoke.
+NOT_SPEAKING = frozenset({"reported", "reports", "reporting"})
+
+PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "they": "group",
+    "it": "org",
+    "his": "person",
+    "her": "person",
+    "their": "group",
+    "its": "org",
+    "we": "group",
+    "i": "person",
+}
+
+# Titles before a name, longest first so "Police Commissioner" wins over "Commissioner".
+TITLES = {
+    "Lt. Gov.": "Lieutenant Governor",
+    "Lieutenant Governor": "Lieutenant Governor",
+    "Gov.": "Governor",
+    "Governor": "Governor",
+    "Vice President": "Vice President",
+    "President": "President",
+    "Mayor": "Mayor",
+    "Police Commissioner": "Police Commissioner",
+    "Commissioner": "Commissioner",
+    "Police Chief": "Police Chief",
+    "Assistant Chief": "Assistant Chief",
+    "Deputy Chief": "Deputy Chief",
+    "Chief": "Chief",
+    "Sheriff": "Sheriff",
+    "Sen.": "Senator",
+    "Senator": "Senator",
+    "Rep.": "Representative",
+    "Representative": "Representative",
+    "House Speaker": "House Speaker",
+    "Speaker": "Speaker",
+    "Attorney General": "Attorney General",
+    "District Attorney": "District Attorney",
+    "Secretary": "Secretary",
+    "Acting Secretary": "Acting Secretary",
+    "Director": "Director",
+    "Acting Director": "Acting Director",
+    "Councilman": "Councilman",
+    "Councilwoman": "Councilwoman",
+    "Council Member": "Council Member",
+    "Councilmember": "Council Member",
+    "Alderman": "Alderman",
+    "Alderwoman": "Alderwoman",
+    "Ald.": "Alderman",
+    "Judge": "Judge",
+    "Superintendent": "Superintendent",
+    "Police Superintendent": "Police Superintendent",
+    "Supervisor": "Supervisor",
+    "Assemblyman": "Assemblyman",
+    "Assemblywoman": "Assemblywoman",
+    "State Sen.": "State Senator",
+    "State Rep.": "State Representative",
+    "Commissioner of Police": "Police Commissioner",
+}
+CITY_TITLES = frozenset(
+    {
+        "Mayor",
+        "Police Commissioner",
+        "Commissioner",
+        "Police Chief",
+        "Assistant Chief",
+        "Deputy Chief",
+        "Chief",
+        "Councilman",
+        "Councilwoman",
+        "Council Member",
+        "Alderman",
+        "Alderwoman",
+        "Police Superintendent",
+        "Superintendent",
+        "Supervisor",
+        "Sheriff",
+    }
+)
+STATE_TITLES = frozenset(
+    {"Governor", "Lieutenant Governor", "State Senator", "State Representative", "Assemblyman", "Assemblywoman"}
+)
+NATIONAL_TITLES = frozenset({"President", "Vice President", "House Speaker", "Senator", "Representative"})
+# Lower-case title words that, after "the" (and maybe a city or "police"), point back to a titled person.
+TITLE_WORDS = {
+    "mayor": "Mayor",
+    "governor": "Governor",
+    "president": "President",
+    "chief": "Chief",
+    "commissioner": "Commissioner",
+    "sheriff": "Sheriff",
+    "senator": "Senator",
+    "speaker": "Speaker",
+    "secretary": "Secretary",
+    "director": "Director",
+    "superintendent": "Superintendent",
+    "attorney general": "Attorney General",
+}
+
+STATES = {
+    "Alabama": "Ala.",
+    "Alaska": "Alaska",
+    "Arizona": "Ariz.",
+    "Arkansas": "Ark.",
+    "California": "Calif.",
+    "Colorado": "Colo.",
+    "Connecticut": "Conn.",
+    "Delaware": "Del.",
+    "Florida": "Fla.",
+    "Georgia": "Ga.",
+    "Hawaii": "Hawaii",
+    "Idaho": "Idaho",
+    "Illinois": "Ill.",
+    "Indiana": "Ind.",
+    "Iowa": "Iowa",
+    "Kansas": "Kan.",
+    "Kentucky": "Ky.",
+    "Louisiana": "La.",
+    "Maine": "Maine",
+    "Maryland": "Md.",
+    "Massachusetts": "Mass.",
+    "Michigan": "Mich.",
+    "Minnesota": "Minn.",
+    "Mississippi": "Miss.",
+    "Missouri": "Mo.",
+    "Montana": "Mont.",
+    "Nebraska": "Neb.",
+    "Nevada": "Nev.",
+    "New Hampshire": "N.H.",
+    "New Jersey": "N.J.",
+    "New Mexico": "N.M.",
+    "New York": "N.Y.",
+    "North Carolina": "N.C.",
+    "North Dakota": "N.D.",
+    "Ohio": "Ohio",
+    "Oklahoma": "Okla.",
+    "Oregon": "Ore.",
+    "Pennsylvania": "Pa.",
+    "Rhode Island": "R.I.",
+    "South Carolina": "S.C.",
+    "South Dakota": "S.D.",
+    "Tennessee": "Tenn.",
+    "Texas": "Texas",
+    "Utah": "Utah",
+    "Vermont": "Vt.",
+    "Virginia": "Va.",
+    "Washington": "Wash.",
+    "West Virginia": "W.Va.",
+    "Wisconsin": "Wis.",
+    "Wyoming": "Wyo.",
+}
+STATE_BY_ABBR = {abbr: state for state, abbr in STATES.items()}
+STATE_BY_ABBR.update({"Cal.": "California", "Tex.": "Texas", "Penn.": "Pennsylvania", "Ore.": "Oregon"})
+
+# US cities that immigration news names (the larger ones); recognising a name only, never its state.
+CITIES = frozenset(
+    """
+    New York|Los Angeles|Chicago|Houston|Phoenix|Philadelphia|San Antonio|San Diego|Dallas|San Jose|Austin|
+    Jacksonville|Fort Worth|Columbus|Charlotte|San Francisco|Indianapolis|Seattle|Denver|Washington|Boston|
+    El Paso|Nashville|Detroit|Oklahoma City|Portland|Las Vegas|Memphis|Louisville|Baltimore|Milwaukee|
+    Albuquerque|Tucson|Fresno|Mesa|Sacramento|Atlanta|Kansas City|Colorado Springs|Omaha|Raleigh|Miami|
+    Long Beach|Virginia Beach|Oakland|Minneapolis|Tulsa|Tampa|Arlington|New Orleans|Wichita|Bakersfield|
+    Cleveland|Aurora|Anaheim|Honolulu|Santa Ana|Riverside|Corpus Christi|Lexington|Henderson|Stockton|
+    Saint Paul|St. Paul|Cincinnati|St. Louis|Pittsburgh|Greensboro|Lincoln|Anchorage|Plano|Orlando|Irvine|
+    Newark|Durham|Chula Vista|Toledo|Fort Wayne|St. Petersburg|Laredo|Jersey City|Chandler|Madison|Lubbock|
+    Scottsdale|Reno|Buffalo|Gilbert|Glendale|North Las Vegas|Winston-Salem|Chesapeake|Norfolk|Fremont|
+    Garland|Irving|Hialeah|Richmond|Boise|Spokane|Baton Rouge|Tacoma|San Bernardino|Modesto|Fontana|
+    Des Moines|Moreno Valley|Santa Clarita|Fayetteville|Birmingham|Oxnard|Rochester|Port St. Lucie|
+    Grand Rapids|Huntsville|Salt Lake City|Frisco|Yonkers|Amarillo|Glendale|Huntington Beach|McKinney|
+    Montgomery|Augusta|Aurora|Akron|Little Rock|Tempe|Columbus|Overland Park|Grand Prairie|Tallahassee|
+    Cape Coral|Mobile|Knoxville|Shreveport|Worcester|Ontario|Vancouver|Sioux Falls|Chattanooga|Brownsville|
+    Fort Lauderdale|Providence|Newport News|Rancho Cucamonga|Santa Rosa|Peoria|Oceanside|Elk Grove|Salem|
+    Pembroke Pines|Eugene|Garden Grove|Cary|Fort Collins|Corona|Springfield|Jackson|Alexandria|Hayward|
+    Clarksville|Lakewood|Lancaster|Salinas|Palmdale|Hollywood|Springfield|Sunnyvale|Macon|Pomona|Escondido|
+    Pasadena|New Haven|Savannah|Bridgeport|Hartford|Paterson|Elizabeth|Trenton|Camden|Dayton|Syracuse|
+    Albany|Santa Fe|McAllen|Harlingen|Yuma|Nogales|San Juan|Berkeley|Santa Cruz|Cambridge|Somerville|
+    Evanston|Ann Arbor|Burlington|Charlottesville|Durham|Asheville|Waukegan|Elgin|Joliet|Atlanta|Decatur
+    """.replace("\n", "").split("|")
+)
+CITIES = frozenset(c.strip() for c in CITIES) - {""}
+CITY_ALIASES = {
+    "L.A.": "Los Angeles",
+    "LA": "Los Angeles",
+    "NYC": "New York",
+    "N.Y.C.": "New York",
+    "New York City": "New York",
+    "D.C.": "Washington",
+    "Philly": "Philadelphia",
+    "S.F.": "San Francisco",
+}
+# A city name that is also a state or a common word is only taken as a city in a city pattern ("Washington Mayor").
+AMBIGUOUS_CITIES = frozenset(
+    {
+        "Washington",
+        "Jackson",
+        "Lincoln",
+        "Mobile",
+        "Aurora",
+        "Columbus",
+        "Salem",
+        "Ontario",
+        "Vancouver",
+        "Springfield",
+        "Peoria",
+        "Elizabeth",
+        "Hollywood",
+        "Independence",
+        "Cambridge",
+        "Macon",
+        "Glendale",
+        "Richmond",
+        "Arlington",
+        "Alexandria",
+    }
+)
+
+# Federal bodies the news names, with the abbreviation it uses; kind for the annotation file.
+AGENCIES = (
+    ("U.S. Immigration and Customs Enforcement", "ICE", "federal agency"),
+    ("Immigration and Customs Enforcement", "ICE", "federal agency"),
+    ("U.S. Customs and Border Protection", "CBP", "federal agency"),
+    ("Customs and Border Protection", "CBP", "federal agency"),
+    ("Department of Homeland Security", "DHS", "federal agency"),
+    ("Homeland Security Investigations", "HSI", "federal agency"),
+    ("U.S. Citizenship and Immigration Services", "USCIS", "federal agency"),
+    ("Justice Department", "DOJ", "federal agency"),
+    ("Department of Justice", "DOJ", "federal agency"),
+    ("Federal Bureau of Investigation", "FBI", "federal agency"),
+    ("Border Patrol", None, "federal agency"),
+    ("White House", None, "office"),
+)
+MEDIA_NAMES = frozenset(
+    {
+        "CNN",
+        "Fox News",
+        "MSNBC",
+        "NBC",
+        "ABC",
+        "CBS",
+        "NPR",
+        "Reuters",
+        "The Associated Press",
+        "Associated Press",
+        "AP",
+        "Univision",
+        "Telemundo",
+        "Politico",
+        "Axios",
+        "BuzzFeed News",
+        "Bloomberg",
+        "ProPublica",
+    }
+)
+MEDIA_SUFFIX = (
+    "Times",
+    "Post",
+    "Journal",
+    "News",
+    "Tribune",
+    "Herald",
+    "Chronicle",
+    "Gazette",
+    "NewsRadio",
+    "Radio",
+    "Sun",
+    "Star",
+    "Inquirer",
+    "Observer",
+    "Examiner",
+    "Bee",
+    "Register",
+    "Daily",
+)
+ORG_SUFFIX = (
+    "Police Department",
+    "Sheriff's Office",
+    "Sheriff’s Office",
+    "Sheriff's Department",
+    "Sheriff’s Department",
+    "Department",
+    "Office",
+    "Agency",
+    "Bureau",
+    "Administration",
+    "Commission",
+    "Council",
+    "Union",
+    "Association",
+    "Coalition",
+    "Center",
+    "Project",
+    "Foundation",
+    "Institute",
+    "Alliance",
+    "Network",
+    "Committee",
+    "Court",
+    "Patrol",
+    "Service",
+    "Services",
+    "Board",
+)
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
