@@ -26,7 +26,7 @@ from tui.search import fold
 WORD = re.compile(r"[A-Za-z]+")
 INVERTED = frozenset({"said", "says", "added", "asked", "wrote", "continued", "explained", "tweeted", "recalled"})
 CLAUSE_BREAK = re.compile(r";|\bthat\b|,\s*while\b|\bwhile\b|,\s*but\b|\bbut\b|,\s*and\b|[”\"]|:|—")
-ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})")
+ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
 MEDIA = (
     (re.compile(r"\bjoint statement\b", re.I), "joint statement"),
     (re.compile(r"\b(?:tweet|tweeted|on Twitter|Twitter)\b"), "tweet"),
@@ -77,6 +77,15 @@ class Attributor:
                 if quote.speaker and quote.outer:
                     self.resolver.speaker_mentions.append((quote.outer.start, quote.speaker))
             previous = quote
+        # A quotation running over paragraphs is attributed once, usually in its last paragraph.
+        for quote, after in reversed(list(zip(self.quotes, self.quotes[1:], strict=False))):
+            if quote.marks == "unclosed" and quote.speaker is None and quote.speaker_description is None:
+                if after.paragraph == quote.paragraph + 1 and (after.speaker or after.speaker_description):
+                    quote.speaker, quote.speaker_description = after.speaker, after.speaker_description
+                    quote.confidence = round(0.5 * 0.8, 2)
+                    quote.reason = (
+                        "unclosed quote marks; speaker: the attribution of the same quotation's next paragraph"
+                    )
 
     # --- speaker -----------------------------------------------------------------------------------
 
@@ -109,7 +118,7 @@ class Attributor:
         quote.reason = f"{quote.marks} quote marks; speaker: {who.reason or 'not found'}"
         if who.reason.startswith("continues") and previous is not None and quote.medium is None:
             quote.medium = previous.medium
-        self._medium(quote, sentence)
+        self._medium(quote, sentence, Span(before.start, quote.outer.end if into_next else after.end))
         self.occasions.date(quote, sentence)
 
     def _verbs(self, span: Span) -> list[re.Match[str]]:
@@ -190,6 +199,9 @@ class Attributor:
         return None
 
     def _continuation(self, quote: Quote, previous: Quote | None, sentence: Span) -> Who:
+        introduced = self._introduced(quote)
+        if introduced is not None:
+            return introduced
         if previous is None or previous.tweet or (previous.speaker is None and previous.speaker_description is None):
             return Who()
         same_para = previous.paragraph == quote.paragraph
@@ -219,6 +231,24 @@ class Attributor:
         )
         if previous.speaker is None:
             quote.speaker_description = previous.speaker_description
+        return who
+
+    def _introduced(self, quote: Quote) -> Who | None:
+        """A paragraph that opens with a quotation after a paragraph ending "… put it this way:"."""
+        para = self._para(quote)
+        if quote.outer is None or self.text[para.start : quote.outer.start].strip():
+            return None
+        before = [p for p in self.paras if p.kind == "body" and p.index < para.index]
+        if not before or not self.text[before[-1].start : before[-1].end].rstrip().endswith(":"):
+            return None
+        last = [s for s in self.sentences if before[-1].start <= s.start < before[-1].end]
+        if not last:
+            return None
+        who = self.resolver.subject(last[-1].start, before[-1].end - 1)
+        if who.speaker is None:
+            return None
+        who.confidence = min(who.confidence, 0.7)
+        who.reason = f"introduced by the paragraph before, ending in a colon: {who.reason}"
         return who
 
     def _para(self, quote: Quote) -> Paragraph:
@@ -254,8 +284,9 @@ class Attributor:
                     chars[i] = " "
         return "".join(chars)
 
-    def _medium(self, quote: Quote, sentence: Span) -> None:
-        """The medium named nearest the quotation in its sentence ("in a statement", "told CNN", "in a tweet")."""
+    def _medium(self, quote: Quote, sentence: Span, own: Span) -> None:
+        """The medium named nearest the quotation ("in a statement", "told CNN", "in a tweet"): in the words that
+        attribute it (`own`) if they name one, else anywhere in its sentence."""
         assert quote.outer is not None
         words = self._outside(sentence)
         cues: list[tuple[int, str]] = []
@@ -273,7 +304,8 @@ class Attributor:
             quote.medium = self.occasions.medium(quote.speaker, quote.outer.start)
         if cues:
             q_start, q_end = quote.outer.start - sentence.start, quote.outer.end - sentence.start
-            cues.sort(key=lambda c: min(abs(c[0] - q_start), abs(c[0] - q_end)))
+            inside = own.start - sentence.start, own.end - sentence.start
+            cues.sort(key=lambda c: (not inside[0] <= c[0] < inside[1], min(abs(c[0] - q_start), abs(c[0] - q_end))))
             quote.medium = cues[0][1]
         tweet = self._tweet_containing(quote)
         if tweet is not None and quote.medium is None:

@@ -71,7 +71,7 @@ CUES = (
     ),
 )
 LAW = re.compile(
-    r"\b(?:an?|the|new)\s+(?:new\s+)?(?P<kind>bill|law|statute|legislation|executive order|directive|ordinance|"
+    r"\b(?:an?|the|new)\s+(?:new\s+)?(?P<kind>bill|law|statute|legislation|executive order|order|directive|ordinance|"
     r"(?:police department |city |sanctuary (?:city )?)?policy)\b[^,.;]{0,150}",
     re.I,
 )
