@@ -17,7 +17,8 @@ from tui.ingest.annotations import locate
 SEED = ROOT / "data" / "sources" / "2019-06-22-ice-raids.txt"
 ARTICLE = (
     "Fairview police stay out of raids\n\n"
-    "FAIRVIEW, Ohio (AP) — Police Chief Omar Haddad said on Tuesday that officers “will not take part” in the raids.\n\n"
+    "FAIRVIEW, Ohio (AP) — Police Chief Omar Haddad said on Tuesday that officers “will not take part” "
+    "in the raids.\n\n"
     "“We are not ICE,” Haddad said. “We never will be.”\n\n"
     "“We are not ICE,” a resident said, repeating the chief’s words.\n"
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.draft_support import draft, dated
+from tests.draft_support import dated, draft
 
 # PUBLISHED is Friday 2020-03-06.
 
