@@ -18,8 +18,9 @@ from tui.ingest.draft.model import City, Org, Person
 from tui.ingest.draft.quotes import Tweet
 from tui.search import fold
 
-UP = r"[A-ZÀ-Ý]"
-LOW = r"[a-zà-ÿ]"
+# Capital and small letters, Latin-1 and the Latin Extended blocks (Vietnamese "Phạm", Polish "Łukasz", ...).
+UP = r"[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ]"
+LOW = r"[a-zß-öø-ÿĀ-ſḀ-ỿ]"
 TOKEN = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}{LOW}+)*|{UP}\.)"
 PARTICLE = r"(?:de|De|van|Van|von|der|da|del|della|di|du|la|le|bin|al|St\.)"
 NICK = r"(?:“[A-Z][a-z]+”|\"[A-Z][a-z]+\")"
@@ -41,7 +42,7 @@ PARTY_ONLY = re.compile(rf"(?P<name>{NAME})(?P<full>\s*\((?P<party>[DRI])(?:-(?P
 SPEAKER_NAME = re.compile(
     rf"(?<![\w.’'])(?P<name>{NAME})(?:,[^,.“”\"]{{3,80}},)?\s+(?:said|says|told|added|wrote|tweeted)\b"
 )
-SAID_NAME = re.compile(rf"\b(?:said|says|added|wrote)\s+(?P<name>{NAME})\b")
+SAID_NAME = re.compile(rf"\b(?:said|says|added|wrote)\s+(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")
 
 
 @dataclass

@@ -30,6 +30,7 @@ NOT_NAMES = frozenset(
     March April May June July August September October November December Related Report Copyright Mayor Chief
     President Immigration Customs Department Office Twitter Facebook Instagram""".split()
 )
+TITLE_INSIDE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in vocab.TITLES) + r")(?!\w)")
 CITY_OF = re.compile(
     r"(?:(?P<city>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:[’']s)?\s+)?(?:(?P<police>police|Police|County|county)\s+)?$"
 )
@@ -166,10 +167,10 @@ def find_people(
     for start, end in regions:
         for regex in (SPEAKER_NAME, SAID_NAME):
             for m in regex.finditer(text, start, end):
-                words = m.group("name").split()
-                if words[0] in vocab.TITLES or any(w in vocab.TITLES for w in words[:-1]):
-                    continue
-                if any(s <= m.start("name") < e for s, e in ((x.start, x.end) for x in found.mentions)):
+                name = m.group("name")
+                if TITLE_INSIDE.search(name):
+                    continue  # a title inside: the titled pattern has this person, or it is not a name
+                if any(x.start < m.end("name") and m.start("name") < x.end for x in found.mentions):
                     continue
                 person(
                     m.group("name"),
@@ -203,8 +204,14 @@ def _surname_mentions(text: str, regions: list[tuple[int, int]], found: Entities
             continue
         surname = next(w for w in re.findall(r"[\w’'-]+", owners[0].name) if fold(w) == surname_key)
         for start, end in regions:
-            for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text[start:end]):
-                a, b = start + m.start(), start + m.end()
+            at = text.find(surname, start, end)
+            while at != -1:
+                a, b = at, at + len(surname)
+                at = text.find(surname, b, end)
+                if (a > 0 and (text[a - 1].isalnum() or text[a - 1] in "’'-")) or (
+                    b < len(text) and (text[b].isalnum() or text[b] == "-")
+                ):
+                    continue
                 if any(s <= a < e for s, e in covered):
                     continue
                 before = text[max(0, a - 2) : a]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from tui.ingest.draft import vocab
@@ -60,6 +61,11 @@ def _possessive(text: str, end: int) -> bool:
     return text[end : end + 2] in ("’s", "'s")
 
 
+AGENCY_BY_TEXT = {a[0]: a for a in vocab.AGENCIES} | {a[1]: a for a in reversed(vocab.AGENCIES) if a[1]}
+AGENCY_RE = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(t) for t in sorted(AGENCY_BY_TEXT, key=len, reverse=True)) + r")(?![\w])"
+)
+AGENCY_ABBREVIATIONS = {a: re.compile(rf"(?<![\w.]){a}(?![\w])") for _, a, _ in vocab.AGENCIES if a}
 POLICE_NAMED = re.compile(
     r"(?:\b[Tt]he\s+)?(?P<name>(?P<city>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+Police\s+Department)\b"
 )
@@ -68,7 +74,7 @@ POLICE_LOWER = re.compile(
 )
 POLICE_ACRONYM = re.compile(r"\b(?P<abbr>[A-Z]{1,4}PD)\b")
 MEDIA_RE = re.compile(
-    r"(?:\b[Tt]he\s+)?\b(?P<name>(?:[A-Z][\w.]*\s+){1,3}(?:" + "|".join(vocab.MEDIA_SUFFIX) + r"))\b"
+    r"(?:\b[Tt]he\s+)?\b(?P<name>(?:[A-Z][\w.]*\s+){1,3}(?:" + "|".join(vocab.MEDIA_SUFFIX) + r"))\b(?!\s+[A-Z])"
     r"|\b(?P<calls>[KW][A-Z]{2,3}(?:-TV)?|(?:ABC|NBC|CBS|FOX|Fox)\s?\d{1,2})\b"
     r"|(?<![\w.])(?P<known>"
     + "|".join(re.escape(m) for m in sorted(vocab.MEDIA_NAMES, key=len, reverse=True))
@@ -77,7 +83,7 @@ MEDIA_RE = re.compile(
 GENERIC_ORG = re.compile(
     r"(?:\b[Tt]he\s+)?\b(?P<name>(?:(?:[A-Z][\w.’'&-]*|of|and|for|on|the)\s+){0,6}?[A-Z][\w.’'&-]*\s+(?:"
     + "|".join(re.escape(s) for s in vocab.ORG_SUFFIX)
-    + r")(?:\s+(?:of|for|on)(?:\s+(?:[A-Z][\w’'-]*|and|the))+)?)(?![\w])"
+    + r")(?:\s+(?:of|for|on)(?:\s+(?:[A-Z][\w’'-]*|and|the))+)?)(?![\w])(?!\s+[A-Z])"
     r"|\b(?P<office>(?:Office|Department|Bureau|Ministry)\s+of(?:\s+(?:[A-Z][\w’'-]*|and|the|for))+)"
 )
 
@@ -122,97 +128,83 @@ def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken:
 
     cities = {c.name: c for c in found.cities}
     initials = {_initials(name): c for name, c in cities.items()}
-    for start, end in regions:
-        for full, abbr, kind in vocab.AGENCIES:
-            for match in re.finditer(r"(?<![\w.])" + re.escape(full) + r"(?![\w])", text[start:end]):
-                a, b = start + match.start(), start + match.end()
-                if free(a, b):
-                    has_abbr = abbr is not None and re.search(rf"\b{abbr}\b", text) is not None
-                    add(
-                        abbr or full,
-                        full.removeprefix("U.S. "),
-                        kind,
-                        a,
-                        b,
-                        abbr if has_abbr else None,
-                        reason="a federal body named in full",
-                    )
-        for _full, abbr, kind in vocab.AGENCIES:
-            if abbr is None:
-                continue
-            for match in re.finditer(rf"(?<![\w.]){abbr}(?![\w])", text[start:end]):
-                a, b = start + match.start(), start + match.end()
-                if free(a, b):
-                    add(abbr, abbr, kind, a, b, abbr, reason="a federal agency's abbreviation")
-        for match in POLICE_NAMED.finditer(text, start, end):
-            city = cities.get(vocab.CITY_ALIASES.get(match.group("city"), match.group("city")))
-            key = f"police:{city.id if city else match.group('city')}"
-            a = (
-                match.start()
-                if match.group(0)[:1] in "Tt" and match.group(0).lower().startswith("the ")
-                else match.start("name")
-            )
-            if free(match.start("name"), match.end("name")):
-                add(
-                    key,
-                    match.group("name"),
-                    "police",
-                    a,
-                    match.end("name"),
-                    city=city.id if city else None,
-                    reason="“… Police Department”",
-                )
-        for match in POLICE_ACRONYM.finditer(text, start, end):
-            city = initials.get(match.group("abbr")[:-2])
-            key = f"police:{city.id}" if city else f"police:{match.group('abbr')}"
-            if free(match.start(), match.end()):
-                add(
-                    key,
-                    match.group("abbr"),
-                    "police",
-                    match.start(),
-                    match.end(),
-                    match.group("abbr"),
-                    city.id if city else None,
-                    "a police department's initials",
-                )
-        for match in POLICE_LOWER.finditer(text, start, end):
-            name = vocab.CITY_ALIASES.get(match.group("city"), match.group("city"))
-            city = cities.get(name)
-            if city is None or not free(match.start(), match.end()):
-                continue
+    has_abbr = {abbr for abbr, regex in AGENCY_ABBREVIATIONS.items() if regex.search(text)}
+    for match in _within(AGENCY_RE, text, regions):
+        a, b = match.start(), match.end()
+        full, abbr, kind = AGENCY_BY_TEXT[match.group(0)]
+        if not free(a, b):
+            continue
+        if match.group(0) == abbr:
+            add(abbr, abbr, kind, a, b, abbr, reason="a federal agency's abbreviation")
+        else:
+            name = full.removeprefix("U.S. ")
             add(
-                f"police:{city.id}",
-                match.group(0),
-                "police",
-                match.start(),
-                match.end(),
-                city=city.id,
-                reason="“<city> police”",
+                abbr or full,
+                name,
+                kind,
+                a,
+                b,
+                abbr if abbr in has_abbr else None,
+                reason="a federal body named in full",
             )
-        for match in MEDIA_RE.finditer(text, start, end):
-            group = "name" if match.group("name") else "calls" if match.group("calls") else "known"
-            a, b = match.start(group), match.end(group)
-            if match.group(0).lower().startswith("the ") and group == "name":
-                a = match.start()
-            if free(a, b):
-                name = text[a:b]
-                add(f"media:{name.lower().removeprefix('the ')}", name, "media", a, b, reason="a news outlet")
-        for match in GENERIC_ORG.finditer(text, start, end):
-            group = "name" if match.group("name") else "office"
-            a, b = match.start(group), match.end(group)
+    for match in _within(POLICE_NAMED, text, regions):
+        city = cities.get(vocab.CITY_ALIASES.get(match.group("city"), match.group("city")))
+        key = f"police:{city.id if city else match.group('city')}"
+        a = match.start() if match.group(0).lower().startswith("the ") else match.start("name")
+        if free(match.start("name"), match.end("name")):
+            city_id = city.id if city else None
+            add(key, match.group("name"), "police", a, match.end("name"), city=city_id, reason="“… Police Department”")
+    for match in _within(POLICE_ACRONYM, text, regions):
+        city = initials.get(match.group("abbr")[:-2])
+        key = f"police:{city.id}" if city else f"police:{match.group('abbr')}"
+        if free(match.start(), match.end()):
+            abbr = match.group("abbr")
+            city_id = city.id if city else None
+            add(key, abbr, "police", match.start(), match.end(), abbr, city_id, "a police department's initials")
+    for match in _within(POLICE_LOWER, text, regions):
+        city = cities.get(vocab.CITY_ALIASES.get(match.group("city"), match.group("city")))
+        if city is not None and free(match.start(), match.end()):
+            add(f"police:{city.id}", match.group(0), "police", match.start(), match.end(), city=city.id,
+                reason="“<city> police”")  # fmt: skip
+    for match in _within(MEDIA_RE, text, regions):
+        group = "name" if match.group("name") else "calls" if match.group("calls") else "known"
+        a, b = match.start(group), match.end(group)
+        if match.group(0).lower().startswith("the ") and group == "name":
+            a = match.start()
+        if free(a, b):
             name = text[a:b]
-            if name.split()[0] in ("The", "A", "An", "In", "On", "At", "But", "And"):
-                continue
-            if match.group(0).lower().startswith("the ") and group == "name":
-                a = match.start()
-            if free(a, b) and not name.startswith(tuple(vocab.TITLES)):
-                kind = "police" if "Police" in name or "Sheriff" in name else "office"
-                add(f"org:{name.lower()}", name, kind, a, b, reason="a capitalised body’s name")
+            add(f"media:{name.lower().removeprefix('the ')}", name, "media", a, b, reason="a news outlet")
+    for match in _within(GENERIC_ORG, text, regions):
+        group = "name" if match.group("name") else "office"
+        a, b = match.start(group), match.end(group)
+        name = text[a:b]
+        if name.split()[0] in ("The", "A", "An", "In", "On", "At", "But", "And"):
+            continue
+        if match.group(0).lower().startswith("the ") and group == "name":
+            a = match.start()
+        if free(a, b) and not name.startswith(tuple(vocab.TITLES)):
+            kind = "police" if "Police" in name or "Sheriff" in name else "office"
+            add(f"org:{name.lower()}", name, kind, a, b, reason="a capitalised body’s name")
+    first: dict[str, Mention] = {}
+    for mention in found.mentions:
+        if mention.kind == "org" and (mention.id not in first or mention.start < first[mention.id].start):
+            first[mention.id] = mention
     for org in found.orgs:
+        org.mention = Span(first[org.id].start, first[org.id].end)  # the article's first mention, not the first found
         if org.kind == "police" and org.city is None:
             city = next((c for c in found.cities if org.name.startswith(c.name)), None)
             org.city = city.id if city else None
+
+
+def _within(regex: re.Pattern[str], text: str, regions: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """Matches of `regex` over the whole text that lie inside one region (one scan, not one per paragraph)."""
+    starts = [r[0] for r in regions]
+    found = []
+    for match in regex.finditer(text):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i >= 0 and match.end() <= regions[i][1]:
+            found.append(match)
+    return found
 
 
 def _initials(name: str) -> str:

@@ -53,6 +53,7 @@ ORG_WORDS = re.compile(
     r"office|sheriff’s office|sheriff's office)\s*$"
 )
 DETERMINER = re.compile(r"^(?:the|The|former|then-|acting|Acting)\s+")
+PLACE_WORDS = re.compile(r"(?:(?!(?:The|A|An|In|On|At|He|She|They|It|We|But|And)\s)[A-Z][\w.’'-]*\s+){0,4}")
 
 
 @dataclass
@@ -143,16 +144,29 @@ class Resolver:
         return Who(None, Span(a, b), 0.0, "")
 
     def _mention_at(self, a: int, b: int) -> Mention | None:
+        """The person or body the phrase text[a:b] opens with: after "the", and after capitalised words of a
+        place the drafter does not know ("Saint Ham Springs City Attorney José Phạm")."""
         lead = DETERMINER.match(self.text[a:b])
-        limit = a + (lead.end() if lead else 0)
-        for m in self.entities.mentions:
-            if m.start > limit:
-                break
-            if a <= m.start <= limit and m.kind in ("person", "org") and not m.possessive and m.start < b:
-                org = self.entities.by_id(m.id)
-                if getattr(org, "kind", None) == "media" and m.end < b - 2:
-                    return None
-                return m
+        place = PLACE_WORDS.match(self.text, a + (lead.end() if lead else 0), b)
+        limit = place.end() if place else a + (lead.end() if lead else 0)
+        candidates = [
+            m
+            for m in self.entities.mentions
+            if a <= m.start <= limit and m.start < b and m.kind in ("person", "org") and not m.possessive
+        ]
+        # "Madison City Council Member Deborah Smith", "LAPD Chief Michel Moore": the body only qualifies the person.
+        people = [m for m in candidates if m.kind == "person"]
+        if people:
+            return people[0]
+        for m in candidates:
+            org = self.entities.by_id(m.id)
+            if getattr(org, "kind", None) == "media" and m.end < b - 2:
+                continue  # "CNN anchor Jake Doe": the outlet qualifies the speaker, it is not the speaker
+            if re.match(r"\s+[a-z]", self.text[m.end : b]) and not re.match(
+                r"\s+(?:in|on|at|also)\b", self.text[m.end : b]
+            ):
+                continue  # "ICE agents", "LAPD officers": the body's people, not the body
+            return m
         return None
 
     def pronoun(self, word: str, at: int) -> Who:

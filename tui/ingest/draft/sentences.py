@@ -65,8 +65,13 @@ def split(text: str, start: int, end: int, quotes: list[Quote]) -> list[Span]:
 
 def _attribution_follows(text: str, at: int, end: int) -> bool:
     """After a quotation that ends in a period: is the next sentence only a short "Smith said."?"""
-    following = re.match(r"\s*([^.?!“\"]{1,80}?)[.?!]", text[at:end])
-    if not following:
+    stop = next(
+        (m.start() for m in BOUNDARY.finditer(text, at, min(end, at + 160)) if not _is_abbreviation(text, m.start())),
+        None,
+    )
+    if stop is None:
+        stop = end if end - at <= 160 else None
+    if stop is None or "“" in text[at:stop] or '"' in text[at:stop]:
         return False
-    words = [w.lower() for w in WORD.findall(following.group(1))]
-    return len(words) <= 7 and any(w in REPORTING_VERBS for w in words)
+    words = [w.lower() for w in WORD.findall(text[at:stop])]
+    return len(words) <= 14 and any(w in REPORTING_VERBS for w in words)

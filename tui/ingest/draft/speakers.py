@@ -312,6 +312,8 @@ class Attributor:
             quote.medium = "tweet"
 
     def _tweet_containing(self, quote: Quote) -> Tweet | None:
+        if not self.tweets:
+            return None
         words = fold(self.text[quote.span.start : quote.span.end])
         if len(words.split()) < 2:
             return None
