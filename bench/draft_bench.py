@@ -1,7 +1,7 @@
 """How fast `events-tui draft` drafts, over the synthetic articles of `events-tui synth`.
 
-    python bench/draft_bench.py                 # 1,000 articles of news-article size; writes a section of bench/RESULTS.md
-    python bench/draft_bench.py --quotes 1000000 --cities 50000 --officials 200000   # the 1M-quote corpus' articles
+    python bench/draft_bench.py      # 1,000 news-sized articles; writes its section of bench/RESULTS.md
+    python bench/draft_bench.py --quotes 1000000 --cities 50000 --officials 200000   # the 1M-quote articles
 
 The articles are generated once into bench/out/ (cached by their parameters) and read back from the database's
 `sources` table. Each is drafted exactly as `events-tui draft --json` does (draft_text + to_json); the figures
@@ -44,7 +44,10 @@ def memory(field: str) -> float:
 
 
 def corpus(args: argparse.Namespace) -> Path:
-    name = f"draft-synth-cities{args.cities}-officials{args.officials}-quotes{args.quotes}-sources{args.sources}-seed{args.seed}.db"
+    name = (
+        f"draft-synth-cities{args.cities}-officials{args.officials}-quotes{args.quotes}"
+        f"-sources{args.sources}-seed{args.seed}.db"
+    )
     path = OUT / name
     if not path.exists():
         OUT.mkdir(parents=True, exist_ok=True)
@@ -121,8 +124,10 @@ def run(args: argparse.Namespace) -> str:
         f"| total | {total:.1f} s |",
         f"| RSS with the articles loaded / peak RSS while drafting | {before:.0f} MiB / {peak:.0f} MiB |",
         f"| synthetic passages found (exact span) | {matched / max(gold, 1):.3f} ({matched:,}/{gold:,}) |",
-        f"| drafted quotations that are a synthetic passage | {matched / max(drafted, 1):.3f} ({matched:,}/{drafted:,}) |",
-        f"| speaker right on found passages | {speaker_right / max(matched, 1):.3f} ({speaker_right:,}/{matched:,}) |",
+        f"| drafted quotations that are a synthetic passage | {matched / max(drafted, 1):.3f} "
+        f"({matched:,}/{drafted:,}) |",
+        f"| speaker right on found passages | {speaker_right / max(matched, 1):.3f} "
+        f"({speaker_right:,}/{matched:,}) |",
         "",
         "Drafting one real article (1–5 KB) takes a few milliseconds; `events-tui draft` as a command is dominated by "
         "Python start-up (see the start-up floor above). The synthetic articles use a handful of attribution "
