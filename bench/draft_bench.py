@@ -126,8 +126,7 @@ def run(args: argparse.Namespace) -> str:
         f"| synthetic passages found (exact span) | {matched / max(gold, 1):.3f} ({matched:,}/{gold:,}) |",
         f"| drafted quotations that are a synthetic passage | {matched / max(drafted, 1):.3f} "
         f"({matched:,}/{drafted:,}) |",
-        f"| speaker right on found passages | {speaker_right / max(matched, 1):.3f} "
-        f"({speaker_right:,}/{matched:,}) |",
+        f"| speaker right on found passages | {speaker_right / max(matched, 1):.3f} ({speaker_right:,}/{matched:,}) |",
         "",
         "Drafting one real article (1–5 KB) takes a few milliseconds; `events-tui draft` as a command is dominated by "
         "Python start-up (see the start-up floor above). The synthetic articles use a handful of attribution "
