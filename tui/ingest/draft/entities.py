@@ -21,15 +21,17 @@ from tui.search import fold
 # Capital and small letters, Latin-1 and the Latin Extended blocks (Vietnamese "Phạm", Polish "Łukasz", ...).
 UP = r"[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ]"
 LOW = r"[a-zß-öø-ÿĀ-ſḀ-ỿ]"
-TOKEN = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}{LOW}+)*|{UP}\.)"
+TOKEN = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*|{UP}\.)"
 PARTICLE = r"(?:de|De|van|Van|von|der|da|del|della|di|du|la|le|bin|al|St\.)"
 NICK = r"(?:“[A-Z][a-z]+”|\"[A-Z][a-z]+\")"
-CAP = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}{LOW}+)*)"
+CAP = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*)"
 NAME = rf"{TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE}|{NICK}))*?\s+{CAP}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
 NAME_OR_SURNAME = rf"(?:{NAME}|{CAP})"
+# A name does not stop before a particle and another part of it ("Aisha Van der Berg", not "Aisha Van").
+NAME_END = rf"(?!\s+(?:{PARTICLE}\s+)+{UP})"
 PARTY = r"(?:\s*\((?P<party>[DRI])(?:-(?P<pstate>[A-Z][A-Za-z.]*))?\))?"
 TITLE_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES, key=len, reverse=True))
-TITLED = re.compile(rf"(?<![\w.])(?P<title>{TITLE_ALT})\s+(?P<name>{NAME_OR_SURNAME})(?!\w){PARTY}")
+TITLED = re.compile(rf"(?<![\w.])(?P<title>{TITLE_ALT})\s+(?P<name>{NAME_OR_SURNAME})(?!\w){NAME_END}{PARTY}")
 MAYOR_OF = re.compile(
     rf"\bthe\s+(?P<title>mayor|governor|police chief|chief|police commissioner|sheriff)\s+of\s+(?:nearby\s+)?"
     rf"(?P<place>{UP}[\w.]*(?:\s+{UP}[\w.]*){{0,2}}),\s+(?P<name>{NAME}){PARTY}"

@@ -167,19 +167,40 @@ def find_people(
     for start, end in regions:
         for regex in (SPEAKER_NAME, SAID_NAME):
             for m in regex.finditer(text, start, end):
-                name = m.group("name")
-                if TITLE_INSIDE.search(name):
-                    continue  # a title inside: the titled pattern has this person, or it is not a name
-                if any(x.start < m.end("name") and m.start("name") < x.end for x in found.mentions):
+                if any(
+                    x.start < m.end("name") and m.start("name") < x.end and x.kind == "person" for x in found.mentions
+                ):
                     continue
+                qualifier, role, name = split_role(m.group("name"), city_names)
+                if len(name.split()) < 2 or TITLE_INSIDE.search(name):
+                    continue
+                city = city_names[qualifier].id if qualifier in city_names else None
+                reason = f"a named speaker, “{role}”" if role else "a named speaker; the article gives no title"
                 person(
-                    m.group("name"),
-                    m.start("name"),
-                    m.end("name"),
-                    m.end("name"),
-                    reason="a named speaker; the article gives no title",
+                    name, m.start("name"), m.end("name"), m.end("name"), title=role or None, city=city, reason=reason
                 )
     _surname_mentions(text, regions, found)
+
+
+# Words of a role before a name ("Greenville City Manager José Smith", "School Board President Ann Lee").
+ROLE_WORDS = frozenset(w.rstrip(".") for t in vocab.TITLES for w in t.split()) | frozenset(
+    """Manager Board School Member Council Administrator Spokesman Spokeswoman Spokesperson Organizer Activist
+    Executive Officer Agent Attorney Lawyer Pastor Rev Dr Professor Coordinator Advocate Founder CEO Chairman
+    Chairwoman Chair Commissioner Trustee Clerk Treasurer Controller Comptroller Auditor Inspector Marshal
+    Interim Deputy Assistant Acting Former Executive Senior Chief Head Leader President Director""".split()
+)
+
+
+def split_role(words: str, cities: dict[str, object]) -> tuple[str, str, str]:
+    """'Greenville City Manager José Smith' -> ('Greenville', 'City Manager', 'José Smith')."""
+    tokens = words.split()
+    last = max((i for i, t in enumerate(tokens) if t.rstrip(".") in ROLE_WORDS), default=-1)
+    if last < 0:
+        return "", "", words
+    first = last
+    while first > 0 and tokens[first - 1].rstrip(".") in ROLE_WORDS:
+        first -= 1
+    return " ".join(tokens[:first]), " ".join(tokens[first : last + 1]), " ".join(tokens[last + 1 :])
 
 
 def _same_person(people: dict[str, Person], tokens: list[str]) -> Person | None:
@@ -219,6 +240,10 @@ def _surname_mentions(text: str, regions: list[tuple[int, int]], found: Entities
                     prev = re.search(r"([A-Z][\w.]*)\s$", text[max(0, a - 20) : a])
                     if prev and prev.group(1) not in vocab.TITLES and prev.group(1) not in ("The",):
                         continue  # another name's part ("Neil Young" for someone else)
+                if re.match(r"\s+(?:[A-Z][a-z]+|Falls|City)\b(?!\s*\()", text[b : b + 20]) and not re.match(
+                    r"\s+(?:said|says|told|added|wrote)\b", text[b : b + 12]
+                ):
+                    continue  # the first word of a longer name ("White Falls", "Cruz Creek")
                 found.mentions.append(Mention(a, b, "person", owners[0].id, text[b : b + 2] in ("’s", "'s")))
 
 

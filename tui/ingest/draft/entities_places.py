@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from tui.ingest.draft import vocab
@@ -66,9 +65,8 @@ AGENCY_RE = re.compile(
     r"(?<![\w.])(?:" + "|".join(re.escape(t) for t in sorted(AGENCY_BY_TEXT, key=len, reverse=True)) + r")(?![\w])"
 )
 AGENCY_ABBREVIATIONS = {a: re.compile(rf"(?<![\w.]){a}(?![\w])") for _, a, _ in vocab.AGENCIES if a}
-POLICE_NAMED = re.compile(
-    r"(?:\b[Tt]he\s+)?(?P<name>(?P<city>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+Police\s+Department)\b"
-)
+PLACE = r"[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ][\w.’'-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ][\w.’'-]*|d[’']\w+|de|del|la|los|las)){0,3}"
+POLICE_NAMED = re.compile(r"(?:\b[Tt]he\s+)?(?P<name>(?P<city>" + PLACE + r")\s+Police\s+Department)\b")
 POLICE_LOWER = re.compile(
     r"\b(?P<city>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+police\b(?!\s+(?:[Cc]hief|[Cc]ommissioner|officers?|[Ss]uperintendent|union))"
 )
@@ -197,14 +195,8 @@ def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken:
 
 
 def _within(regex: re.Pattern[str], text: str, regions: list[tuple[int, int]]) -> list[re.Match[str]]:
-    """Matches of `regex` over the whole text that lie inside one region (one scan, not one per paragraph)."""
-    starts = [r[0] for r in regions]
-    found = []
-    for match in regex.finditer(text):
-        i = bisect.bisect_right(starts, match.start()) - 1
-        if i >= 0 and match.end() <= regions[i][1]:
-            found.append(match)
-    return found
+    """Matches of `regex` inside each region (a name never runs from one paragraph into the next)."""
+    return [match for start, end in regions for match in regex.finditer(text, start, end)]
 
 
 def _initials(name: str) -> str:

@@ -53,7 +53,10 @@ ORG_WORDS = re.compile(
     r"office|sheriff’s office|sheriff's office)\s*$"
 )
 DETERMINER = re.compile(r"^(?:the|The|former|then-|acting|Acting)\s+")
-PLACE_WORDS = re.compile(r"(?:(?!(?:The|A|An|In|On|At|He|She|They|It|We|But|And)\s)[A-Z][\w.’'-]*\s+){0,4}")
+PLACE_WORDS = re.compile(
+    r"(?:(?:(?!(?:The|A|An|In|On|At|He|She|They|It|We|But|And)\s)[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ][\w.’'-]*"
+    r"|d[’']\w+|de|del|la|los|las)\s+){0,7}"
+)
 
 
 @dataclass

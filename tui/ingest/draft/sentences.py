@@ -74,4 +74,4 @@ def _attribution_follows(text: str, at: int, end: int) -> bool:
     if stop is None or "“" in text[at:stop] or '"' in text[at:stop]:
         return False
     words = [w.lower() for w in WORD.findall(text[at:stop])]
-    return len(words) <= 14 and any(w in REPORTING_VERBS for w in words)
+    return len(words) <= 22 and any(w in REPORTING_VERBS for w in words[:16])
