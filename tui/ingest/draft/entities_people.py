@@ -32,7 +32,7 @@ NOT_NAMES = frozenset(
 )
 TITLE_INSIDE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in vocab.TITLES) + r")(?!\w)")
 CITY_OF = re.compile(
-    r"(?:(?P<city>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:[’']s)?\s+)?(?:(?P<police>police|Police|County|county)\s+)?$"
+    r"(?:(?P<city>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}?)(?:[’']s)?\s+)?(?:(?P<police>police|Police|County|county)\s+)?$"
 )
 
 

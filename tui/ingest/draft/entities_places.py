@@ -14,7 +14,7 @@ STATE_ALT = "|".join(re.escape(s) for s in sorted(set(vocab.STATES) | set(vocab.
 CITY_STATE = re.compile(r"^\s*,\s*(" + STATE_ALT + r")(?![\w])")
 DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z .'-]{2,40}?)(?:,\s*(?P<state>[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?))?"
-    r"\s*\((?:AP|[A-Z][\w ]{1,20})\)\s*(?:—|–|--|-)"
+    r"\s*(?:\((?:AP|[A-Z][\w ]{1,20})\)\s*)?(?:—|–|--)"
 )
 CITY_CONTEXT = re.compile(r"^\s+(?:Mayor|Police|police|Gov|City|city|Chief|officials|Council|County)\b")
 

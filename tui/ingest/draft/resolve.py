@@ -17,6 +17,7 @@ from tui.ingest.draft.model import Span
 ADVERBIAL = re.compile(
     r"^(?:in|on|at|during|after|before|since|from|with|without|speaking|asked|responding|earlier|later|last|this|"
     r"according|despite|echoing|similarly|however|meanwhile|still|yet|separately|instead|then|now|also|today|"
+    r"outside|inside|near|across|among|amid|under|over|through|throughout|along|around|behind|beyond|at|"
     r"yesterday|two|three|several|for|by|when|while\s+(?:in|at|on|speaking)|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|"
     r"december|[a-z]+ly)\b",
@@ -52,7 +53,14 @@ ORG_WORDS = re.compile(
     r"^(?:the|The)\s+(?:city’s\s+|city's\s+)?(?P<w>department|police department|police|agency|"
     r"office|sheriff’s office|sheriff's office)\s*$"
 )
-DETERMINER = re.compile(r"^(?:the|The|former|then-|acting|Acting)\s+")
+MODIFIED = re.compile(
+    r"\s+(?:officials?|officers?|agents?|spokes(?:man|woman|person)|leaders?|deputies|employees|staff|workers|"
+    r"lawyers?|attorneys?|members?|supporters|critics|sources?|representatives?|investigators?|personnel|union)\b"
+)
+DETERMINER = re.compile(
+    r"^(?:(?:the|The|former|Former|then-|acting|Acting|state|State|county|federal|city|U\.S\.)\s+)+"
+)
+DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[\w. ]+?)?\s*(?:\([^)]*\))?\s*(?:—|–|--)\s*")
 PLACE_WORDS = re.compile(
     r"(?:(?:(?!(?:The|A|An|In|On|At|He|She|They|It|We|But|And)\s)[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ][\w.’'-]*"
     r"|d[’']\w+|de|del|la|los|las)\s+){0,7}"
@@ -165,9 +173,7 @@ class Resolver:
             org = self.entities.by_id(m.id)
             if getattr(org, "kind", None) == "media" and m.end < b - 2:
                 continue  # "CNN anchor Jake Doe": the outlet qualifies the speaker, it is not the speaker
-            if re.match(r"\s+[a-z]", self.text[m.end : b]) and not re.match(
-                r"\s+(?:in|on|at|also)\b", self.text[m.end : b]
-            ):
+            if MODIFIED.match(self.text, m.end, b):
                 continue  # "ICE agents", "LAPD officers": the body's people, not the body
             return m
         return None
@@ -234,6 +240,9 @@ class Resolver:
         if sentence is None:
             return False
         raw = self.text[sentence.start : m.start]
+        raw = raw[DATELINE_LEAD.match(raw).end() :] if DATELINE_LEAD.match(raw) else raw  # type: ignore[union-attr]
+        if PLACE_WORDS.fullmatch(raw) and not re.search(r"[,.;:]", raw):
+            return True  # "El Paso County Sheriff Luis Ortega said": a place before the title
         if not raw.strip() or re.search(r"[”\"],?\s*$|\b(?:said|says|added)\s+$", raw):
             return True
         if not raw.rstrip().endswith(","):

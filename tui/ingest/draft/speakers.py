@@ -25,7 +25,10 @@ from tui.search import fold
 
 WORD = re.compile(r"[A-Za-z]+")
 INVERTED = frozenset({"said", "says", "added", "asked", "wrote", "continued", "explained", "tweeted", "recalled"})
-CLAUSE_BREAK = re.compile(r";|\bthat\b|,\s*while\b|\bwhile\b|,\s*but\b|\bbut\b|,\s*and\b|[”\"]|:|—")
+CLAUSE_BREAK = re.compile(
+    r";|\bthat\b|,\s*while\b|\bwhile\b|,\s*but\b|\bbut\b|,\s*and\b|[”\"]|:|—|\b(?:after|before|when|because|since|"
+    r"although|though|until|once|whereas|where)\b"
+)
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
 MEDIA = (
     (re.compile(r"\bjoint statement\b", re.I), "joint statement"),
@@ -196,7 +199,28 @@ class Attributor:
                 who.confidence = min(who.confidence, 0.7)
                 who.reason = f"introduced with a colon, {who.reason}"
                 return who
+        if before.start == sentence.start:
+            return self._sentence_subject(before, work)
         return None
+
+    def _sentence_subject(self, before: Span, work: str) -> Who | None:
+        """No reporting verb: the subject of the sentence, if it is a person or body named at its head
+        ("President X threatened to cut grants to cities that “…”") or a described group doing something
+        ("a small group of protesters chanted “…”")."""
+        verb = re.search(r"\b[a-z]{3,}ed\b", work)
+        end = before.start + (verb.start() if verb else len(work))
+        who = self.resolver.subject(before.start, end)
+        if who.speaker is None and who.description is None:
+            return None
+        if who.description is not None:
+            words = self.text[who.description.start : who.description.end]
+            if verb is None or not re.match(
+                r"(?:an?|the|some|several|many|dozens|hundreds|one|two|three)\b", words, re.I
+            ):
+                return None
+        who.confidence = min(who.confidence, 0.5)
+        who.reason = f"no reporting verb; the sentence's subject, {who.reason}"
+        return who
 
     def _continuation(self, quote: Quote, previous: Quote | None, sentence: Span) -> Who:
         introduced = self._introduced(quote)

@@ -32,7 +32,7 @@ CUES = (
     (
         "mandated",
         re.compile(
-            r"\b(?:mandat\w*|requir\w*|compel\w*|forces?|forced|must)\b[^.;]{0,80}?\bcooperat\w*"
+            r"\b(?:mandat\w*|requir\w*|compel\w*|forces?|forced|must)\b[^.;]{0,80}?\b(?:cooperat\w*|honou?r|comply)"
             r"|\b(?:prohibit\w*|bans?|banned|banning|outlaw\w*)\s+sanctuary",
             re.I,
         ),
@@ -159,7 +159,8 @@ def _policy(
 ) -> tuple[str, str, str | None, str]:
     kind_word = law.group("kind").lower()
     state = person.state if person is not None and person.jurisdiction == "state" else None
-    kind = "state law" if state or kind_word in ("bill", "law", "statute", "legislation") and state else "city policy"
+    statewide = state is not None or (person is not None and person.title in ("Governor", "Lieutenant Governor"))
+    kind = "state law" if statewide and kind_word in ("bill", "law", "statute", "legislation") else "city policy"
     city = person.city if person is not None else None
     if kind == "city policy" and city is None:
         city = next((m.id for m in found.mentions if m.kind == "city" and m.start < sentence.end), None)

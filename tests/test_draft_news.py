@@ -1,0 +1,67 @@
+"""Whole made-up news articles (tests/fixtures/drafting/, written for these tests, not copied from any source):
+every quotation, its speaker and date, as a person annotating them would draft them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.draft_support import draft
+
+HERE = Path(__file__).resolve().parent / "fixtures" / "drafting"
+
+EXPECTED = {
+    "sheriff-detainers": [
+        ("We are not in the business of civil immigration enforcement", "Tomás Alvarado", None),
+        ("That is the federal government's job, and they have the resources to do it.", "Tomás Alvarado", None),
+        ("Probably", "Tomás Alvarado", None),
+        ("will continue to carry out its mission", "A spokeswoman for U.S. Immigration and Customs Enforcement", None),
+        ("a threat to public safety.", "A spokeswoman for U.S. Immigration and Customs Enforcement", None),
+        ("This is a win for every family in this county", "Maya Chen", None),
+        ("gone rogue", "Ray Dolan", None),
+        ("I think the voters should decide", "Ray Dolan", None),
+        ("Not one man.", "Ray Dolan", None),
+    ],
+    "mayor-sanctuary": [
+        ("no police officer in this city will ask anyone about their papers.", "Lucia Fernandez", "2020-03-02"),
+        ("harbor criminal aliens.", "Donald Trump", None),
+        ("stands with me 100 percent.", "Lucia Fernandez", "2020-03-02"),
+        ("Our officers don't do immigration enforcement", "Dwayne Harris", None),
+        ("We never have.", "Dwayne Harris", None),
+        ("reckless", "Beth Ortiz", None),
+        ("puts politics ahead of safety.", "Beth Ortiz", None),
+        ("Abolish ICE.", "a small group of protesters", None),
+        ("People here are scared", "Rosa Delgado", None),
+        ("My kids ask me every day if I'm going to be taken.", "Rosa Delgado", None),
+    ],
+    "governor-law": [
+        ("Public safety is not negotiable", "Carl Whitmore", "2020-03-05"),
+        ("Sheriffs will follow this law — or they will answer for it.", "Carl Whitmore", "2020-03-05"),
+        ("This law turns every deputy into an immigration agent", "Ana Villareal", None),
+        ("It's wrong, and we'll fight it in court.", "Ana Villareal", None),
+        ("when a victim is too afraid to call 911?", "Ana Villareal", None),
+        ("violates the Fourth Amendment.", "a statement from the group", None),
+        ("We'll comply", "Luis Ortega", "2020-03-06"),
+        ("but I have concerns about the cost.", "Luis Ortega", "2020-03-06"),
+        ("We're reading it carefully", "a department spokesman", None),
+        ("will do everything in its power", "Sylvester Turner", None),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_article_quotations_speakers_and_dates(name: str) -> None:
+    text = (HERE / f"{name}.txt").read_text(encoding="utf-8")
+    result = draft(text, published="2020-03-06")
+    got = [
+        (result.text[q.span.start : q.span.end], result.name_of(q.speaker) or q.speaker_description, q.date)
+        for q in result.quotes
+    ]
+    assert got == EXPECTED[name]
+
+
+def test_stances_of_the_made_up_articles() -> None:
+    law = draft((HERE / "governor-law.txt").read_text(encoding="utf-8"))
+    assert [(s.kind, s.position) for s in law.stances][:1] == [("state law", "mandated")]
+    assert law.policies[0].signed_by == "carl-whitmore" and law.policies[0].kind == "state law"
