@@ -171,7 +171,7 @@ def find_people(
                     x.start < m.end("name") and m.start("name") < x.end and x.kind == "person" for x in found.mentions
                 ):
                     continue
-                qualifier, role, name = split_role(m.group("name"), city_names)
+                qualifier, role, name = split_role(m.group("name"))
                 if len(name.split()) < 2 or TITLE_INSIDE.search(name):
                     continue
                 city = city_names[qualifier].id if qualifier in city_names else None
@@ -191,7 +191,7 @@ ROLE_WORDS = frozenset(w.rstrip(".") for t in vocab.TITLES for w in t.split()) |
 )
 
 
-def split_role(words: str, cities: dict[str, object]) -> tuple[str, str, str]:
+def split_role(words: str) -> tuple[str, str, str]:
     """'Greenville City Manager José Smith' -> ('Greenville', 'City Manager', 'José Smith')."""
     tokens = words.split()
     last = max((i for i, t in enumerate(tokens) if t.rstrip(".") in ROLE_WORDS), default=-1)
