@@ -168,3 +168,11 @@ def test_medium_from_the_nearest_cue() -> None:
     )
     result = draft(text)
     assert [q.medium for q in result.quotes] == ["statement", "tweet"]
+
+
+def test_pronoun_with_nobody_before_is_unknown_not_a_description() -> None:
+    assert said("She called the plan a “betrayal” of the city.") == [("betrayal", None)]
+
+
+def test_unfamiliar_acronym_keeps_the_article_words() -> None:
+    assert said("The ACLU said the rule “breaks the law.”") == [("breaks the law.", "The ACLU")]

@@ -123,6 +123,8 @@ class Resolver:
             found = self.head(a, b)
             if found.speaker:
                 return found
+            if PRONOUN.match(stripped) or re.match(r"(?:it|this|that|there|what|which)\b", stripped, re.I):
+                continue  # a pronoun with nobody to point back to is no description of a speaker
             if description is None:
                 description = found.description or Span(a, b)
         if description is not None:
