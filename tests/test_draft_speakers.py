@@ -176,3 +176,19 @@ def test_pronoun_with_nobody_before_is_unknown_not_a_description() -> None:
 
 def test_unfamiliar_acronym_keeps_the_article_words() -> None:
     assert said("The ACLU said the rule “breaks the law.”") == [("breaks the law.", "The ACLU")]
+
+
+def test_honorific_surname_points_to_the_full_name() -> None:
+    text = "Mayor Bill de Vries spoke at noon. “We are ready,” Mr. de Vries said."
+    result = draft(text)
+    assert said(text) == [("We are ready", "Bill de Vries")]
+    assert [p.title for p in result.people] == ["Mayor"]
+
+
+def test_tweet_signed_by_an_agency() -> None:
+    text = (
+        "The agency answered on Twitter.\n\n"
+        "Our officers will continue to enforce the law. https://t.co/zz "
+        "— U.S. Immigration and Customs Enforcement (@ICEgov) March 5, 2020"
+    )
+    assert said(text) == [("Our officers will continue to enforce the law.", "Immigration and Customs Enforcement")]

@@ -94,17 +94,18 @@ def find_people(
                     begin = m.start() - len(pre.group(0))
             if pre and pre.group("police") and title == "Chief":
                 title = "Police Chief"
+            honorific = m.group("title") in vocab.HONORIFICS
             p_state = m.group("pstate")
             person(
                 m.group("name"),
                 begin,
                 m.end("name"),
                 m.end(),
-                title=title,
+                title=None if honorific else title,
                 city=city,
                 state=state or (vocab.STATE_BY_ABBR.get(f"{p_state}", p_state) if p_state else None),
                 party=m.group("party"),
-                reason="a title before the name",
+                reason="an honorific before the name" if honorific else "a title before the name",
             )
         for m in MAYOR_OF.finditer(text, start, end):
             place = vocab.CITY_ALIASES.get(m.group("place"), m.group("place"))
@@ -205,8 +206,10 @@ def split_role(words: str) -> tuple[str, str, str]:
 
 def _same_person(people: dict[str, Person], tokens: list[str]) -> Person | None:
     """'Trump' and 'Donald Trump', 'Ras Baraka' and 'Ras J. Baraka': one person if the names agree."""
+    particles = {"de", "van", "von", "der", "da", "del", "della", "di", "du", "la", "le", "bin", "al"}
+    tokens = [t for t in tokens if t not in particles] or tokens
     for key, candidate in people.items():
-        other = key.split()
+        other = [t for t in key.split() if t not in particles] or key.split()
         if other[-1] != tokens[-1]:
             continue
         if len(other) == 1 or len(tokens) == 1 or other[0] == tokens[0]:

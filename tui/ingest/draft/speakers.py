@@ -268,7 +268,7 @@ class Attributor(MediumMixin):
             (
                 m
                 for m in self.entities.mentions
-                if m.kind == "person" and tweet.name.start <= m.start < tweet.name.end + 1
+                if m.kind in ("person", "org") and tweet.name.start <= m.start < tweet.name.end + 1
             ),
             None,
         )
@@ -280,8 +280,6 @@ class Attributor(MediumMixin):
             quote.date, quote.date_precision, quote.date_evidence = value[0].value, "day", tweet.date
         quote.confidence = 0.9 if person else 0.6
         quote.reason = "an embedded tweet; speaker and date from its signature line"
-
-    # --- medium and date ---------------------------------------------------------------------------
 
 
 def attribute(

@@ -39,7 +39,14 @@ PRONOUNS = {
 }
 
 # Titles before a name, longest first so "Police Commissioner" wins over "Commissioner".
+# Honorifics stand before a name like a title but are not one: the drafter records no title for them.
+HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Rev."})
 TITLES = {
+    "Mr.": "Mr.",
+    "Mrs.": "Mrs.",
+    "Ms.": "Ms.",
+    "Dr.": "Dr.",
+    "Rev.": "Rev.",
     "Lt. Gov.": "Lieutenant Governor",
     "Lieutenant Governor": "Lieutenant Governor",
     "Gov.": "Governor",
