@@ -29,8 +29,6 @@ from tui.store import role as store_role
 if TYPE_CHECKING:
     from tui.store import Store
 
-POSITION_STYLE = {"refuses": "bold green", "cooperates": "bold red", "mandated": "bold yellow", "unclear": "bold"}
-
 
 def run(command: str, args: argparse.Namespace, store: Store) -> int:
     """Run one reading command against an open store; return the exit code or raise CommandError."""
@@ -196,7 +194,7 @@ def _stance_table(title: str, stances: tuple[Stance, ...], empty: str) -> Render
     for s in stances:
         summary = [literal(s.summary), "\n"] if s.summary else []
         said = Text.assemble(*summary, literal(f"“{s.evidence}”", "italic"), "\n", _offsets(s))
-        stance = Text(s.position, style=POSITION_STYLE.get(s.position, ""))
+        stance = Text(s.position, style=present.stance_look(s.position).style)
         table.add_row(literal(s.holder), stance, said)
     return table
 

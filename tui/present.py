@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from tui.models import (
@@ -27,6 +28,55 @@ from tui.models import (
 from tui.store import role
 
 NOT_STATED = "not stated in the sources"
+
+
+@dataclass(frozen=True, slots=True)
+class StanceLook:
+    """How one stance position is shown everywhere: the Cities badge, the city screen's card, CLI tables, legends."""
+
+    position: str
+    badge: str  # the short label on a badge: 'REFUSES'
+    colour: str  # a hex colour both rich and Textual parse, so a terminal table and the browser agree
+    legend: str  # what the position means, for legends and help
+
+    @property
+    def style(self) -> str:
+        """Coloured words (a list badge, a CLI table cell)."""
+        return f"bold {self.colour}"
+
+    @property
+    def badge_style(self) -> str:
+        """A filled badge (the city screen's stance card)."""
+        return f"bold #000000 on {self.colour}"
+
+
+# One vocabulary: a refusal is red and a cooperation green on every screen and in every table. The colours say
+# "stop" and "go" about cooperating with ICE, not whether the stance is right.
+STANCE_LOOKS: dict[str, StanceLook] = {
+    look.position: look
+    for look in (
+        StanceLook("refuses", "REFUSES", "#e05252", "refuses to cooperate with ICE"),
+        StanceLook("cooperates", "COOPERATES", "#4caf50", "cooperates with ICE"),
+        StanceLook("mandated", "MANDATED", "#e0a030", "required by law to cooperate with ICE"),
+        StanceLook("unclear", "UNCLEAR", "#9e9e9e", "the sources do not make the stance clear"),
+    )
+}
+
+
+def stance_look(position: str) -> StanceLook:
+    """The look of a position; one the vocabulary does not know shows as its own words, uncoloured."""
+    known = STANCE_LOOKS.get(position)
+    if known is not None:
+        return known
+    words = one_line(position)
+    return StanceLook(position, words.upper(), "", words)
+
+
+def stance_legend() -> str:
+    """'refuses: refuses to cooperate with ICE · ...' for a legend line."""
+    return " · ".join(f"{look.position}: {look.legend}" for look in STANCE_LOOKS.values())
+
+
 DATE_NOT_STATED = "date not stated"
 NO_POLICE_STANCE = "No police stance stated in the sources"
 NO_MAYOR = "No mayor named in the sources"

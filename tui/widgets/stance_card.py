@@ -9,28 +9,14 @@ from __future__ import annotations
 from textual.content import Content
 
 from tui.models import Stance
-from tui.present import NOT_STATED, date_label, display_text, one_line
+from tui.present import NOT_STATED, date_label, display_text, one_line, stance_look
 from tui.widgets.drill_item import Entry
-
-# Badge colours, theme variables so they follow the theme: a refusal and a cooperation must never look alike.
-POSITION_STYLE: dict[str, str] = {
-    "refuses": "bold $text on $success",
-    "cooperates": "bold $text on $error",
-    "mandated": "bold $text on $warning",
-    "unclear": "bold $text on $secondary",
-}
-POSITION_LABEL: dict[str, str] = {
-    "refuses": "REFUSES",
-    "cooperates": "COOPERATES",
-    "mandated": "MANDATED",
-    "unclear": "UNCLEAR",
-}
 
 
 def position_badge(position: str) -> Content:
-    """' REFUSES ' in the position's colour; an unknown position shows as itself, uncoloured."""
-    label = POSITION_LABEL.get(position, one_line(position).upper())
-    return Content.styled(f" {label} ", POSITION_STYLE.get(position, "bold reverse"))
+    """' REFUSES ' in the position's colour (tui.present's one vocabulary); an unknown one uncoloured, reversed."""
+    look = stance_look(position)
+    return Content.styled(f" {look.badge} ", look.badge_style if look.colour else "bold reverse")
 
 
 def position_phrase(position: str, toward: str) -> str:
