@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from tui.ingest.annotations import Article, BuildError, load_article
+from tui.ingest.entities import Entity, Registry, Uncertain
 from tui.ingest.schema import create_tables, finish
 from tui.search import fold, search_keys
 
@@ -26,8 +28,12 @@ except ImportError:  # Windows: no advisory locks, so stale temporary files are 
     fcntl = None  # type: ignore[assignment]
 
 
-def build(sources: Path, out: Path) -> dict[str, int]:
-    """Build `out` from every annotated article in `sources`; return row counts per table."""
+def build(sources: Path, out: Path, report: Callable[[str], None] | None = None) -> dict[str, int]:
+    """Build `out` from every annotated article in `sources`; return row counts per table.
+
+    Each name match the build would not settle (see tui.ingest.entities) is told to `report` as one line (by
+    default on stderr) and kept in the `uncertain_matches` table.
+    """
     if not sources.is_dir():
         raise BuildError(f"{sources}: not a directory of sources (expected <slug>.txt with <slug>.toml)")
     annotation_files = sorted(sources.glob("*.toml"))
@@ -35,11 +41,27 @@ def build(sources: Path, out: Path) -> dict[str, int]:
         raise BuildError(f"{sources}: no annotation files (*.toml) found")
     articles = [load_article(path) for path in annotation_files]
     with atomic_database(out) as db:
-        write_articles(db, articles)
-        return {
+        uncertain = write_articles(db, articles)
+        counts = {
             name: db[name].count
-            for name in ("sources", "cities", "officials", "organizations", "stances", "quotes", "claims")
+            for name in ("sources", "cities", "officials", "organizations", "policies", "stances", "quotes", "claims")
         }
+    tell = report or (lambda line: print(line, file=sys.stderr))
+    slugs = [article.slug for article in articles]
+    for u in uncertain:
+        tell(uncertain_line(u, slugs))
+    counts["uncertain_matches"] = len(uncertain)
+    return counts
+
+
+def uncertain_line(u: Uncertain, slugs: list[str]) -> str:
+    """'uncertain match kept apart: official 'Ann Lee' (a.txt) and 'Ann Lee' (row 3, b.txt): names match but ...'."""
+    source = slugs[u.entity.excerpt[0] - 1]
+    other = slugs[u.other.excerpt[0] - 1]
+    return (
+        f"events-tui: uncertain match kept apart: {u.kind} {u.entity.name!r} ({source}, row {u.entity.row_id}) "
+        f"and {u.other.name!r} ({other}, row {u.other.row_id}): {u.reason}"
+    )
 
 
 def _check_target(out: Path) -> None:
@@ -124,10 +146,16 @@ def atomic_database(out: Path) -> Iterator[sqlite_utils.Database]:
         os.close(handle)
 
 
-def write_articles(db: sqlite_utils.Database, articles: Iterable[Article]) -> None:
-    """Insert the articles' rows; an entity id used by several articles is one row, first statement wins."""
-    ids: dict[str, dict[str, int]] = {s: {} for s in ("cities", "officials", "organizations")}
-    names: list[dict[str, Any]] = []
+def write_articles(db: sqlite_utils.Database, articles: Iterable[Article]) -> list[Uncertain]:
+    """Insert the articles' rows, one row per entity however many articles name it (see tui.ingest.entities).
+
+    Every article's mention of every entity goes into `mentions`; a name shared with an entity the rules would not
+    merge into goes into `uncertain_matches` and is returned, so the build can say so.
+    """
+    registry = Registry()
+    facts: dict[str, list[dict[str, Any]]] = {"stances": [], "quotes": [], "claims": []}
+    mentions: list[dict[str, Any]] = []
+    fact_slugs: dict[str, set[str]] = {table: set() for table in facts}
     for source_id, article in enumerate(articles, start=1):
         meta = article.meta
         contributors = meta.get("contributors")
@@ -143,133 +171,219 @@ def write_articles(db: sqlite_utils.Database, articles: Iterable[Article]) -> No
                 "text": article.text,
             }
         )
+        local = _match_entities(registry, source_id, article, mentions)
+        for table, entries in (("stances", article.stances), ("quotes", article.quotes), ("claims", article.claims)):
+            for entry in entries:
+                # Fact slugs are unique too; an id an earlier article used gets its article's prefix.
+                slug = entry["id"] if entry["id"] not in fact_slugs[table] else f"{article.slug}/{entry['id']}"
+                fact_slugs[table].add(slug)
+                facts[table].append(_fact_row(table, entry, slug, source_id, local))
+    _insert_entities(db, registry)
+    for table, rows in facts.items():
+        for row in rows:
+            _name_holder(row, registry)
+        db.table(table).insert_all(rows)
+    db.table("mentions").insert_all(mentions)
+    db.table("uncertain_matches").insert_all(
+        {
+            "kind": u.kind,
+            "entity_id": u.entity.row_id,
+            "other_id": u.other.row_id,
+            "reason": u.reason,
+            "mention": _mention_text(db, u.entity.excerpt),
+            "source_id": u.entity.excerpt[0],
+            "start": u.entity.excerpt[1],
+            "end": u.entity.excerpt[2],
+        }
+        for u in registry.uncertain
+    )
+    return registry.uncertain
 
-        def excerpt(entry: dict[str, Any]) -> dict[str, Any]:
-            return {"source_id": source_id, "start": entry["start"], "end": entry["end"]}  # noqa: B023
 
-        def dated(entry: dict[str, Any]) -> dict[str, Any]:
-            keys = ("date", "date_precision", "date_start", "date_end")
-            return {k: entry.get(k) for k in keys}
+# Which annotation section fills which entity kind, in the order they are matched: an official's or an
+# organisation's city must be matched before them, and a policy's signatory before the policy.
+_SECTIONS = (("cities", "city"), ("officials", "official"), ("organizations", "organization"), ("policies", "policy"))
 
-        for city in article.cities:
-            if city["id"] in ids["cities"]:
-                continue
-            row_id = ids["cities"][city["id"]] = len(ids["cities"]) + 1
-            db["cities"].insert(
+
+def _match_entities(
+    registry: Registry, source_id: int, article: Article, mentions: list[dict[str, Any]]
+) -> dict[str, dict[str, Entity]]:
+    """Match every entity entry of one article; return, per kind, its file-local ids mapped to their entities."""
+    local: dict[str, dict[str, Entity]] = {kind: {} for _, kind in _SECTIONS}
+
+    def row_of(kind: str, ref: str | None) -> int | None:
+        return local[kind][ref].row_id if ref is not None and ref in local[kind] else None
+
+    for section, kind in _SECTIONS:
+        for entry in getattr(article, section):
+            aliases = [*entry.get("aliases", []), *(entry[k] for k in ("abbreviation", "handle") if entry.get(k))]
+            attrs = _attributes(kind, entry, row_of)
+            entity = registry.add(
+                kind,
+                source_id,
+                article.slug,
+                entry["id"],
+                entry["name"],
+                aliases,
+                attrs,
+                (entry["start"], entry["end"]),
+            )
+            if entry.get("state_start") is not None and entity.state_excerpt[0] is None:
+                entity.state_excerpt = (source_id, entry["state_start"], entry["state_end"])
+            local[kind][entry["id"]] = entity
+            mentions.append(
                 {
-                    "id": row_id,
-                    "slug": city["id"],
-                    "name": city["name"],
-                    "state": city.get("state"),
-                    **excerpt(city),
-                    "state_start": city.get("state_start"),
-                    "state_end": city.get("state_end"),
-                    "sort_key": fold(city["name"]),
+                    "kind": kind,
+                    "entity_id": entity.row_id,
+                    "name": entry["name"],
+                    "slug": entry["id"],
+                    "mention": entry["mention"],
+                    "source_id": source_id,
+                    "start": entry["start"],
+                    "end": entry["end"],
                 }
             )
-            names += name_rows("city", row_id, city["name"], city.get("aliases", []))
+    return local
 
-        for official in article.officials:
-            if official["id"] in ids["officials"]:
-                continue
-            row_id = ids["officials"][official["id"]] = len(ids["officials"]) + 1
-            db["officials"].insert(
-                {
-                    "id": row_id,
-                    "slug": official["id"],
-                    "name": official["name"],
-                    "title": official.get("title"),
-                    "party": official.get("party"),
-                    "jurisdiction": official.get("jurisdiction"),
-                    "city_id": ids["cities"].get(official.get("city", "")),
-                    "state": official.get("state"),
-                    "handle": official.get("handle"),
-                    **excerpt(official),
-                    "sort_key": fold(official["name"]),
-                }
-            )
-            aliases = list(official.get("aliases", [])) + ([official["handle"]] if official.get("handle") else [])
-            names += name_rows("official", row_id, official["name"], aliases)
 
-        for org in article.organizations:
-            if org["id"] in ids["organizations"]:
-                continue
-            row_id = ids["organizations"][org["id"]] = len(ids["organizations"]) + 1
-            db["organizations"].insert(
-                {
-                    "id": row_id,
-                    "slug": org["id"],
-                    "name": org["name"],
-                    "abbreviation": org.get("abbreviation"),
-                    "kind": org["kind"],
-                    "city_id": ids["cities"].get(org.get("city", "")),
-                    **excerpt(org),
-                }
-            )
-            aliases = list(org.get("aliases", [])) + ([org["abbreviation"]] if org.get("abbreviation") else [])
-            names += name_rows("organization", row_id, org["name"], aliases)
+def _attributes(kind: str, entry: dict[str, Any], row_of: Any) -> dict[str, Any]:
+    if kind == "city":
+        return {"state": entry.get("state")}
+    if kind == "official":
+        keys = ("title", "party", "jurisdiction", "state", "handle")
+        return {**{k: entry.get(k) for k in keys}, "city_id": row_of("city", entry.get("city"))}
+    if kind == "organization":
+        return {
+            "kind": entry["kind"],
+            "abbreviation": entry.get("abbreviation"),
+            "city_id": row_of("city", entry.get("city")),
+        }
+    return {
+        "kind": entry["kind"],
+        "state": entry.get("state"),
+        "city_id": row_of("city", entry.get("city")),
+        "signed_by_id": row_of("official", entry.get("signed_by")),
+    }
 
-        def who(ref: str | None) -> dict[str, Any]:
-            """A speaker/holder id resolves to an official or an organisation, and its display name."""
-            if ref is None:
-                return {"official_id": None, "organization_id": None, "name": None}
-            official_id = ids["officials"].get(ref)
-            org_id = None if official_id else ids["organizations"].get(ref)
-            table = "officials" if official_id else "organizations"
-            name = db[table].get(official_id or org_id)["name"]
-            return {"official_id": official_id, "organization_id": org_id, "name": name}
 
-        for stance in article.stances:
-            holder = who(stance["holder"])
-            db["stances"].insert(
-                {
-                    "slug": stance["id"],
-                    "organization_id": holder["organization_id"],
-                    "official_id": holder["official_id"],
-                    "city_id": ids["cities"].get(stance.get("city", "")),
-                    "holder": holder["name"],
-                    "kind": stance["kind"],
-                    "toward": stance["toward"],
-                    "position": stance["position"],
-                    "summary": stance.get("summary"),
-                    "evidence": stance["evidence"],
-                    **dated(stance),
-                    **excerpt(stance),
-                }
-            )
+def _fact_row(
+    table: str, entry: dict[str, Any], slug: str, source_id: int, local: dict[str, dict[str, Entity]]
+) -> dict[str, Any]:
+    """A stance, quote or claim row; its holder/speaker/claimant is an entity, named once all sources are read.
 
-        for quote in article.quotes:
-            speaker = who(quote["speaker"])
-            city_id = ids["cities"].get(quote.get("city", ""))
-            db["quotes"].insert(
-                {
-                    "slug": quote["id"],
-                    "official_id": speaker["official_id"],
-                    "organization_id": speaker["organization_id"],
-                    "speaker": speaker["name"],
-                    "city_id": city_id,
-                    "text": quote["text"],
-                    "medium": quote.get("medium"),
-                    **dated(quote),
-                    **excerpt(quote),
-                }
-            )
+    Speakers and claimants are officials or organisations, holders also policies (the annotation loader checked
+    that every reference is an id of this file, and ids are unique within a file).
+    """
+    ref = entry.get({"stances": "holder", "quotes": "speaker", "claims": "claimant"}[table])
+    entity = next((local[kind][ref] for kind in ("official", "organization", "policy") if ref in local[kind]), None)
+    city = local["city"].get(entry.get("city") or "")
+    row: dict[str, Any] = {
+        "slug": slug,
+        "official_id": entity.row_id if entity and entity.kind == "official" else None,
+        "organization_id": entity.row_id if entity and entity.kind == "organization" else None,
+    }
+    dated = {k: entry.get(k) for k in ("date", "date_precision", "date_start", "date_end")}
+    excerpt = {"source_id": source_id, "start": entry["start"], "end": entry["end"]}
+    if table == "stances":
+        row |= {
+            "policy_id": entity.row_id if entity and entity.kind == "policy" else None,
+            "city_id": city.row_id if city else None,
+            "holder": entity,
+            "kind": entry["kind"],
+            "toward": entry["toward"],
+            "position": entry["position"],
+            "summary": entry.get("summary"),
+            "evidence": entry["evidence"],
+            **dated,
+            **excerpt,
+        }
+    elif table == "quotes":
+        row |= {
+            "speaker": entity,
+            "city_id": city.row_id if city else None,
+            "text": entry["text"],
+            "medium": entry.get("medium"),
+        }
+        row |= {**dated, **excerpt}
+    else:
+        row |= {
+            "figure": entry["figure"],
+            "claimant": entity,
+            "subject": entry["subject"],
+            "evidence": entry["evidence"],
+        }
+        row |= excerpt
+    return row
 
-        for claim in article.claims:
-            claimant = who(claim.get("claimant"))
-            db["claims"].insert(
-                {
-                    "slug": claim["id"],
-                    "figure": claim["figure"],
-                    "claimant": claimant["name"],
-                    "official_id": claimant["official_id"],
-                    "organization_id": claimant["organization_id"],
-                    "subject": claim["subject"],
-                    "evidence": claim["evidence"],
-                    **excerpt(claim),
-                }
-            )
+
+def _name_holder(row: dict[str, Any], registry: Registry) -> None:
+    """Put the entity's final name (the fullest any source gave) where the row held the entity itself."""
+    for column in ("holder", "speaker", "claimant"):
+        if column in row:
+            entity = row[column]
+            row[column] = entity.name if entity is not None else None
+
+
+def _insert_entities(db: sqlite_utils.Database, registry: Registry) -> None:
+    """The entity rows, each with the mention whose name it shows, and every name a source gave it for search."""
+    names: list[dict[str, Any]] = []
+    for entity in registry.entities["city"]:
+        state_source, state_start, state_end = entity.state_excerpt
+        db["cities"].insert(
+            {
+                **_entity_columns(entity),
+                "state": entity.attrs.get("state"),
+                **_excerpt_columns(entity),
+                "state_source_id": state_source,
+                "state_start": state_start,
+                "state_end": state_end,
+                "sort_key": fold(entity.name),
+            }
+        )
+        names += name_rows("city", entity.row_id, entity.name, _aliases(entity))
+    for entity in registry.entities["official"]:
+        attrs = entity.attrs
+        columns = ("title", "party", "jurisdiction", "city_id", "state", "handle")
+        db["officials"].insert(
+            {
+                **_entity_columns(entity),
+                **{k: attrs.get(k) for k in columns},
+                **_excerpt_columns(entity),
+                "sort_key": fold(entity.name),
+            }
+        )
+        names += name_rows("official", entity.row_id, entity.name, _aliases(entity))
+    for entity in registry.entities["organization"]:
+        org_columns = ("abbreviation", "kind", "city_id")
+        db["organizations"].insert(
+            {**_entity_columns(entity), **{k: entity.attrs.get(k) for k in org_columns}, **_excerpt_columns(entity)}
+        )
+        names += name_rows("organization", entity.row_id, entity.name, _aliases(entity))
+    for entity in registry.entities["policy"]:
+        policy_columns = ("kind", "city_id", "state", "signed_by_id")
+        db.table("policies").insert(
+            {**_entity_columns(entity), **{k: entity.attrs.get(k) for k in policy_columns}, **_excerpt_columns(entity)}
+        )
     db["names"].insert_all(names)
+
+
+def _entity_columns(entity: Entity) -> dict[str, Any]:
+    return {"id": entity.row_id, "slug": entity.slug, "name": entity.name}
+
+
+def _excerpt_columns(entity: Entity) -> dict[str, Any]:
+    source_id, start, end = entity.excerpt
+    return {"source_id": source_id, "start": start, "end": end}
+
+
+def _aliases(entity: Entity) -> list[str]:
+    """Every other name a source stated for the entity (aliases, abbreviations, handles, other sources' names)."""
+    return [n for n in entity.names if n != entity.name]
+
+
+def _mention_text(db: sqlite_utils.Database, excerpt: tuple[int, int, int]) -> str:
+    source_id, start, end = excerpt
+    return db.table("sources").get(source_id)["text"][start:end]
 
 
 def name_rows(kind: str, entity_id: int, name: str, aliases: list[str]) -> list[dict[str, Any]]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import sqlite_utils
 
 # Bump when a reader of the old version could misread the new one; readers refuse a newer version.
-SCHEMA_VERSION = 1
+# 2: entities matched across sources (mentions, uncertain_matches), laws and policies as stance holders.
+SCHEMA_VERSION = 2
 
 # Which kind of row a search-name points at (names.kind).
 NAME_KINDS = ("city", "official", "organization")
@@ -40,13 +41,15 @@ def create_tables(db: sqlite_utils.Database) -> None:
             "state": str,
             # Where the article names the city, and where it implies the state (NULL when no state is stated).
             **excerpt,
+            # The state may be stated by another source than the one that names the city first.
+            "state_source_id": int,
             "state_start": int,
             "state_end": int,
             # fold(name): lists sort 'Ángel' beside 'Angel', not after 'Z' as a byte order would.
             "sort_key": str,
         },
         pk="id",
-        foreign_keys=[("source_id", "sources", "id")],
+        foreign_keys=[("source_id", "sources", "id"), ("state_source_id", "sources", "id")],
         not_null=["slug", "name"],
     )
     db["officials"].create(
@@ -81,6 +84,22 @@ def create_tables(db: sqlite_utils.Database) -> None:
         foreign_keys=[("city_id", "cities", "id"), ("source_id", "sources", "id")],
         not_null=["slug", "name", "kind"],
     )
+    # A state law or city policy that holds a stance, as the article names it; `signed_by_id` when it says who.
+    db.table("policies").create(
+        {
+            "id": int,
+            "slug": str,
+            "name": str,
+            "kind": str,
+            "city_id": int,
+            "state": str,
+            "signed_by_id": int,
+            **excerpt,
+        },
+        pk="id",
+        foreign_keys=[("city_id", "cities", "id"), ("signed_by_id", "officials", "id"), ("source_id", "sources", "id")],
+        not_null=["slug", "name", "kind", "source_id", "start", "end"],
+    )
     dated = {"date": str, "date_precision": str, "date_start": int, "date_end": int}
     db["stances"].create(
         {
@@ -88,6 +107,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
             "slug": str,
             "organization_id": int,
             "official_id": int,
+            "policy_id": int,
             "city_id": int,
             "holder": str,
             "kind": str,
@@ -102,6 +122,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
         foreign_keys=[
             ("organization_id", "organizations", "id"),
             ("official_id", "officials", "id"),
+            ("policy_id", "policies", "id"),
             ("city_id", "cities", "id"),
             ("source_id", "sources", "id"),
         ],
@@ -149,6 +170,22 @@ def create_tables(db: sqlite_utils.Database) -> None:
         ],
         not_null=["slug", "figure", "subject", "evidence", "source_id", "start", "end"],
     )
+    # Every source's mention of every entity (one entity row may be named by several articles): `kind` is city,
+    # official, organization or policy; `name` and `slug` are that article's own; text[start:end] == mention.
+    db.table("mentions").create(
+        {"id": int, "kind": str, "entity_id": int, "name": str, "slug": str, "mention": str, **excerpt},
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id")],
+        not_null=["kind", "entity_id", "name", "slug", "mention", "source_id", "start", "end"],
+    )
+    # A name shared with an entity of another source that the build would not merge (a conflicting state, city,
+    # title...; or several candidates): the two stay separate rows and a reviewer reads why here.
+    db.table("uncertain_matches").create(
+        {"id": int, "kind": str, "entity_id": int, "other_id": int, "reason": str, "mention": str, **excerpt},
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id")],
+        not_null=["kind", "entity_id", "other_id", "reason", "mention", "source_id", "start", "end"],
+    )
     # One row per searchable name: the name itself, each alias, abbreviation and handle, and derived initials.
     # `key` is the folded form (lower case, no accents, no punctuation) that search matches against.
     db["names"].create(
@@ -161,8 +198,10 @@ def create_tables(db: sqlite_utils.Database) -> None:
 def finish(db: sqlite_utils.Database) -> None:
     """Indexes for every lookup the browser makes, FTS5 indexes, and the schema version."""
     db["sources"].create_index(["slug"], unique=True)
-    for table in ("cities", "officials", "organizations", "stances", "quotes", "claims"):
+    for table in ("cities", "officials", "organizations", "policies", "stances", "quotes", "claims"):
         db[table].create_index(["slug"], unique=True)
+    db.table("mentions").create_index(["kind", "entity_id", "source_id"])
+    db.table("stances").create_index(["policy_id"])
     db["cities"].create_index(["sort_key", "id"])
     db["officials"].create_index(["city_id", "sort_key"])
     db["officials"].create_index(["sort_key", "id"])
