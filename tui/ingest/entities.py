@@ -62,8 +62,8 @@ def stated_keys(name: str, aliases: list[str]) -> set[str]:
     return {key for key in (fold(n) for n in [name, *aliases]) if key}
 
 
-def _differences(kind: str, old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """Attributes both state and state differently ('state: Texas vs Ohio'); titles compare folded."""
+def _differences(kind: str, old: dict[str, Any], new: dict[str, Any], cities: list[Entity]) -> list[str]:
+    """Attributes both state and state differently ("state: 'Texas' vs 'Ohio'"); titles compare folded."""
     found = []
     for attr in DISTINGUISHING[kind]:
         a, b = old.get(attr), new.get(attr)
@@ -71,6 +71,8 @@ def _differences(kind: str, old: dict[str, Any], new: dict[str, Any]) -> list[st
             continue
         same = fold(a) == fold(b) if isinstance(a, str) and isinstance(b, str) else a == b
         if not same:
+            if attr == "city_id":  # say which cities, not their row numbers
+                a, b = (f"{cities[i - 1].name} (row {i})" for i in (a, b))
             found.append(f"{attr.removesuffix('_id')}: {a!r} vs {b!r}")
     return found
 
@@ -118,7 +120,7 @@ class Registry:
             )
             if not (by_name or by_initials):
                 continue
-            differences = _differences(kind, other.attrs, attrs)
+            differences = _differences(kind, other.attrs, attrs, self.entities["city"])
             if differences:
                 doubtful.append((other, "names match but " + "; ".join(differences)))
             elif not by_name and (attrs.get("city_id") is None or other.attrs.get("city_id") is None):

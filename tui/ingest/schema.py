@@ -41,12 +41,13 @@ def create_tables(db: sqlite_utils.Database) -> None:
             "state": str,
             # Where the article names the city, and where it implies the state (NULL when no state is stated).
             **excerpt,
-            # The state may be stated by another source than the one that names the city first.
-            "state_source_id": int,
             "state_start": int,
             "state_end": int,
             # fold(name): lists sort 'Ángel' beside 'Angel', not after 'Z' as a byte order would.
             "sort_key": str,
+            # The source of state_start/state_end: maybe another than the one that names the city first.
+            # (New columns go last, so the synthetic generator's positional rows still fit.)
+            "state_source_id": int,
         },
         pk="id",
         foreign_keys=[("source_id", "sources", "id"), ("state_source_id", "sources", "id")],
@@ -107,7 +108,6 @@ def create_tables(db: sqlite_utils.Database) -> None:
             "slug": str,
             "organization_id": int,
             "official_id": int,
-            "policy_id": int,
             "city_id": int,
             "holder": str,
             "kind": str,
@@ -117,6 +117,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
             "evidence": str,
             **dated,
             **excerpt,
+            "policy_id": int,  # a law or policy holding the stance (last: see cities.state_source_id)
         },
         pk="id",
         foreign_keys=[

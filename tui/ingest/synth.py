@@ -159,8 +159,11 @@ class Synthesizer:
     @staticmethod
     def _insert(db: sqlite_utils.Database, table: str, rows: list[tuple]) -> None:
         if rows:
+            # Rows fill the table's first columns; later schema versions add columns at the end, left NULL here.
+            columns = [row[1] for row in db.conn.execute(f"PRAGMA table_info([{table}])")][: len(rows[0])]
             marks = ", ".join("?" * len(rows[0]))
-            db.conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # table names are constants
+            names = ", ".join(f"[{c}]" for c in columns)
+            db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # names are constants
 
     def _write_entities(self, db: sqlite_utils.Database) -> None:
         names: list[tuple] = []
@@ -183,6 +186,7 @@ class Synthesizer:
             rows.append((i + 1, slug, city.name, city.state, *_span(city.mention), *state, fold(city.name)))
             add_names("city", i + 1, city.name, [])
         self._insert(db, "cities", rows)
+        db.conn.execute("UPDATE cities SET state_source_id = source_id WHERE state_start IS NOT NULL")
         rows = []
         for i, p in enumerate(self.cast.officials):
             city_id = None if p.city is None else p.city + 1
