@@ -217,6 +217,12 @@ def test_same_names_merge_and_the_stance_of_each_source_keeps_its_date(tmp_path:
     assert main(["--db", str(tmp_path / "events.db"), "city", "riverton"]) == 0
     out = capsys.readouterr().out
     assert present.SOURCES_DIFFER.split(",")[0] in out and "refuses" in out and "cooperates" in out
+    # The Cities list badge does not pick one of them.
+    store = open_store(tmp_path / "events.db")
+    try:
+        assert store.city(1).police_position == "differs"
+    finally:
+        store.close()
 
 
 def test_initials_without_a_city_to_confirm_them_are_flagged(tmp_path: Path) -> None:
@@ -272,6 +278,7 @@ def test_houston_police_stance_comes_from_abc13(store: Store) -> None:
     (group,) = group_stances(view.police)
     assert group.position == "cooperates" and group.first.holder == "Houston Police Department"
     assert group.first.source.outlet == "ABC13 / KTRK-TV"
+    assert store.city(view.city.id).police_position == "cooperates"
 
 
 def test_laws_and_policies_hold_their_stances(capsys: Capsys, events_db: Path) -> None:

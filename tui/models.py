@@ -41,7 +41,8 @@ class City:
     slug: str
     name: str
     state: str | None
-    # The strongest police stance in the city, for the list badge; None when none is stated.
+    # The city's police stance for the list badge: its position when the sources agree, 'differs' when they do not;
+    # None when none is stated.
     police_position: str | None = None
 
 

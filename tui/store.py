@@ -70,13 +70,14 @@ FROM stances s
 LEFT JOIN policies p ON p.id = s.policy_id
 LEFT JOIN officials signer ON signer.id = p.signed_by_id
 """
-# The badge: the city's first police stance in the order refuses, cooperates, mandated, unclear, so a refusal is
-# never hidden behind another stance of the same city.
-_CITY_SELECT = """
+# The badge: the city's police stance when its sources agree; 'differs' when they state different positions (or
+# it changed over time), so one label never stands for stances that disagree. A reader opens the city to see each
+# with its dates. (Before schema 2: the first in the order refuses, cooperates, mandated, unclear.)
+POSITIONS_DIFFER = "differs"
+_CITY_SELECT = f"""
 SELECT c.id, c.slug, c.name, c.state,
-       (SELECT s.position FROM stances s WHERE s.city_id = c.id AND s.kind = 'police'
-        ORDER BY CASE s.position WHEN 'refuses' THEN 0 WHEN 'cooperates' THEN 1 WHEN 'mandated' THEN 2 ELSE 3 END
-        LIMIT 1)
+       (SELECT CASE WHEN count(DISTINCT s.position) > 1 THEN '{POSITIONS_DIFFER}' ELSE min(s.position) END
+        FROM stances s WHERE s.city_id = c.id AND s.kind = 'police')
 FROM cities c
 """
 _QUOTE_ORDER = " ORDER BY q.date DESC, q.id DESC"
