@@ -180,8 +180,9 @@ class Synthesizer:
 
         rows: list[tuple] = []
         for i, city in enumerate(self.cast.cities):
-            same_source = city.state_mention and city.mention and city.state_mention[0] == city.mention[0]
-            state = city.state_mention[1:] if same_source else (None, None)
+            mention, state_mention = city.mention, city.state_mention
+            same_source = state_mention is not None and mention is not None and state_mention[0] == mention[0]
+            state = state_mention[1:] if state_mention is not None and same_source else (None, None)
             slug = slug_for(f"{city.name} {city.abbr}")
             rows.append((i + 1, slug, city.name, city.state, *_span(city.mention), *state, fold(city.name)))
             add_names("city", i + 1, city.name, [])

@@ -29,7 +29,7 @@ def write_articles(db: sqlite_utils.Database, articles: Iterable[Article]) -> li
     for source_id, article in enumerate(articles, start=1):
         meta = article.meta
         contributors = meta.get("contributors")
-        db["sources"].insert(
+        db.table("sources").insert(
             {
                 "id": source_id,
                 "slug": article.slug,
@@ -199,7 +199,7 @@ def _insert_entities(db: sqlite_utils.Database, registry: Registry) -> None:
     names: list[dict[str, Any]] = []
     for entity in registry.entities["city"]:
         state_source, state_start, state_end = entity.state_excerpt
-        db["cities"].insert(
+        db.table("cities").insert(
             {
                 **_entity_columns(entity),
                 "state": entity.attrs.get("state"),
@@ -214,7 +214,7 @@ def _insert_entities(db: sqlite_utils.Database, registry: Registry) -> None:
     for entity in registry.entities["official"]:
         attrs = entity.attrs
         columns = ("title", "party", "jurisdiction", "city_id", "state", "handle")
-        db["officials"].insert(
+        db.table("officials").insert(
             {
                 **_entity_columns(entity),
                 **{k: attrs.get(k) for k in columns},
@@ -225,7 +225,7 @@ def _insert_entities(db: sqlite_utils.Database, registry: Registry) -> None:
         names += name_rows("official", entity.row_id, entity.name, _aliases(entity))
     for entity in registry.entities["organization"]:
         org_columns = ("abbreviation", "kind", "city_id")
-        db["organizations"].insert(
+        db.table("organizations").insert(
             {**_entity_columns(entity), **{k: entity.attrs.get(k) for k in org_columns}, **_excerpt_columns(entity)}
         )
         names += name_rows("organization", entity.row_id, entity.name, _aliases(entity))
@@ -234,7 +234,7 @@ def _insert_entities(db: sqlite_utils.Database, registry: Registry) -> None:
         db.table("policies").insert(
             {**_entity_columns(entity), **{k: entity.attrs.get(k) for k in policy_columns}, **_excerpt_columns(entity)}
         )
-    db["names"].insert_all(names)
+    db.table("names").insert_all(names)
 
 
 def _entity_columns(entity: Entity) -> dict[str, Any]:
