@@ -30,9 +30,10 @@ class Article:
     stances: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
+    policies: list[dict[str, Any]] = field(default_factory=list)
 
 
-SECTIONS = ("cities", "officials", "organizations", "stances", "quotes", "claims")
+SECTIONS = ("cities", "officials", "organizations", "stances", "quotes", "claims", "policies")
 REQUIRED = {
     "cities": ("id", "name", "mention"),
     "officials": ("id", "name", "mention"),
@@ -40,6 +41,8 @@ REQUIRED = {
     "stances": ("id", "holder", "kind", "toward", "position", "evidence"),
     "quotes": ("id", "speaker", "text"),
     "claims": ("id", "figure", "subject", "evidence"),
+    # A state law or city policy that holds a stance ("Florida's law", "Oakland's sanctuary city policy").
+    "policies": ("id", "name", "kind", "mention"),
 }
 
 
@@ -127,11 +130,18 @@ def _locate_all(article: Article) -> None:
             locate(text, meta[key], None, f"{where}: [source] {key}", first=True)
     ids = {section: {e["id"] for e in getattr(article, section)} for section in SECTIONS}
     speakers = ids["officials"] | ids["organizations"]
+    holders = speakers | ids["policies"]
 
     for section in SECTIONS:
         for entry in getattr(article, section):
             label = f"{where}: [[{section}]] {entry['id']}"
-            main = {"cities": "mention", "officials": "mention", "organizations": "mention", "quotes": "text"}
+            main = {
+                "cities": "mention",
+                "officials": "mention",
+                "organizations": "mention",
+                "policies": "mention",
+                "quotes": "text",
+            }
             field_name = main.get(section, "evidence")
             entry["start"], entry["end"] = locate(
                 text, entry[field_name], entry.get("occurrence"), label, first=field_name == "mention"
@@ -145,8 +155,9 @@ def _locate_all(article: Article) -> None:
             for ref, allowed in (
                 ("city", ids["cities"]),
                 ("speaker", speakers),
-                ("holder", speakers),
+                ("holder", holders),
                 ("claimant", speakers),
+                ("signed_by", ids["officials"]),
             ):
                 value = entry.get(ref)
                 if value is not None and value not in allowed:
