@@ -47,6 +47,28 @@ EXPECTED = {
         ("We're reading it carefully", "a department spokesman", None),
         ("will do everything in its power", "Sylvester Turner", None),
     ],
+    "police-chief-middle": [
+        ("I found out from a text message", "Nadia Okafor", "2020-03-04"),
+        ("That tells you how much they coordinate with us.", "Nadia Okafor", "2020-03-04"),
+        ("We're caught in the middle", "Nadia Okafor", None),
+        (
+            "The community wants us to do more. The feds want us to do more. We can only do our jobs.",
+            "Nadia Okafor",
+            None,
+        ),
+        ("too timid.", "Peter Lindqvist", None),
+        ("If you're going to be a sanctuary city, be one", "Peter Lindqvist", "2020-03-03"),
+        ("prefers to work with local partners", "Carlos Mendez", None),
+        ("Our mission doesn't change", "Carlos Mendez", None),
+    ],
+    "advocates-hiding": [
+        ("Nobody is going to work. Nobody is sending their kids to school", "Isabel Fuentes", None),
+        ("People are terrified.", "Isabel Fuentes", None),
+        ("I tell them: know your rights, don't open the door", "Isabel Fuentes", None),
+        ("an act of cruelty dressed up as law enforcement.", "Kevin Brandt", "2020-03-05"),
+        ("Our police department will not take part in this, now or ever", "Kevin Brandt", "2020-03-05"),
+        ("These are people who broke the law", "a White House spokesman", None),
+    ],
 }
 
 

@@ -44,6 +44,8 @@ PARTY_ONLY = re.compile(rf"(?P<name>{NAME})(?P<full>\s*\((?P<party>[DRI])(?:-(?P
 SPEAKER_NAME = re.compile(
     rf"(?<![\w.’'])(?P<name>{NAME})(?:,[^,.“”\"]{{3,80}},)?\s+(?:said|says|told|added|wrote|tweeted)\b"
 )
+# The appositive name right before the verb ("A spokesman for ICE, Carlos Mendez, said").
+APPOSITIVE_NAME = re.compile(rf"(?<=,\s)(?P<name>{NAME}),?\s+(?:said|says|told|added|wrote|tweeted)\b")
 SAID_NAME = re.compile(rf"\b(?:said|says|added|wrote)\s+(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")
 
 

@@ -6,6 +6,7 @@ import re
 
 from tui.ingest.draft import vocab
 from tui.ingest.draft.entities import (
+    APPOSITIVE_NAME,
     MAYOR_OF,
     ORG_CHIEF,
     PARTY_ONLY,
@@ -166,7 +167,7 @@ def find_people(
         if found_person and not found_person.handle:
             found_person.handle = tweet.handle
     for start, end in regions:
-        for regex in (SPEAKER_NAME, SAID_NAME):
+        for regex in (SPEAKER_NAME, APPOSITIVE_NAME, SAID_NAME):
             for m in regex.finditer(text, start, end):
                 if any(
                     x.start < m.end("name") and m.start("name") < x.end and x.kind == "person" for x in found.mentions

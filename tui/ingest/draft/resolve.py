@@ -57,6 +57,9 @@ MODIFIED = re.compile(
     r"\s+(?:officials?|officers?|agents?|spokes(?:man|woman|person)|leaders?|deputies|employees|staff|workers|"
     r"lawyers?|attorneys?|members?|supporters|critics|sources?|representatives?|investigators?|personnel|union)\b"
 )
+ISSUED = re.compile(
+    r"^(?:the|that|this|a)\s+(?:joint\s+|written\s+)?(?:statement|letter|tweet|post|release|email|memo)\s*$"
+)
 DETERMINER = re.compile(
     r"^(?:(?:the|The|former|Former|then-|acting|Acting|state|State|county|federal|city|U\.S\.)\s+)+"
 )
@@ -148,6 +151,11 @@ class Resolver:
             who = self.title(title.group("t"), title.group("q") or title.group("place"), a)
             if who.speaker:
                 return who
+        issued = ISSUED.match(phrase)
+        if issued:  # "“…,” the statement said": whoever was last named as issuing or saying something
+            target = self._recent(a, self.people_ids | self.org_ids)
+            if target:
+                return Who(target, None, 0.6, f"“{phrase}”: of the person or body named before")
         org = ORG_WORDS.match(phrase)
         if org:
             kind = "police" if "police" in org.group("w") or "department" in org.group("w") else None
