@@ -69,6 +69,29 @@ EXPECTED = {
         ("Our police department will not take part in this, now or ever", "Kevin Brandt", "2020-03-05"),
         ("These are people who broke the law", "a White House spokesman", None),
     ],
+    "county-board-split": [
+        ("The board doesn't run my jail", "Dale Brenner", "2020-03-04"),
+        ("State law is clear on this.", "Dale Brenner", "2020-03-04"),
+        ("The contract is over. Period", "Priya Raman", None),
+        ("afraid to drive to work.", "Priya Raman", None),
+        ("values its partnership with Sheriff Brenner.", "Gail Porter", None),
+        ("legally shaky at best.", "Luis Navarro", None),
+        ("He can't just ignore the board", "Luis Navarro", None),
+        ("Well, he can try.", "Luis Navarro", None),
+    ],
+    "president-sanctuary": [
+        ("protect criminals, not citizens.", "Trump", "2020-03-05"),
+        ("Look at what's happening in Chicago", "Trump", "2020-03-05"),
+        ("It's a disgrace.", "Trump", "2020-03-05"),
+        (
+            "The president should spend less time attacking cities and more time fixing the broken immigration system "
+            "his party refuses to reform",
+            "Lori Lightfoot",
+            None,
+        ),
+        ("the same tired lies.", "Bill de Blasio", None),
+        ("Everything is on the table.", "Chad Wolf", None),
+    ],
 }
 
 

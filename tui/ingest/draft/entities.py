@@ -44,6 +44,19 @@ PARTY_ONLY = re.compile(rf"(?P<name>{NAME})(?P<full>\s*\((?P<party>[DRI])(?:-(?P
 SPEAKER_NAME = re.compile(
     rf"(?<![\w.’'])(?P<name>{NAME})(?:,[^,.“”\"]{{3,80}},)?\s+(?:said|says|told|added|wrote|tweeted)\b"
 )
+# A role word before a name, capitalised or not: "ICE spokeswoman Gail Porter", "Board Chairwoman Priya Raman".
+ROLES = (
+    "spokeswoman|spokesman|spokesperson|attorney|lawyer|activist|organizer|organiser|director|executive director|"
+    "professor|pastor|the Rev\\.|official|advocate|analyst|researcher|economist|chairwoman|chairman|chair|president|"
+    "founder|volunteer|coordinator|deputy|detective|officer|agent|sergeant|lieutenant|captain|trustee|commissioner|"
+    "supervisor|administrator|manager|leader|clerk|judge|resident|owner|worker|farmer|teacher|nurse|student|"
+    "superintendent|councilor|councillor|alderman|alderwoman|delegate|assemblyman|assemblywoman|legislator"
+)
+ROLE_NAME = re.compile(
+    rf"(?<![\w.])(?P<role>(?:(?:[A-Z][\w.&’'-]*|immigration|civil|rights|union|police|county|city|state|federal|"
+    rf"community|local|senior|chief|deputy|assistant|longtime|veteran)\s+){{0,3}}(?i:{ROLES}))\s+"
+    rf"(?P<name>{NAME})(?!\w){NAME_END}{PARTY}"
+)
 # The appositive name right before the verb ("A spokesman for ICE, Carlos Mendez, said").
 APPOSITIVE_NAME = re.compile(rf"(?<=,\s)(?P<name>{NAME}),?\s+(?:said|says|told|added|wrote|tweeted)\b")
 SAID_NAME = re.compile(rf"\b(?:said|says|added|wrote)\s+(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")

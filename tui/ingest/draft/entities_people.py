@@ -10,6 +10,7 @@ from tui.ingest.draft.entities import (
     MAYOR_OF,
     ORG_CHIEF,
     PARTY_ONLY,
+    ROLE_NAME,
     SAID_NAME,
     SPEAKER_NAME,
     TITLED,
@@ -108,6 +109,12 @@ def find_people(
                 party=m.group("party"),
                 reason="an honorific before the name" if honorific else "a title before the name",
             )
+        for m in ROLE_NAME.finditer(text, start, end):
+            if any(x.kind == "person" and x.start < m.end("name") and m.start("name") < x.end for x in found.mentions):
+                continue
+            role = m.group("role")
+            person(m.group("name"), m.start(), m.end("name"), m.end(), title=role[:1].upper() + role[1:],
+                   party=m.group("party"), reason=f"a role before the name, “{role}”")  # fmt: skip
         for m in MAYOR_OF.finditer(text, start, end):
             place = vocab.CITY_ALIASES.get(m.group("place"), m.group("place"))
             city = city_names[place].id if place in city_names else None

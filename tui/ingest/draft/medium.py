@@ -21,7 +21,11 @@ MEDIA = (
     (re.compile(r"\b(?:Facebook)\b"), "Facebook post"),
     (re.compile(r"\b(?:op-ed|column)\b", re.I), "op-ed"),
     (
-        re.compile(r"\b(?:news conference|press conference|told reporters|speaking to reporters|remarks)\b", re.I),
+        re.compile(
+            r"\b(?:news conference|press conference|told reporters|speaking to reporters"
+            r"|(?:in|during|his|her|their) remarks)\b",
+            re.I,
+        ),
         "remarks",
     ),
     (re.compile(r"\b(?:testimony|testified|hearing)\b", re.I), "testimony"),

@@ -82,7 +82,12 @@ def blank_asides(text: str, start: int, end: int) -> str:
     """text[start:end] with parentheses and comma-enclosed asides (", who ...,", ", echoing ...,") as spaces."""
     work = list(text[start:end])
     chunk = text[start:end]
-    for regex in (r"\([^()]*\)", r",\s*(?:who|which|whose|whom|\w+ing)\b[^,“”\"]*,", r",\s*(?:who|which)\b[^,“”\"]*$"):
+    participle = r"(?!(?:acting|during|including|according|morning|evening|building|spring)\b)\w+ing"
+    for regex in (
+        r"\([^()]*\)",
+        rf",\s*(?:who|which|whose|whom|{participle})\b[^,“”\"]*,",
+        r",\s*(?:who|which)\b[^,“”\"]*$",
+    ):
         for m in re.finditer(regex, chunk):
             keep_comma = regex.startswith(",") and m.group(0).endswith(",")
             for i in range(m.start(), m.end() - (1 if keep_comma else 0)):

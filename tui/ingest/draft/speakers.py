@@ -29,6 +29,9 @@ CLAUSE_BREAK = re.compile(
     r";|\bthat\b|,\s*while\b|\bwhile\b|,\s*but\b|\bbut\b|,\s*and\b|[”\"]|:|—|\b(?:after|before|when|because|since|"
     r"although|though|until|once|whereas|where)\b"
 )
+INLINE = re.compile(
+    r",\s*(?P<who>(?:he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))\s+(?:said|says|added|noted|explained)\s*,"
+)
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
 
 
@@ -151,6 +154,12 @@ class Attributor(MediumMixin):
 
     def _before(self, before: Span, sentence: Span, earlier: Quote | None) -> Who | None:
         work = blank_asides(self.text, before.start, before.end)
+        inline = INLINE.search(work)
+        if inline:  # "Many of them, she said, described …": the attribution set off by commas
+            who = self.resolver.subject(before.start + inline.start("who"), before.start + inline.end("who"))
+            if who.speaker:
+                who.reason = f"“{inline.group(0).strip(', ')}” inside the sentence, {who.reason}"
+                return who
         according = ACCORDING.search(work)
         if according:
             who = self.resolver.subject(before.start + according.start("who"), before.start + according.end("who"))
