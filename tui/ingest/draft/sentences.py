@@ -15,6 +15,11 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr gov lt gen sgt capt col sen rep st jr sr no inc corp co vs ft mt ave blvd dept gov rev prof
     jan feb mar apr aug sept sep oct nov dec ald supt cmdr det insp""".split()
 )
+# Words that open a new sentence rather than an attribution of the quotation before it.
+OPENER = re.compile(
+    r"(?:In|On|At|During|After|Before|Since|From|With|Asked|Later|Earlier|Meanwhile|However|But|And|Still|Then|"
+    r"Last|This|When|While|Although|Though|If|As|Also|The\s+\w+\s+(?:also|then|later))\b"
+)
 BOUNDARY = re.compile(r"[.?!]+[”\"’']?(?=\s+[“\"A-Z0-9(])")
 WORD = re.compile(r"[\w’'.-]+")
 
@@ -73,5 +78,8 @@ def _attribution_follows(text: str, at: int, end: int) -> bool:
         stop = end if end - at <= 160 else None
     if stop is None or "“" in text[at:stop] or '"' in text[at:stop]:
         return False
-    words = [w.lower() for w in WORD.findall(text[at:stop])]
+    following = text[at:stop].strip()
+    if OPENER.match(following):
+        return False  # "In a post on Facebook, the union urged …": a new sentence with its own subject
+    words = [w.lower() for w in WORD.findall(following)]
     return len(words) <= 22 and any(w in REPORTING_VERBS for w in words[:16])
