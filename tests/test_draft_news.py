@@ -92,6 +92,37 @@ EXPECTED = {
         ("the same tired lies.", "Bill de Blasio", None),
         ("Everything is on the table.", "Chad Wolf", None),
     ],
+    "farm-arrests": [
+        (
+            "targeted based on prior criminal convictions or final orders of removal.",
+            "Immigration and Customs Enforcement",
+            None,
+        ),
+        ("These are people who pick the food on your table", "Armando Reyes", None),
+        ("Now I have nobody to finish the harvest.", "Armando Reyes", None),
+        ("went row by row", "Armando Reyes", None),
+        ("an attack on the backbone of this valley.", "The United Farm Workers union", None),
+        ("We learned about it the same way everyone else did", "Jerry Dyer", None),
+        ("On the news.", "Jerry Dyer", None),
+        (
+            "We need a system that works for farmers and for the people who work for them. This is not it.",
+            "Jim Costa",
+            "2020-03-03",
+        ),
+    ],
+    "denver-council": [
+        ("Denver will not be a tool of the federal deportation machine", "Robin Kniech", None),
+        ("Our officers are here to protect everyone", "Paul Pazen", None),
+        ("That includes people who are undocumented.", "Paul Pazen", None),
+        ("continue to work with ICE as the law allows.", "Jeff Shrader", None),
+        ("puts politics over public safety", "A spokesman for ICE's Denver field office", None),
+        (
+            "have no choice but to conduct more arrests in neighborhoods.",
+            "A spokesman for ICE's Denver field office",
+            None,
+        ),
+        ("This is who we are", "Michael Hancock", "2020-03-02"),
+    ],
 }
 
 
