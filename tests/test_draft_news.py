@@ -123,6 +123,22 @@ EXPECTED = {
         ),
         ("This is who we are", "Michael Hancock", "2020-03-02"),
     ],
+    "waukegan-families": [
+        ("I thought it was the police", "Elena Torres", None),
+        ("Then I saw the vests.", "Elena Torres", None),
+        ("Where are they taking Papa?", "Her 10-year-old daughter", None),
+        ("Nobody tells us anything", "Elena Torres", None),
+        ("We are seeing a real chilling effect", "Maria Gómez", None),
+        ("People are skipping court dates because they're afraid ICE will be waiting.", "Maria Gómez", None),
+        ("These families deserve answers", "Dick Durbin", "2020-03-01"),
+        ("routine.", "An ICE official", None),
+    ],
+    "governor-veto": [
+        ("unconstitutional", "Roy Cooper", "2020-03-04"),
+        ("make our communities less safe.", "Roy Cooper", "2020-03-04"),
+        ("The governor has chosen to side with criminals over victims", "Tim Moore", None),
+        ("This is a good day for North Carolina", "Garry McFadden", "2020-03-05"),
+    ],
 }
 
 

@@ -131,7 +131,7 @@ class Resolver:
             found = self.head(a, b)
             if found.speaker:
                 return found
-            if PRONOUN.match(stripped) or re.match(r"(?:it|this|that|there|what|which)\b", stripped, re.I):
+            if re.fullmatch(r"(?:he|she|they|it|we|i|this|that|there|what|which)", stripped, re.I):
                 continue  # a pronoun with nobody to point back to is no description of a speaker
             if description is None:
                 description = found.description or Span(a, b)
