@@ -61,3 +61,28 @@ def test_each_holder_and_position_once() -> None:
         "The Fairview Police Department repeated that it will not assist ICE agents."
     )
     assert len(stances(text)) == 1
+
+
+def test_a_vetoed_bill_mandates_nothing() -> None:
+    text = "Gov. Mark Ellison on Monday vetoed a bill that would have required jails to honor ICE detainers."
+    assert stances(text) == []
+
+
+def test_county_sheriff_is_the_holder_nearest_the_cue() -> None:
+    text = (
+        "The Maple County Board voted to end the jail's contract with ICE, but Sheriff Dale Brenner says he will "
+        "keep honoring detainers."
+    )
+    assert [(holder, kind, position) for holder, kind, position, _ in stances(text)] == [
+        ("Maple County Board", "city policy", "refuses"),
+        ("Dale Brenner", "police", "cooperates"),
+    ]
+    text = "Sheriff Dale Brenner, whose jail sits near the city line, said he would keep honoring ICE detainers."
+    assert [(holder, kind, position) for holder, kind, position, _ in stances(text)] == [
+        ("Dale Brenner", "police", "cooperates")
+    ]
+
+
+def test_ending_a_287g_agreement_refuses() -> None:
+    text = "Sheriff Garry Holt ended the county's 287(g) agreement with ICE after taking office."
+    assert stances(text)[0][1:3] == ("police", "refuses")

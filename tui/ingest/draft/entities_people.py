@@ -267,6 +267,10 @@ def place_people(text: str, paras: list[Paragraph], found: Entities, dateline_ci
             p.jurisdiction = "national"
         elif p.title in vocab.STATE_TITLES or (p.state and not p.city and p.title not in vocab.CITY_TITLES):
             p.jurisdiction = "state" if p.title else None
+        elif re.search(r"\bCounty\s+$", text[max(0, p.mention.start - 8) : p.mention.start]) or re.match(
+            r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+County\b", text[p.mention.start : p.mention.end]
+        ):
+            p.jurisdiction = "county"  # "Jefferson County Sheriff Jeff Shrader": a county's, no city's
         elif p.title in vocab.CITY_TITLES or base in ("Chief", "Mayor", "Commissioner"):
             p.jurisdiction = "city"
             if p.city is None:

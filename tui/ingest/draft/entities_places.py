@@ -189,7 +189,7 @@ def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken:
             first[mention.id] = mention
     for org in found.orgs:
         org.mention = Span(first[org.id].start, first[org.id].end)  # the article's first mention, not the first found
-        if org.kind == "police" and org.city is None:
+        if (org.kind == "police" or org.name.endswith(("Council", "Board of Supervisors"))) and org.city is None:
             city = next((c for c in found.cities if org.name.startswith(c.name)), None)
             org.city = city.id if city else None
 

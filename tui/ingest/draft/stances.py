@@ -43,12 +43,22 @@ CUES = (
         "refuses",
         re.compile(
             r"\b(?:prohibit\w*|bar|bars|barred|barring|ban|bans|banned|banning|forbid\w*)\b[^.;]{0,90}?"
-            r"\bfrom\b[^.;]{0,70}?\b(?:help\w*|assist\w*|cooperat\w*|using|enforc\w*|participat\w*)",
+            r"\bfrom\b[^.;]{0,70}?\b(?:help\w*|assist\w*|cooperat\w*|using|enforc\w*|participat\w*|shar\w*|provid\w*|"
+            r"communicat\w*|ask\w*|inquir\w*|detain\w*|hold\w*)",
             re.I,
         ),
         0.6,
     ),
     ("refuses", re.compile(r"\brevok\w+\b[^.;]{0,80}\baccess\b", re.I), 0.55),
+    (
+        "refuses",
+        re.compile(
+            r"\b(?:end\w*|terminat\w*|withdr\w*|pull\w* out of|cancel\w*|cut ties with)\b[^.;]{0,60}?"
+            r"\b(?:287\(g\)|agreement|contract|partnership)",
+            re.I,
+        ),
+        0.5,
+    ),
     (
         "refuses",
         re.compile(r"\b(?:remain|will be|declared?\s+(?:itself|the city)?)\s+(?:a\s+)?sanctuary\b", re.I),
@@ -87,17 +97,25 @@ def find_stances(
         words = text[sentence.start : sentence.end]
         if not TOPIC.search(words):
             continue
+        in_sentence: set[str] = set()
         for position, regex, confidence in CUES:
             cue = regex.search(words)
             if cue is None:
                 continue
+            if position == "mandated":
+                in_sentence.add("mandated")  # even with no holder: a mandate's "cooperate" is not a cooperation
+            if position == "cooperates" and (
+                "mandated" in in_sentence or NEGATED.search(words[max(0, cue.start() - 40) : cue.start()])
+            ):
+                continue  # "mandates that officials must cooperate", "will not cooperate": not a cooperation
             holder = _holder(draft, found, sentence, cue.start(), position, taken)
             if holder is None:
-                break
+                continue
             holder_id, kind, city, reason = holder
-            if (holder_id, position) in seen:
-                break
+            if (holder_id, position) in seen or holder_id in in_sentence:
+                continue  # one stance per holder and position; one position per holder and sentence
             seen.add((holder_id, position))
+            in_sentence.update((holder_id, position))
             stance = Stance(
                 holder_id,
                 kind,
@@ -115,43 +133,86 @@ def find_stances(
                     dated[0].span,
                 )
             draft.stances.append(stance)
-            break
+
+
+NEGATED = re.compile(
+    r"(?:\bnot|n[’']t|\bnever|\bno longer|\brefus\w*|\bdeclin\w*|\bstop\w*|\bend\w*)\W+(?:\w+\W+){0,3}$", re.I
+)
+CITY_SUBJECT = re.compile(
+    r"\b[Tt]he city\s+(?:would|will|has|had|is|was|does|did|must|can|should|won[’']t|wouldn[’']t|plans|voted|"
+    r"said|says|announced|no longer|also|now)\b"
+)
+COUNCIL = re.compile(r"\b(?:City Council|Council|Board of Supervisors|County Board|Commission)$")
+POLICE_TITLES = ("Sheriff", "Police Chief", "Chief", "Police Commissioner", "Commissioner", "Police Superintendent")
+NAMED_LAW = re.compile(r"\s*(?:that|which|barring|requiring|prohibiting|banning|mandating|forbidding|to\s+\w+)\b")
+ENACTED = re.compile(
+    r"\b(?:signed|passed|approved|enacted|adopted|issued|introduced|announced|under)\s+(?:\w+\s+){0,3}$"
+)
+NOT_IN_FORCE = re.compile(
+    r"\b(?:vetoe?d?|vetoing|rejected|blocked|struck down|would have|failed|proposed)\b(?:\s+\w+){0,4}\s*$"
+)
 
 
 def _holder(
     draft: Draft, found: Entities, sentence: Span, cue_at: int, position: str, taken: set[str]
 ) -> tuple[str, str, str | None, str] | None:
+    """The holder named nearest before the cue (else just after it): a law or policy the sentence names, a
+    police department, a sheriff or police chief, "the city" (its mayor), a mayor, or a state official."""
     text = draft.text
     words = text[sentence.start : sentence.end]
-    in_sentence = [m for m in found.mentions if sentence.start <= m.start < sentence.end]
-    law = LAW.search(words)
-    people = [found.by_id(m.id) for m in in_sentence if m.kind == "person"]
-    person = next((p for p in people if isinstance(p, Person)), None)
-    if law and (position == "mandated" or law.start() <= cue_at + 40):
-        return _policy(draft, found, sentence, law, person, taken)
-    police = [found.by_id(m.id) for m in in_sentence if m.kind == "org"]
-    org = next((o for o in police if isinstance(o, Org) and o.kind == "police"), None)
-    if org is not None:
-        return org.id, "police", org.city, f"“{org.name}” named in the sentence"
-    city_subject = re.search(
-        r"\b(?:the city|(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)?))\s+(?:\w+\s+){0,3}$", words[max(0, cue_at - 60) : cue_at]
-    )
-    if city_subject and (
-        not city_subject.group("name") or any(c.name == city_subject.group("name") for c in draft.cities)
-    ):
+    candidates: list[tuple[int, re.Match[str] | Org | Person | str]] = []
+    for law in LAW.finditer(words):
+        preceding = words[: law.start()]
+        if NOT_IN_FORCE.search(preceding):
+            continue  # a vetoed or proposed bill holds no stance
+        if NAMED_LAW.match(words, law.end("kind")) or ENACTED.search(preceding):
+            candidates.append((law.start(), law))
+    for m in found.mentions:
+        if not sentence.start <= m.start < sentence.end or m.kind == "city":
+            continue
+        entity = found.by_id(m.id)
+        if isinstance(entity, Org) and (entity.kind == "police" or COUNCIL.search(entity.name)):
+            candidates.append((m.start - sentence.start, entity))
+        elif isinstance(entity, Person) and not m.possessive:
+            if entity.title in POLICE_TITLES or entity.title == "Mayor" or entity.jurisdiction == "state":
+                candidates.append((m.start - sentence.start, entity))
+            elif entity.title in ("Governor", "Attorney General"):
+                candidates.append((m.start - sentence.start, entity))
+    for match in CITY_SUBJECT.finditer(words):
+        candidates.append((match.start(), "the city"))
+    people_before = [(c[0], c[1]) for c in candidates if c[0] <= cue_at and isinstance(c[1], Person)]
+    if position == "mandated":  # only a law or policy mandates; a person's words do not
+        candidates = [c for c in candidates if isinstance(c[1], re.Match)]
+    before = [c for c in candidates if c[0] <= cue_at]
+    after = [c for c in candidates if cue_at < c[0] <= cue_at + 60]
+    if not before and not after:
+        return None
+    at, holder = max(before, key=lambda c: c[0]) if before else min(after, key=lambda c: c[0])
+    if isinstance(holder, re.Match):
+        signer = next((c[1] for c in sorted(people_before, key=lambda c: -c[0]) if c[0] <= at), None)
+        return _policy(draft, found, sentence, holder, signer, taken)
+    if isinstance(holder, Org):
+        kind = "police" if holder.kind == "police" else "city policy"
+        return holder.id, kind, holder.city, f"“{holder.name}” named in the sentence"
+    if holder == "the city":
+        in_sentence = [m for m in found.mentions if sentence.start <= m.start < sentence.end]
         city_id = next((m.id for m in in_sentence if m.kind == "city"), None) or _main_city(draft, found)
         mayor = next((p for p in draft.people if p.title == "Mayor" and p.city == city_id), None)
-        if mayor is not None:
-            return mayor.id, "city policy", city_id, f"“the city”: its mayor, {mayor.name}"
-    if person is not None and (person.jurisdiction == "state" or person.title in ("Governor", "Attorney General")):
-        return person.id, "state guidance", None, f"a state official, {person.name}"
-    if person is not None and person.city:
-        city_police = next((o for o in draft.orgs if o.kind == "police" and o.city == person.city), None)
-        if city_police is not None and re.search(r"\b(?:police|officers|law enforcement|department)\b", words, re.I):
-            return city_police.id, "police", person.city, f"the police of {person.name}'s city"
-        if person.title == "Mayor":
-            return person.id, "city policy", person.city, f"the mayor, {person.name}"
-    return None
+        if mayor is None:
+            return None
+        return mayor.id, "city policy", city_id, f"“the city”: its mayor, {mayor.name}"
+    assert isinstance(holder, Person)
+    if holder.title in POLICE_TITLES:
+        police = next((o for o in draft.orgs if o.kind == "police" and o.city == holder.city and holder.city), None)
+        if police is not None:
+            return police.id, "police", holder.city, f"the department of {holder.name}"
+        return holder.id, "police", holder.city, f"{holder.title} {holder.name}"
+    if holder.title == "Mayor":
+        police = next((o for o in draft.orgs if o.kind == "police" and o.city == holder.city and holder.city), None)
+        if police is not None and re.search(r"\b(?:police|officers|law enforcement)\b", words[at:cue_at], re.I):
+            return police.id, "police", holder.city, f"the police of {holder.name}'s city"
+        return holder.id, "city policy", holder.city, f"the mayor, {holder.name}"
+    return holder.id, "state guidance", None, f"a state official, {holder.name}"
 
 
 def _policy(
@@ -166,6 +227,9 @@ def _policy(
         city = next((m.id for m in found.mentions if m.kind == "city" and m.start < sentence.end), None)
     start = sentence.start + law.start()
     mention = draft.text[start : sentence.start + law.end()].rstrip()
+    same = next((p for p in draft.policies if p.mention.start == start), None)
+    if same is not None:
+        return same.id, same.kind, same.city, f"the {kind_word} the sentence names"
     name = re.sub(r"^(?:an?|the)\s+", "", mention, flags=re.I)
     policy = Policy(
         unique_id(slug(f"{state or city or 'local'} {kind_word}"), taken),
