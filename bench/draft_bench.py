@@ -77,6 +77,7 @@ def passages(rows: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str,
 
 def run(args: argparse.Namespace) -> str:
     path = corpus(args)
+    load_before = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     articles, rows = load(path)
     before = memory("VmRSS")
     timings: list[float] = []
@@ -101,13 +102,15 @@ def run(args: argparse.Namespace) -> str:
             names = [person.name, *person.aliases] if person else [org.name, *org.aliases] if org else []
             speaker_right += bool(names) and same_entity(kind, [who], "person" if person else "org", names)
     total = sum(timings)
+    real = real_articles()
     peak = memory("VmHWM")
     ms = sorted(t * 1000 for t in timings)
     lines = [
         SECTION,
         "",
         f"`python bench/draft_bench.py` — {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, Python "
-        f"{platform.python_version()}, {platform.processor() or platform.machine()}, one process, one core.",
+        f"{platform.python_version()}, {platform.processor() or platform.machine()}, one process, one core; "
+        f"load average at the start {load_before} (the machine is shared: other work slows these figures).",
         "",
         f"Articles: `events-tui synth --cities {args.cities} --officials {args.officials} --quotes {args.quotes} "
         f"--sources {args.sources} --seed {args.seed}` ({len(articles):,} articles, "
@@ -128,13 +131,41 @@ def run(args: argparse.Namespace) -> str:
         f"({matched:,}/{drafted:,}) |",
         f"| speaker right on found passages | {speaker_right / max(matched, 1):.3f} ({speaker_right:,}/{matched:,}) |",
         "",
-        "Drafting one real article (1–5 KB) takes a few milliseconds; `events-tui draft` as a command is dominated by "
-        "Python start-up (see the start-up floor above). The synthetic articles use a handful of attribution "
+        f"The bundled real articles ({real['sizes']}) take {real['in_process']} each in process (median of 20 runs); "
+        f"`events-tui draft ARTICLE --json` as a command takes {real['command']} end to end (median of 5, the seed "
+        "article), most of it interpreter start-up and compiling the rules' regular expressions on import. "
+        "The synthetic articles use a handful of attribution "
         "patterns, so the quality lines are a sanity check of the speed run, not a measure of quality on real "
         "news (that is `python -m eval.drafting`, eval/RESULTS.md).",
         "",
     ]
     return "\n".join(lines)
+
+
+def real_articles() -> dict[str, str]:
+    """Timings on the bundled real articles, in process and as the command a person runs."""
+    paths = sorted((ROOT / "data" / "sources").glob("*.txt"))
+    sizes, each = [], []
+    for path in paths:
+        text = path.read_bytes().decode("utf-8")
+        runs = []
+        for _ in range(20):
+            began = time.perf_counter()
+            to_json(draft_text(text))
+            runs.append(time.perf_counter() - began)
+        sizes.append(f"{len(text) / 1000:.1f}")
+        each.append(f"{statistics.median(runs) * 1000:.1f}")
+    seed = ROOT / "data" / "sources" / "2019-06-22-ice-raids.txt"
+    command = []
+    for _ in range(5):
+        began = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "tui", "draft", str(seed), "--json"], check=True, capture_output=True)
+        command.append(time.perf_counter() - began)
+    return {
+        "sizes": ", ".join(sizes) + " thousand characters",
+        "in_process": " / ".join(each) + " ms",
+        "command": f"{statistics.median(command) * 1000:.0f} ms",
+    }
 
 
 def write_section(section: str) -> None:

@@ -81,12 +81,16 @@ class MediumMixin:
             quote.medium = "tweet"
 
     def _tweet_containing(self, quote: Quote) -> Tweet | None:
+        """The embedded tweet whose words include this quotation's (folded: case and accents aside)."""
         if not self.tweets:
             return None
         words = fold(self.text[quote.span.start : quote.span.end])
         if len(words.split()) < 2:
             return None
+        folded = self.__dict__.setdefault("_folded_tweets", {})
         for tweet in self.tweets:
-            if words in fold(self.text[tweet.span.start : tweet.span.end]):
+            if tweet.span.start not in folded:
+                folded[tweet.span.start] = fold(self.text[tweet.span.start : tweet.span.end])
+            if words in folded[tweet.span.start]:
                 return tweet
         return None
