@@ -139,6 +139,24 @@ EXPECTED = {
         ("The governor has chosen to side with criminals over victims", "Tim Moore", None),
         ("This is a good day for North Carolina", "Garry McFadden", "2020-03-05"),
     ],
+    "church-sanctuary": [
+        ("This is not a life", "Ana Lucía Reyes", None),
+        ("But it is better than being separated from my children.", "Ana Lucía Reyes", None),
+        ("We are doing what our faith asks of us", "Mark Ellison", None),
+        ("sensitive locations.", None, None),
+        ("respects the decision of the congregation", "Kate Snyder", None),
+    ],
+    "florida-sheriffs": [
+        (
+            "If you're in this country illegally and you commit a crime, you're going to be held for ICE",
+            "Grady Judd",
+            "2020-03-02",
+        ),
+        ("Period.", "Grady Judd", "2020-03-02"),
+        ("That's not our job", "John Mina", None),
+        ("Our job is to keep Orange County safe.", "John Mina", None),
+        ("has created confusion and fear", "Annette Taddeo", None),
+    ],
 }
 
 

@@ -81,3 +81,8 @@ def test_embedded_tweet_with_its_signature() -> None:
         "— Mayor Dana Whitfield (@MayorDanaW) March 4, 2020"
     )
     assert quotes(text) == ["Our city protects every family. We will not help with raids."]
+
+
+def test_one_word_quotation_after_a_sentence_is_not_a_nickname() -> None:
+    text = "“We hold them,” Sheriff Ana Ruiz said Monday. “Period.”\n\nIn Fairview, little has changed."
+    assert quotes(text) == ["We hold them", "Period."]

@@ -7,13 +7,17 @@ import re
 from tui.ingest.draft import vocab
 from tui.ingest.draft.entities import (
     APPOSITIVE_NAME,
+    CAP,
     MAYOR_OF,
     ORG_CHIEF,
+    PARTICLE,
     PARTY_ONLY,
     ROLE_NAME,
     SAID_NAME,
     SPEAKER_NAME,
     TITLED,
+    TOKEN,
+    UP,
     Entities,
     Mention,
     key_tokens,
@@ -188,6 +192,7 @@ def find_people(
                 person(
                     name, m.start("name"), m.end("name"), m.end("name"), title=role or None, city=city, reason=reason
                 )
+    _named_earlier(text, regions, found, person)
     _surname_mentions(text, regions, found)
 
 
@@ -210,6 +215,37 @@ def split_role(words: str) -> tuple[str, str, str]:
     while first > 0 and tokens[first - 1].rstrip(".") in ROLE_WORDS:
         first -= 1
     return " ".join(tokens[:first]), " ".join(tokens[first : last + 1]), " ".join(tokens[last + 1 :])
+
+
+SURNAME_SPEAKER = re.compile(
+    rf"(?<![\w.’'])(?P<a>{CAP})(?:,[^,.“”\"]{{3,80}},)?\s+(?:said|says|told|added|wrote|tweeted|asked)\b"
+    rf"|\b(?:said|says|added|asked)\s+(?P<b>{CAP})\b(?!\s+{UP})"
+)
+
+
+def _named_earlier(text: str, regions: list[tuple[int, int]], found: Entities, person) -> None:  # type: ignore[no-untyped-def]
+    """ "Reyes said" with no Reyes known yet: the person is the earlier full name ending in Reyes, if there is one
+    ("Ana Lucía Reyes has not left the church")."""
+    known = {key_tokens(p.name)[-1] for p in found.people}
+    words = {w for o in found.orgs for w in o.name.split()} | {w for c in found.cities for w in c.name.split()}
+    for start, end in regions:
+        for m in SURNAME_SPEAKER.finditer(text, start, end):
+            surname = m.group("a") or m.group("b")
+            if fold(surname) in known or fold(surname) in NOT_NAMES or surname in words or surname in vocab.TITLES:
+                continue
+            full = re.compile(rf"(?<![\w.’'])(?:{TOKEN}\s+(?:(?:{TOKEN}|{PARTICLE})\s+)*?){re.escape(surname)}(?!\w)")
+            for r_start, r_end in regions:
+                hit = full.search(text, r_start, r_end)
+                if hit and not TITLE_INSIDE.search(hit.group(0)) and hit.group(0).split()[0] not in ("The", "A", "In"):
+                    person(
+                        hit.group(0),
+                        hit.start(),
+                        hit.end(),
+                        hit.end(),
+                        reason="a full name its later surname speaks for",
+                    )
+                    known.add(fold(surname))
+                    break
 
 
 def _same_person(people: dict[str, Person], tokens: list[str]) -> Person | None:

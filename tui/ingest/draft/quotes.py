@@ -159,10 +159,11 @@ def _make(text: str, para: Paragraph, open_at: int, close_at: int, marks: str) -
 def _is_nickname(text: str, open_at: int, close_end: int, inner: str) -> bool:
     """Bernard C. “Jack” Young: one or two capitalised words between two parts of a name."""
     words = inner.split()
-    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() and w.strip(".").isalpha() for w in words):
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return False
-    before = re.search(r"([A-Z][\w’'.-]*)\s+$", text[max(0, open_at - 30) : open_at])
-    after = re.match(r"\s+[A-Z][\w’'-]+", text[close_end : close_end + 30])
+    # The word before is a first name or an initial ("Bernard C."), not the end of a sentence ("Monday.").
+    before = re.search(r"(?:[A-Z][\w’'-]*|\b[A-Z]\.)[ \t]+$", text[max(0, open_at - 30) : open_at])
+    after = re.match(r"[ \t]+[A-Z][\w’'-]+", text[close_end : close_end + 30])
     return bool(before and after)
 
 

@@ -256,7 +256,7 @@ class Resolver:
             return False
         raw = self.text[sentence.start : m.start]
         raw = raw[DATELINE_LEAD.match(raw).end() :] if DATELINE_LEAD.match(raw) else raw  # type: ignore[union-attr]
-        if PLACE_WORDS.fullmatch(raw) and not re.search(r"[,.;:]", raw):
+        if DETERMINER.fullmatch(raw) or (PLACE_WORDS.fullmatch(raw) and not re.search(r"[,.;:]", raw)):
             return True  # "El Paso County Sheriff Luis Ortega said": a place before the title
         if not raw.strip() or re.search(r"[”\"],?\s*$|\b(?:said|says|added)\s+$", raw):
             return True
