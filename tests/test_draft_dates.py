@@ -87,3 +87,8 @@ def test_quotation_from_an_embedded_tweet_takes_its_date() -> None:
         "We will offer legal help for every family. https://t.co/x1 — Dana Whitfield (@MayorDanaW) March 2, 2020"
     )
     assert [d[1:] for d in dated(text)] == [("2020-03-02", "day"), ("2020-03-02", "day")]
+
+
+def test_sunday_school_is_no_date() -> None:
+    text = "Ana Ruiz moved into a Sunday school room last year. “This is not a life,” Ruiz said."
+    assert dated(text)[0][1:] == (None, None)

@@ -28,6 +28,10 @@ EXPRESSION = re.compile(
     r"|\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight)\b"
     r"|\b(?P<then>at\s+the\s+time)\b"
 )
+NOT_A_DAY = re.compile(
+    r"\s+(?:school|service|services|mass|worship|sermon|prayers?|brunch|dinner|paper|papers|"
+    r"edition|show|market|league|football|best|shift|shifts)\b"
+)
 FUTURE = re.compile(
     r"\b(?:begin|begins|beginning|start|starts|starting|scheduled|expected|planned|plans|set|slated|until|through|"
     r"next|coming|will|by|from|due|deadline|ahead\s+of|before)\b(?:\s+\w+){0,3}\s*$",
@@ -52,6 +56,8 @@ def find(text: str, start: int, end: int, published: date | None, skip: list[Spa
         if m.group("then"):
             found.append(DateExpr(Span(m.start(), m.end()), None, None, inherit=True))
             continue
+        if m.group("weekday") and NOT_A_DAY.match(text, m.end()):
+            continue  # "Sunday school", "Friday prayers": a kind of thing, not a day
         before = text[max(start, m.start() - 40) : m.start()]
         if FUTURE.search(before) or re.search(r"\breport(?:ed|s)?\s+$", before):
             continue  # an event to come, or when a newspaper reported something (not when it was said)
