@@ -25,7 +25,7 @@ TOKEN = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}
 PARTICLE = r"(?:de|De|van|Van|von|der|da|del|della|di|du|la|le|bin|al|St\.)"
 NICK = r"(?:“[A-Z][a-z]+”|\"[A-Z][a-z]+\")"
 CAP = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*)"
-NAME = rf"{TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE}|{NICK}))*?\s+{CAP}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
+NAME = rf"{TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE}|{NICK})){{0,4}}?\s+{CAP}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
 NAME_OR_SURNAME = rf"(?:{NAME}|(?:{PARTICLE}\s+)?{CAP})"
 # A name does not stop before a particle and another part of it ("Aisha Van der Berg", not "Aisha Van").
 NAME_END = rf"(?!\s+(?:{PARTICLE}\s+)+{UP})"

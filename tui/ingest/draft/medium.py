@@ -44,19 +44,23 @@ class MediumMixin:
     entities: Entities
     occasions: Occasions
 
+    def quotes_in(self, sentence: Span) -> list[Quote]:
+        raise NotImplementedError  # the Attributor's
+
     def _outside(self, span: Span) -> str:
         """The sentence's words outside its quotations."""
         chars = list(self.text[span.start : span.end])
-        for q in self.quotes:
-            if q.outer and span.start <= q.outer.start < span.end:
-                for i in range(q.outer.start - span.start, min(q.outer.end, span.end) - span.start):
-                    chars[i] = " "
+        for q in self.quotes_in(span):
+            assert q.outer is not None
+            for i in range(q.outer.start - span.start, min(q.outer.end, span.end) - span.start):
+                chars[i] = " "
         return "".join(chars)
 
-    def _medium(self, quote: Quote, sentence: Span, own: Span) -> None:
-        """The medium named nearest the quotation ("in a statement", "told CNN", "in a tweet"): in the words that
-        attribute it (`own`) if they name one, else anywhere in its sentence."""
-        assert quote.outer is not None
+    def _cues(self, sentence: Span) -> list[tuple[int, str]]:
+        """Every medium named in the sentence outside its quotations, with where (worked out once a sentence)."""
+        cache: dict[int, list[tuple[int, str]]] = self.__dict__.setdefault("_cue_cache", {})
+        if sentence.start in cache:
+            return cache[sentence.start]
         words = self._outside(sentence)
         cues: list[tuple[int, str]] = []
         for regex, medium in MEDIA:
@@ -69,6 +73,14 @@ class MediumMixin:
             )
             if org is not None:
                 cues.append((m.start(), f"interview ({org.name})"))
+        cache[sentence.start] = cues
+        return cues
+
+    def _medium(self, quote: Quote, sentence: Span, own: Span) -> None:
+        """The medium named nearest the quotation ("in a statement", "told CNN", "in a tweet"): in the words that
+        attribute it (`own`) if they name one, else anywhere in its sentence."""
+        assert quote.outer is not None
+        cues = list(self._cues(sentence))
         if not cues and quote.medium is None and quote.speaker:
             quote.medium = self.occasions.medium(quote.speaker, quote.outer.start)
         if cues:

@@ -132,7 +132,10 @@ class Occasions:
                 quote.reason += "; date from the embedded tweet with these words"
                 return
         skip = [q.outer for q in a.quotes if q.outer]
-        found = dates.find(a.text, sentence.start, sentence.end, a.published, skip)
+        cache: dict[int, list[dates.DateExpr]] = self.__dict__.setdefault("_dates", {})
+        if sentence.start not in cache:
+            cache[sentence.start] = dates.find(a.text, sentence.start, sentence.end, a.published, skip)
+        found = cache[sentence.start]
         own = next((d for d in found if d.value), None)
         at_the_time = any(d.inherit for d in found)
         if own is not None and not at_the_time:

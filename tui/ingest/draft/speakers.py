@@ -9,6 +9,7 @@ point back to the person last named as a subject. A tweet's speaker is its signa
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -55,6 +56,9 @@ class Attributor(MediumMixin):
         outer = [q.outer for q in quotes if q.outer]
         self.resolver = Resolver(text, entities, outer, self.sentences)
         self.occasions = Occasions(self)
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.body_quotes = sorted((q for q in quotes if q.outer and not q.tweet), key=lambda q: q.outer.start)  # type: ignore[union-attr]
+        self.quote_starts = [q.outer.start for q in self.body_quotes]  # type: ignore[union-attr]
 
     def run(self) -> None:
         self.occasions.record()
@@ -80,15 +84,20 @@ class Attributor(MediumMixin):
     # --- speaker -----------------------------------------------------------------------------------
 
     def _sentence(self, at: int) -> Span:
-        return next((s for s in self.sentences if s.start <= at < s.end), Span(at, at))
+        i = bisect.bisect_right(self.sentence_starts, at) - 1
+        return self.sentences[i] if i >= 0 and at < self.sentences[i].end else Span(at, at)
+
+    def quotes_in(self, sentence: Span) -> list[Quote]:
+        """The (non-tweet) quotations that open inside `sentence`, in order."""
+        lo = bisect.bisect_left(self.quote_starts, sentence.start)
+        hi = bisect.bisect_left(self.quote_starts, sentence.end)
+        return self.body_quotes[lo:hi]
 
     def _quote(self, quote: Quote, previous: Quote | None) -> None:
         assert quote.outer is not None
         sentence = self._sentence(quote.outer.start)
-        in_sentence = [
-            q for q in self.quotes if q.outer and not q.tweet and sentence.start <= q.outer.start < sentence.end
-        ]
-        index = in_sentence.index(quote)
+        in_sentence = self.quotes_in(sentence)
+        index = bisect.bisect_left([q.outer.start for q in in_sentence], quote.outer.start)  # type: ignore[union-attr]
         before = Span(in_sentence[index - 1].outer.end if index else sentence.start, quote.outer.start)  # type: ignore[union-attr]
         nxt = in_sentence[index + 1].outer.start if index + 1 < len(in_sentence) else sentence.end  # type: ignore[union-attr]
         after = Span(quote.outer.end, nxt)
