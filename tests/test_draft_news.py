@@ -157,6 +157,25 @@ EXPECTED = {
         ("Our job is to keep Orange County safe.", "John Mina", None),
         ("has created confusion and fear", "Annette Taddeo", None),
     ],
+    "weekend-sweeps": [
+        ("The NYPD does not and will not enforce federal immigration law", "Bill de Blasio", None),
+        ("We are not going to be complicit", "Keisha Lance Bottoms", None),
+        ("will not be asking anybody about their status.", "Art Acevedo", None),
+        ("the rule of law matters.", "Ken Cuccinelli", None),
+        ("We will be watching", "Adelina Nicholls", None),
+    ],
+    "empty-desks": [
+        ("It was like someone turned off the lights", "Ronnie McGehee", None),
+        ("Kids were crying in the hallways. Teachers were crying.", "Ronnie McGehee", None),
+        ("Nobody here is alone.", "Roberto Mena", None),
+        (
+            "the largest single-state worksite enforcement action in our nation's history.",
+            "Matthew Albence",
+            "2020-03-04",
+        ),
+        ("The timing was based on the investigation.", "Matthew Albence", "2020-03-04"),
+        ("was not aware", "A spokeswoman for Koch Foods", None),
+    ],
 }
 
 

@@ -123,7 +123,8 @@ def test_named_private_person_is_drafted_as_a_speaker() -> None:
     text = "“I have lived here 20 years,” said Teresa Molina, a restaurant owner."
     result = draft(text)
     assert [p.name for p in result.people] == ["Teresa Molina"]
-    assert result.people[0].title is None
+    assert result.people[0].title == "Restaurant owner"  # the article's own words for her role
+    assert result.people[0].jurisdiction is None
 
 
 def test_other_person_named_between_quotations_takes_over() -> None:

@@ -26,12 +26,18 @@ PARTICLE = r"(?:de|De|van|Van|von|der|da|del|della|di|du|la|le|bin|al|St\.)"
 NICK = r"(?:“[A-Z][a-z]+”|\"[A-Z][a-z]+\")"
 CAP = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*)"
 NAME = rf"{TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE}|{NICK})){{0,4}}?\s+{CAP}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
+# A titled name does not stop before another capitalised word of it ("Keisha Lance Bottoms", not "Keisha Lance"),
+# unless that word is a day or a month ("Mayor Eric Garcetti Tuesday said").
+WHOLE = (
+    r"(?!\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b)[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ][a-zß-öø-ÿĀ-ſḀ-ỿ]+\b(?![’']s))"
+)
 NAME_OR_SURNAME = rf"(?:{NAME}|(?:{PARTICLE}\s+)?{CAP})"
 # A name does not stop before a particle and another part of it ("Aisha Van der Berg", not "Aisha Van").
 NAME_END = rf"(?!\s+(?:{PARTICLE}\s+)+{UP})"
 PARTY = r"(?:\s*\((?P<party>[DRI])(?:-(?P<pstate>[A-Z][A-Za-z.]*))?\))?"
 TITLE_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES, key=len, reverse=True))
-TITLED = re.compile(rf"(?<![\w.])(?P<title>{TITLE_ALT})\s+(?P<name>{NAME_OR_SURNAME})(?!\w){NAME_END}{PARTY}")
+TITLED = re.compile(rf"(?<![\w.])(?P<title>{TITLE_ALT})\s+(?P<name>{NAME_OR_SURNAME})(?!\w){NAME_END}{WHOLE}{PARTY}")
 MAYOR_OF = re.compile(
     rf"\bthe\s+(?P<title>mayor|governor|police chief|chief|police commissioner|sheriff)\s+of\s+(?:nearby\s+)?"
     rf"(?P<place>{UP}[\w.]*(?:\s+{UP}[\w.]*){{0,2}}),\s+(?P<name>{NAME}){PARTY}"
@@ -56,6 +62,11 @@ ROLE_NAME = re.compile(
     rf"(?<![\w.])(?P<role>(?:(?:[A-Z][\w.&’'-]*|immigration|civil|rights|union|police|county|city|state|federal|"
     rf"community|local|senior|chief|deputy|assistant|longtime|veteran)\s+){{0,3}}(?i:{ROLES}))\s+"
     rf"(?P<name>{NAME})(?!\w){NAME_END}{PARTY}"
+)
+# A name and its role in an appositive: "Ken Cuccinelli, the acting director of U.S. Citizenship and ...,".
+NAME_THEN_ROLE = re.compile(
+    rf"(?<![\w.’'])(?P<name>{NAME}),\s+(?:the|a|an|its|their)\s+(?P<role>(?:[\w.’'-]+\s+){{0,3}}?"
+    rf"(?i:{ROLES}|mayor|governor|secretary|chief|head|sheriff|senator|congressman|congresswoman))\b"
 )
 # The appositive name right before the verb ("A spokesman for ICE, Carlos Mendez, said").
 APPOSITIVE_NAME = re.compile(rf"(?<=,\s)(?P<name>{NAME}),?\s+(?:said|says|told|added|wrote|tweeted)\b")

@@ -9,6 +9,7 @@ from tui.ingest.draft.entities import (
     APPOSITIVE_NAME,
     CAP,
     MAYOR_OF,
+    NAME_THEN_ROLE,
     ORG_CHIEF,
     PARTICLE,
     PARTY_ONLY,
@@ -119,6 +120,14 @@ def find_people(
             role = m.group("role")
             person(m.group("name"), m.start(), m.end("name"), m.end(), title=role[:1].upper() + role[1:],
                    party=m.group("party"), reason=f"a role before the name, “{role}”")  # fmt: skip
+        for m in NAME_THEN_ROLE.finditer(text, start, end):
+            if any(x.kind == "person" and x.start < m.end("name") and m.start("name") < x.end for x in found.mentions):
+                continue
+            if split_role(m.group("name"))[1] or TITLE_INSIDE.search(m.group("name")):
+                continue
+            role = m.group("role")
+            person(m.group("name"), m.start("name"), m.end("name"), m.end("name"), title=role[:1].upper() + role[1:],
+                   reason=f"a name with its role after it, “{role}”")  # fmt: skip
         for m in MAYOR_OF.finditer(text, start, end):
             place = vocab.CITY_ALIASES.get(m.group("place"), m.group("place"))
             city = city_names[place].id if place in city_names else None

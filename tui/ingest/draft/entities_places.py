@@ -178,6 +178,10 @@ def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken:
         name = text[a:b]
         if name.split()[0] in ("The", "A", "An", "In", "On", "At", "But", "And"):
             continue
+        person_of = re.match(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+\s+of\s+(?:the\s+)?", name)
+        if person_of and not any(w in person_of.group(0) for w in vocab.ORG_SUFFIX + ("University", "College")):
+            a += person_of.end()  # "Adelina Nicholls of the Georgia Latino Alliance": the person is not the body
+            name = text[a:b]
         if match.group(0).lower().startswith("the ") and group == "name":
             a = match.start()
         if free(a, b) and not name.startswith(tuple(vocab.TITLES)):

@@ -19,7 +19,7 @@ REPORTING_VERBS = frozenset(
     responded replied read reads anticipated predicted remarked testified countered conceded admitted suggested
     cautioned contended maintained complained charged exclaimed lamented quipped observed reiterated affirmed
     assured confirmed criticized blasted slammed praised echoed joked shouted agreed recounted declaring adding
-    threatened accused demanded labeled labelled dubbed branded deemed characterized chanted calls
+    threatened accused demanded labeled labelled dubbed branded deemed characterized chanted
     """.split()
 )
 # Words that look like reporting verbs but announce what a newspaper or station reported, not who spoke.
