@@ -7,13 +7,23 @@ source is worse than none.
 
 from __future__ import annotations
 
+import datetime
+import difflib
+import os
+import stat
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tui.ingest import BuildError
 from tui.models import POSITIONS
+
+# A source file larger than this is refused before it is read: a real article is tens of kilobytes, and a link to
+# /dev/zero or a log file dropped in the folder must not be read until memory runs out.
+MAX_FILE_BYTES = 5_000_000
+DATE_PRECISIONS = ("day", "week", "month", "year")
 
 
 @dataclass
@@ -27,48 +37,142 @@ class Article:
     cities: list[dict[str, Any]] = field(default_factory=list)
     officials: list[dict[str, Any]] = field(default_factory=list)
     organizations: list[dict[str, Any]] = field(default_factory=list)
+    policies: list[dict[str, Any]] = field(default_factory=list)
     stances: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
 
 
-SECTIONS = ("cities", "officials", "organizations", "stances", "quotes", "claims")
+# --- the annotation format, as one table -------------------------------------------------------------------------
+# Each key an annotation file may use, with what its value must be. A key or section that is not here is a typo
+# until proven otherwise ("[sources]" for "[source]" would silently drop the publication date), so it stops the
+# build. Adding a key or a section is one line below.
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a value must be: a test, and the words for it in an error message."""
+
+    test: Callable[[Any], bool]
+    words: str
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _iso_date(value: Any) -> bool:
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+TEXT = Kind(_text, "non-empty text")
+TEXTS = Kind(lambda v: isinstance(v, list) and all(_text(x) for x in v), 'a list of non-empty texts, like ["a", "b"]')
+DATE = Kind(_iso_date, 'a date as text, like "2019-06-22"')
+FLAG = Kind(lambda v: isinstance(v, bool), "true or false")
+WHOLE = Kind(lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, "a whole number from 1")
+SHARE = Kind(lambda v: _number(v) and 0 <= v <= 1, "a number from 0 to 1")
+PRECISION = Kind(lambda v: v in DATE_PRECISIONS, "one of " + ", ".join(DATE_PRECISIONS))
+POSITION = Kind(lambda v: v in POSITIONS, "one of " + ", ".join(POSITIONS))
+
+_DATED = {"date": DATE, "date_precision": PRECISION, "date_evidence": TEXT}
+KEYS: dict[str, dict[str, Kind]] = {
+    "source": {
+        "title": TEXT, "outlet": TEXT, "url": TEXT, "published": DATE, "published_evidence": TEXT,
+        "contributors": TEXTS, "contributors_evidence": TEXT, "reviewed": FLAG, "drafted_by": TEXT,
+    },
+    "cities": {"id": TEXT, "name": TEXT, "mention": TEXT, "state": TEXT, "state_evidence": TEXT, "aliases": TEXTS},
+    "officials": {
+        "id": TEXT, "name": TEXT, "mention": TEXT, "title": TEXT, "party": TEXT, "jurisdiction": TEXT, "city": TEXT,
+        "state": TEXT, "handle": TEXT, "aliases": TEXTS,
+    },
+    "organizations": {
+        "id": TEXT, "name": TEXT, "kind": TEXT, "mention": TEXT, "abbreviation": TEXT, "city": TEXT, "aliases": TEXTS,
+    },
+    "policies": {
+        "id": TEXT, "name": TEXT, "kind": TEXT, "city": TEXT, "state": TEXT, "signed_by": TEXT, "aliases": TEXTS,
+        "mention": TEXT,
+    },
+    "stances": {
+        "id": TEXT, "holder": TEXT, "kind": TEXT, "city": TEXT, "toward": TEXT, "position": POSITION,
+        "summary": TEXT, "evidence": TEXT, **_DATED,
+    },
+    "quotes": {
+        "id": TEXT, "speaker": TEXT, "speaker_description": TEXT, "text": TEXT, "medium": TEXT, "city": TEXT,
+        **_DATED,
+    },
+    "claims": {"id": TEXT, "figure": TEXT, "subject": TEXT, "evidence": TEXT, "claimant": TEXT},
+}  # fmt: skip
+# Keys every item may carry: which copy of an excerpt, and a drafter's confidence and reason (checked, not stored).
+EVERY_ITEM = {"occurrence": WHOLE, "confidence": SHARE, "reason": TEXT}
+SECTIONS = tuple(name for name in KEYS if name != "source")
 REQUIRED = {
     "cities": ("id", "name", "mention"),
     "officials": ("id", "name", "mention"),
     "organizations": ("id", "name", "kind", "mention"),
+    "policies": ("id", "name", "mention"),
     "stances": ("id", "holder", "kind", "toward", "position", "evidence"),
-    "quotes": ("id", "speaker", "text"),
+    "quotes": ("id", "text"),
     "claims": ("id", "figure", "subject", "evidence"),
+}
+# One of these must be present (a quote's speaker may be someone the article describes but never names).
+ONE_OF = {"quotes": ("speaker", "speaker_description")}
+# The key an item's offsets point at; the rest cite "evidence".
+LOCATED_BY = {"cities": "mention", "officials": "mention", "organizations": "mention", "policies": "mention"}
+LOCATED_BY["quotes"] = "text"
+# Keys that name another entry of the same file, and the sections that entry may be in.
+REFERENCES = {
+    "city": ("cities",),
+    "speaker": ("officials", "organizations"),
+    "holder": ("officials", "organizations"),
+    "claimant": ("officials", "organizations"),
+    "signed_by": ("officials",),
 }
 
 
-def load_article(toml_path: Path) -> Article:
-    """Parse and check `toml_path` against the article text beside it."""
-    text_path = toml_path.with_suffix(".txt")
-    where = toml_path.name
-    try:
-        data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise BuildError(f"{where}: not valid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BuildError(f"{where}: cannot read: {_reason(exc)}") from None
-    try:
-        text = text_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BuildError(f"{text_path.name}: cannot read the article: {_reason(exc)}") from None
+def read_source_file(path: Path, what: str) -> bytes:
+    """The bytes of one file in the sources folder, refusing anything that is not a plain file of sane size.
 
-    article = Article(slug=toml_path.stem, text=text, path=toml_path, meta=dict(data.get("source", {})))
-    for section in SECTIONS:
-        entries = data.get(section, [])
-        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            raise BuildError(f"{where}: [[{section}]] must be a list of tables")
-        seen: set[str] = set()
-        for entry in entries:
-            _check_entry(where, section, entry, seen)
-        setattr(article, section, [dict(e) for e in entries])
-    _locate_all(article)
-    return article
+    Decided: a symbolic link is refused, even one pointing inside the folder, so that every fact in the database
+    comes from a file that is itself in the sources folder (a link could embed any readable file, or /dev/zero).
+    A pipe or device is refused from its `lstat`, without opening it (opening a FIFO would wait for a writer).
+    """
+    name = path.name
+    try:
+        info = path.lstat()
+    except OSError as exc:
+        raise BuildError(f"{name}: cannot read {what}: {_reason(exc)}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise BuildError(f"{name}: is a symbolic link; sources must be plain files in the sources folder (copy it in)")
+    if stat.S_ISDIR(info.st_mode):
+        raise BuildError(f"{name}: cannot read {what}: is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise BuildError(f"{name}: not a regular file (a pipe, device or socket); refusing to read {what}")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise BuildError(f"{name}: cannot read {what}: {_reason(exc)}") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())  # what was opened, in case the name was swapped after the lstat
+        if not stat.S_ISREG(info.st_mode):
+            raise BuildError(f"{name}: not a regular file (a pipe, device or socket); refusing to read {what}")
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise BuildError(
+            f"{name}: larger than {MAX_FILE_BYTES // 1_000_000} MB, the limit for one source file; "
+            "is it really one article? split it into several"
+        )
+    return data
 
 
 def _reason(exc: Exception) -> str:
@@ -77,19 +181,113 @@ def _reason(exc: Exception) -> str:
     return getattr(exc, "strerror", None) or str(exc)
 
 
-def _check_entry(where: str, section: str, entry: dict[str, Any], seen: set[str]) -> None:
-    label = f"{where}: [[{section}]] {entry.get('id', '(no id)')!s}"
+def _decode(data: bytes, name: str, what: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"{name}: cannot read {what}: {_reason(exc)}") from None
+
+
+def load_article(toml_path: Path) -> Article:
+    """Parse and check `toml_path` against the article text beside it."""
+    text_path = toml_path.with_suffix(".txt")
+    where = toml_path.name
+    raw = _decode(read_source_file(toml_path, "the annotations"), where, "the annotations")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise BuildError(f"{where}: not valid TOML: {exc}") from None
+    # The text exactly as stored: decoding bytes keeps "\r\n" (text mode would turn it into "\n" and shift every
+    # offset after it). Offsets are counted on this text, so they hold on the file itself.
+    text = _decode(read_source_file(text_path, "the article"), text_path.name, "the article")
+    _refuse_carriage_returns(text, text_path.name)
+
+    meta = _check_source(where, data)
+    article = Article(slug=toml_path.stem, text=text, path=toml_path, meta=meta)
+    for section in SECTIONS:
+        entries = data.get(section, [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise BuildError(f"{where}: [[{section}]] must be a list of tables")
+        seen: set[str] = set()
+        for number, entry in enumerate(entries, start=1):
+            _check_entry(where, section, entry, number, seen)
+        setattr(article, section, [dict(e) for e in entries])
+    _locate_all(article)
+    return article
+
+
+def _refuse_carriage_returns(text: str, name: str) -> None:
+    """Decided: refuse CR and CRLF line endings rather than store them (every reader would then have to show or
+    hide a carriage return at each line end) or normalise them (offsets would no longer hold on the file)."""
+    at = text.find("\r")
+    if at != -1:
+        line = text.count("\n", 0, at) + 1
+        raise BuildError(
+            f"{name}: line {line} ends with a carriage return (Windows or old Mac line endings); offsets are "
+            "counted on the file as stored, so save it with plain LF line endings"
+        )
+
+
+def _unknown(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else f"; known: {', '.join(known)}"
+
+
+def _check_source(where: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Check the top level and `[source]`; a draft nobody has reviewed is refused."""
+    for name in data:
+        if name not in KEYS:
+            raise BuildError(f"{where}: unknown section [{name}]{_unknown(name, list(KEYS))}")
+    meta = data.get("source", {})
+    if not isinstance(meta, dict):
+        raise BuildError(f"{where}: [source] must be one table (written [source], not [[source]] or a key)")
+    _check_keys(where, "[source]", meta, KEYS["source"])
+    if meta.get("reviewed") is False:
+        # Decided: a missing `reviewed` means a person wrote the file (hand-written files never carried the key);
+        # `events-tui draft` writes `reviewed = false`, and only a person changes it.
+        raise BuildError(
+            f"{where}: is a draft nobody has reviewed ([source] reviewed = false); check every item against the "
+            "article, then set reviewed = true"
+        )
+    return dict(meta)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    for kind, words in ((str, "text"), (int, "a whole number"), (float, "a number"), (list, "a list")):
+        if isinstance(value, kind):
+            return words
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return "a TOML date or time (put it in quotes)"
+    return type(value).__name__
+
+
+def _check_keys(where: str, label: str, entry: dict[str, Any], allowed: dict[str, Kind]) -> None:
+    for key, value in entry.items():
+        kind = allowed.get(key)
+        if kind is None:
+            raise BuildError(f"{where}: {label}: unknown key {key!r}{_unknown(key, list(allowed))}")
+        if not kind.test(value):
+            shown = repr(value) if isinstance(value, str) and len(value) <= 40 else _describe(value)
+            raise BuildError(f"{where}: {label}: {key!r} must be {kind.words}, not {shown}")
+
+
+def _check_entry(where: str, section: str, entry: dict[str, Any], number: int, seen: set[str]) -> None:
+    given = entry.get("id")
+    label = f"[[{section}]] {given}" if _text(given) else f"[[{section}]] #{number} (no id)"
     for key in REQUIRED[section]:
-        value = entry.get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise BuildError(f"{label}: missing required field '{key}'")
+        if not _text(entry.get(key)):
+            raise BuildError(f"{where}: {label}: missing required field '{key}'")
+    _check_keys(where, label, entry, {**KEYS[section], **EVERY_ITEM})
+    either = ONE_OF.get(section)
+    if either and not any(key in entry for key in either):
+        raise BuildError(f"{where}: {label}: needs {' or '.join(repr(k) for k in either)}")
     if entry["id"] in seen:
-        raise BuildError(f"{label}: duplicate id '{entry['id']}'")
+        raise BuildError(f"{where}: {label}: duplicate id '{entry['id']}'")
     seen.add(entry["id"])
-    if section == "stances" and entry["position"] not in POSITIONS:
-        raise BuildError(f"{label}: position '{entry['position']}' is not one of {', '.join(POSITIONS)}")
-    if "occurrence" in entry and (not isinstance(entry["occurrence"], int) or entry["occurrence"] < 1):
-        raise BuildError(f"{label}: occurrence must be a whole number from 1")
 
 
 def locate(text: str, excerpt: str, occurrence: int | None, label: str, *, first: bool = False) -> tuple[int, int]:
@@ -126,13 +324,15 @@ def _locate_all(article: Article) -> None:
         if key in meta:
             locate(text, meta[key], None, f"{where}: [source] {key}", first=True)
     ids = {section: {e["id"] for e in getattr(article, section)} for section in SECTIONS}
-    speakers = ids["officials"] | ids["organizations"]
+    both = sorted(ids["officials"] & ids["organizations"])
+    if both:
+        # A speaker id must say who spoke: one id for an official and an organisation would be a guess.
+        raise BuildError(f"{where}: id '{both[0]}' is used by both [[officials]] and [[organizations]]")
 
     for section in SECTIONS:
         for entry in getattr(article, section):
             label = f"{where}: [[{section}]] {entry['id']}"
-            main = {"cities": "mention", "officials": "mention", "organizations": "mention", "quotes": "text"}
-            field_name = main.get(section, "evidence")
+            field_name = LOCATED_BY.get(section, "evidence")
             entry["start"], entry["end"] = locate(
                 text, entry[field_name], entry.get("occurrence"), label, first=field_name == "mention"
             )
@@ -142,12 +342,7 @@ def _locate_all(article: Article) -> None:
                     entry[f"{extra}_start"], entry[f"{extra}_end"] = locate(
                         text, evidence, None, f"{label} {extra}_evidence", first=True
                     )
-            for ref, allowed in (
-                ("city", ids["cities"]),
-                ("speaker", speakers),
-                ("holder", speakers),
-                ("claimant", speakers),
-            ):
+            for ref, sections in REFERENCES.items():
                 value = entry.get(ref)
-                if value is not None and value not in allowed:
+                if value is not None and not any(value in ids[s] for s in sections):
                     raise BuildError(f"{label}: {ref} '{value}' is not an id in this file")
