@@ -316,7 +316,7 @@ def write_slow_sources(folder: Path, articles: int = 30, quotes_each: int = 500)
         entries = [
             f'[[officials]]\nid = "mayor-{a}"\nname = "Mayor Number{a:03d}"\nmention = "Mayor Number{a:03d}"\n'
         ] + [
-            f'[[quotes]]\nid = "q{q}"\nspeaker = "mayor-{a}"\ntext = "Statement {a:03d}-{q:05d} ends here."\n'
+            f'[[quotes]]\nid = "q{a}-{q}"\nspeaker = "mayor-{a}"\ntext = "Statement {a:03d}-{q:05d} ends here."\n'
             for q in range(quotes_each)
         ]
         (folder / f"slow-{a:03d}.toml").write_text("\n".join(entries), encoding="utf-8")

@@ -7,6 +7,7 @@ turns every way that can fail into one `StoreError` line that names the file and
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -217,7 +218,9 @@ class Store:
                     return
                 yield from rows
         finally:
-            cursor.close()
+            # A generator left part-way (an interrupted export) is closed later, maybe after the store is.
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                cursor.close()
 
     def _one(self, sql: str, params: tuple[object, ...] = ()) -> tuple | None:
         with self._lock:
