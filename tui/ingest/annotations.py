@@ -279,7 +279,7 @@ def _check_entry(where: str, section: str, entry: dict[str, Any], number: int, s
     given = entry.get("id")
     label = f"[[{section}]] {given}" if _text(given) else f"[[{section}]] #{number} (no id)"
     for key in REQUIRED[section]:
-        if not _text(entry.get(key)):
+        if key not in entry:
             raise BuildError(f"{where}: {label}: missing required field '{key}'")
     _check_keys(where, label, entry, {**KEYS[section], **EVERY_ITEM})
     either = ONE_OF.get(section)
