@@ -199,6 +199,7 @@ def test_an_export_stopped_by_a_signal_removes_its_temporary_file(
     stderr = err.decode("utf-8", "replace")
     assert "Traceback" not in stderr, stderr
     assert process.returncode != 0, "the export finished before the signal: enlarge the database"
+    assert process.returncode == (130 if signum == signal.SIGINT else 128 + signum), process.returncode
     assert temporaries(tmp_path) == [], f"{signum.name} left a temporary file"
     assert out.read_text() == "the previous export\n", "a stopped export changed the file it was replacing"
     assert len(stderr.splitlines()) <= 1, stderr

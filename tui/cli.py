@@ -166,8 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Interrupted as stop:
         # SIGTERM or SIGHUP while writing a file: the temporary file is gone; exit as the signal would have.
+        import signal
+
         try:
-            _report(f"stopped by signal {stop.signum}; nothing was written")
+            _report(f"stopped by {signal.Signals(stop.signum).name}; the temporary file was removed, nothing replaced")
         except OSError:
             pass  # the terminal went away with the hangup
         return 128 + stop.signum
