@@ -79,6 +79,25 @@ HOSTILE_ANNOTATIONS: list[tuple[str, Callable[[str], str], tuple[str, ...]]] = [
     ("confidence over 1", add_to(IN_QUOTE, "confidence = 1.5"), (QUOTE, "'confidence'", "0 to 1")),
     ("confidence as text", add_to(IN_QUOTE, 'confidence = "high"'), (QUOTE, "'confidence'")),
     ("reason as a number", add_to(IN_QUOTE, "reason = 3"), (QUOTE, "'reason'")),
+    ("contributors of numbers", add_to(IN_SOURCE, "contributors = [1, 2]"), ("[source]", "'contributors'")),
+    ("handle as a number", add_to(IN_OFFICIAL, "handle = 5"), (OFFICIAL, "'handle'")),
+    ("abbreviation as a number", add_to('id = "spd"', "abbreviation = 5"), ("[[organizations]] spd", "'abbreviation'")),
+    ("published_evidence a number", add_to(IN_SOURCE, "published_evidence = 5"), ("[source]", "'published_evidence'")),
+    (
+        "state_evidence a number",
+        add_to('id = "springfield"', "state_evidence = 5"),
+        ("[[cities]] springfield", "'state_evidence'"),
+    ),
+    ("date_evidence a list", add_to(IN_QUOTE, 'date_evidence = ["Friday"]'), (QUOTE, "'date_evidence'")),
+    ("claimant as a list", add_to('id = "families"', 'claimant = ["spd"]'), ("[[claims]] families", "'claimant'")),
+    (
+        "quote city as a list",
+        edit('speaker = "jane-doe"\ncity = "springfield"', 'speaker = "jane-doe"\ncity = ["springfield"]'),
+        (QUOTE, "'city'"),
+    ),
+    ("medium as a list", add_to(IN_QUOTE, 'medium = ["said"]'), (QUOTE, "'medium'")),
+    ("summary as a number", add_to('id = "spd-refuses"', "summary = 1"), ("[[stances]] spd-refuses", "'summary'")),
+    ("state as a number", add_to(IN_OFFICIAL, "state = 12"), (OFFICIAL, "'state'")),
     ("position as a number", edit('position = "refuses"', "position = 1"), ("[[stances]] spd-refuses", "'position'")),
     ("blank optional text", add_to(IN_OFFICIAL, 'party = "  "'), (OFFICIAL, "'party'", "non-empty")),
     ("[[source]] as a list", edit("[source]\n", "[[source]]\n"), ("[source]", "one table")),
@@ -104,7 +123,7 @@ def good_db(tmp_path: Path) -> Path:
 
 def test_the_case_list_is_a_real_count() -> None:
     # The suite says how many cases it tries (issue 10, "done when"); a silently dropped case would change this.
-    assert len(HOSTILE_ANNOTATIONS) == 39
+    assert len(HOSTILE_ANNOTATIONS) == 50
 
 
 @pytest.mark.parametrize(("case", "change", "named"), HOSTILE_ANNOTATIONS, ids=[c[0] for c in HOSTILE_ANNOTATIONS])
