@@ -16,7 +16,8 @@ import pytest
 from tests.conftest import SOURCES, build_from
 from tests.faults_support import assert_one_line_error, folder_state, run_cli
 from tests.test_faults_build import ANNOTATIONS, ARTICLE, SLUG, replace_once, write_sources
-from tui.ingest.annotations import KEYS, BuildError, load_article
+from tui.ingest.annotation_format import KEYS
+from tui.ingest.annotations import BuildError, load_article
 from tui.ingest.builder import build
 
 TOML = f"{SLUG}.toml"
