@@ -94,3 +94,22 @@ def test_the_contract_can_fail(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    from textual.app import App\n    conn.execute('SELECT 1')\n", encoding="utf-8")
     assert "textual.app" in imported(bad)
+
+
+def test_one_stance_vocabulary() -> None:
+    # A stance's colour is defined once (tui.present.STANCE_LOOKS); no other module spells a position's style.
+    import re
+
+    styled = re.compile(r"[\"'](refuses|cooperates)[\"']\s*:\s*[\"'][^\"']*(red|green|success|error|#)")
+    for path in TUI.rglob("*.py"):
+        if path.name == "present.py":
+            continue
+        assert not styled.search(path.read_text(encoding="utf-8")), f"{path.relative_to(TUI)} styles stances itself"
+
+
+def test_refusal_and_cooperation_never_look_alike() -> None:
+    from tui.present import STANCE_LOOKS
+
+    colours = [look.colour for look in STANCE_LOOKS.values()]
+    assert len(set(colours)) == len(colours)
+    assert STANCE_LOOKS["refuses"].colour != STANCE_LOOKS["cooperates"].colour

@@ -90,7 +90,8 @@ REQUIRED = {
     "cities": ("id", "name", "mention"),
     "officials": ("id", "name", "mention"),
     "organizations": ("id", "name", "kind", "mention"),
-    "policies": ("id", "name", "mention"),
+    # A state law or city policy that holds a stance ("Florida's law", "Oakland's sanctuary city policy").
+    "policies": ("id", "name", "kind", "mention"),
     "stances": ("id", "holder", "kind", "toward", "position", "evidence"),
     "quotes": ("id", "text"),
     "claims": ("id", "figure", "subject", "evidence"),
@@ -104,7 +105,7 @@ LOCATED_BY["quotes"] = "text"
 REFERENCES = {
     "city": ("cities",),
     "speaker": ("officials", "organizations"),
-    "holder": ("officials", "organizations"),
+    "holder": ("officials", "organizations", "policies"),
     "claimant": ("officials", "organizations"),
     "signed_by": ("officials",),
 }

@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 
 from tui.models import City, Official, Quote
-from tui.present import one_line
+from tui.present import one_line, stance_look
 from tui.screens.base import Breadcrumb, KeyFooter
 from tui.store import Store
 from tui.widgets.lazy_list import LazyList, TitleFn
@@ -39,7 +39,6 @@ ALL_CITIES = AllRow("All cities")
 ALL_OFFICIALS = AllRow("All officials")
 
 # Badge colours for a city's police stance on cooperating with ICE.
-BADGE_STYLE = {"refuses": "bold red", "cooperates": "bold green", "mandated": "bold yellow", "unclear": "dim"}
 NO_DATE = "—"
 NO_OFFICIALS = "No officials named in the sources"
 NO_QUOTES = "No quotes in the sources"
@@ -71,7 +70,7 @@ def city_row(item: City | AllRow) -> Text | tuple[Text, ...]:
     if isinstance(item, AllRow):
         return all_row(item)
     badge = item.police_position or ""
-    return cell(item.name), cell(item.state, "dim"), cell(badge, BADGE_STYLE.get(badge, ""))
+    return cell(item.name), cell(item.state, "dim"), cell(badge, stance_look(badge).style if badge else "")
 
 
 def official_row(item: Official | AllRow) -> Text | tuple[Text, ...]:
