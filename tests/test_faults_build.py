@@ -476,3 +476,33 @@ def test_the_hot_journal_advice_is_safe_to_follow(tmp_path: Path, good_db: Path)
     followed = run_cli("build", "--sources", write_sources(tmp_path / "sources"), "--out", interrupted)
     assert followed.code == 0, followed.stderr
     assert run_cli("--db", interrupted, "city", "springfield").code == 0
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=lambda s: s.name)
+def test_a_build_stopped_by_a_signal_removes_its_temporary_file(
+    tmp_path: Path, good_db: Path, signum: signal.Signals
+) -> None:
+    sources = write_slow_sources(tmp_path / "slow")
+    before = sha256(good_db)
+    build_process = subprocess.Popen(
+        [sys.executable, "-m", "tui", "build", "--sources", str(sources), "--out", str(good_db)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    while not any(p.stat().st_size > 0 for p in temporaries(good_db.parent) if p.exists()):
+        assert build_process.poll() is None, "the build ended before it could be stopped part-way"
+        time.sleep(0.005)
+    os.kill(build_process.pid, signum)
+    _, err = build_process.communicate(timeout=120)
+    assert build_process.returncode == 128 + signum, err
+    assert_one_line_error_text(err.decode("utf-8", "replace"), signum.name)
+    assert sha256(good_db) == before
+    assert sorted(p.name for p in good_db.parent.iterdir()) == ["events.db"], "a stopped build left files behind"
+
+
+def assert_one_line_error_text(stderr: str, *must_contain: str) -> None:
+    assert "Traceback" not in stderr, stderr
+    assert len(stderr.splitlines()) == 1, stderr
+    assert all(part in stderr for part in must_contain), stderr
