@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_UNUSABLE, BuildError, CommandError, StoreError
+from tui.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_UNUSABLE, BuildError, CommandError, Interrupted, StoreError
 
 __all__ = ["EXIT_NOT_FOUND", "EXIT_OK", "EXIT_UNUSABLE", "CommandError", "build_parser", "main", "run"]
 
@@ -82,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="build the database from annotated sources")
     build.add_argument("--sources", metavar="DIR", type=Path, default=None, help="default: the bundled sources")
-    build.add_argument("--out", metavar="PATH", type=Path, default=None, help="default: the bundled database path")
+    build.add_argument(
+        "--out", metavar="PATH", type=Path, default=None, help="default: the bundled database (never $EVENTS_DB)"
+    )
 
     draft = sub.add_parser(
         "draft",
@@ -116,9 +118,14 @@ def run(args: argparse.Namespace) -> int:
     if command == "build":
         from tui.ingest.builder import build
 
-        out = args.out or resolve_db(getattr(args, "db", None))
+        if getattr(args, "db", None) is not None:
+            # --db names a database to read; a build given it would overwrite what the user meant to read.
+            raise CommandError("build writes to --out PATH (default: the bundled database), not --db", EXIT_UNUSABLE)
+        # Never $EVENTS_DB: that is where the user reads from, and a plain `build` rebuilds the bundled database
+        # beside the bundled sources, as the README says.
+        out = args.out or bundled_db()
         counts = build(args.sources or bundled_sources(), out)
-        print(f"built {out}: " + ", ".join(f"{n} {t}" for t, n in counts.items()), file=sys.stderr)
+        print(f"built {_escaped(str(out))}: " + ", ".join(f"{n} {t}" for t, n in counts.items()), file=sys.stderr)
         return EXIT_OK
     if command == "draft":
         from tui.ingest.draft.command import run_draft
@@ -152,22 +159,45 @@ def run(args: argparse.Namespace) -> int:
         store.close()
 
 
+def _escaped(text: str) -> str:
+    """A message made safe for the terminal: a file name holding escape sequences is shown, not obeyed.
+
+    present is imported here, not at start-up, so that the fast path of a command does not pay for it.
+    """
+    from tui.present import one_line
+
+    return one_line(text)
+
+
+def _report(message: object) -> None:
+    print(f"events-tui: {_escaped(str(message))}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The console script. Known failures become one stderr line and an exit code; so do surprises."""
     try:
         return run(build_parser().parse_args(argv))
     except CommandError as exc:
-        print(f"events-tui: {exc}", file=sys.stderr)
+        _report(exc)
         return exc.code
     except (StoreError, BuildError) as exc:
-        print(f"events-tui: {exc}", file=sys.stderr)
+        _report(exc)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return 130
+    except Interrupted as stop:
+        # SIGTERM or SIGHUP while writing a file: the temporary file is gone; exit as the signal would have.
+        import signal
+
+        try:
+            _report(f"stopped by {signal.Signals(stop.signum).name}; the temporary file was removed, nothing replaced")
+        except OSError:
+            pass  # the terminal went away with the hangup
+        return 128 + stop.signum
     except BrokenPipeError:
         # `events-tui export | head`: the reader left; that is not an error worth a message.
         sys.stderr.close()
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 — the promise is "no traceback ever reaches a user"
-        print(f"events-tui: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        _report(f"unexpected error: {type(exc).__name__}: {exc}")
         return EXIT_UNUSABLE

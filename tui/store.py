@@ -7,6 +7,7 @@ turns every way that can fail into one `StoreError` line that names the file and
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -193,10 +194,12 @@ def describe_error(path: Path, exc: sqlite3.DatabaseError) -> str:
         return f"{path}: the database file is damaged ({message}); {_REBUILD.format(path=path)}"
     if "readonly" in message and Path(f"{path}-journal").exists():
         # A writer died mid-transaction; rolling its journal back needs a write, and we only ever open read-only.
+        # The advice must be safe to follow: deleting the journal would leave a half-written file, and a rebuild
+        # removes the stale journal before renaming the new file into place (tui/atomic.py).
         return (
             f"{path}: another program's unfinished write left {path}-journal to roll back, and events-tui only reads; "
-            f"open it once with a SQLite tool (`sqlite3 {path} 'PRAGMA quick_check'`) to recover it, "
-            f"or rebuild it with `events-tui build --out {path}`"
+            "if that program is still running, let it finish and try again; otherwise rebuild it from its sources "
+            f"(`events-tui build --sources DIR --out {path}`); do not delete the -journal file by hand"
         )
     if "unable to open" in message:
         return f"{path}: cannot open the database ({message}); check the path and its permissions"
@@ -218,6 +221,25 @@ class Store:
     def _all(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
         with self._lock:
             return self.conn.execute(sql, params).fetchall()
+
+    def _stream(self, sql: str, params: tuple[object, ...] = (), batch: int = 500) -> Iterator[tuple]:
+        """Rows a batch at a time: memory stays flat however many rows match (export at a million quotes).
+
+        The lock is held per batch, not across the whole iteration, so other reads can run in between.
+        """
+        with self._lock:
+            cursor = self.conn.execute(sql, params)
+        try:
+            while True:
+                with self._lock:
+                    rows = cursor.fetchmany(batch)
+                if not rows:
+                    return
+                yield from rows
+        finally:
+            # A generator left part-way (an interrupted export) is closed later, maybe after the store is.
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                cursor.close()
 
     def _one(self, sql: str, params: tuple[object, ...] = ()) -> tuple | None:
         with self._lock:
@@ -359,8 +381,7 @@ class Store:
 
     def iter_quotes(self) -> Iterator[Quote]:
         """Every quote in source order, for export."""
-        rows = self._all(_QUOTE_SELECT + " ORDER BY q.source_id, q.start, q.id")
-        return (self._quote(row) for row in rows)
+        return (self._quote(row) for row in self._stream(_QUOTE_SELECT + " ORDER BY q.source_id, q.start, q.id"))
 
     # --- stances, claims -----------------------------------------------------------------------
 
@@ -375,7 +396,7 @@ class Store:
         return [self._stance(r) for r in rows]
 
     def iter_stances(self) -> Iterator[Stance]:
-        return (self._stance(r) for r in self._all(_STANCE_SELECT + " ORDER BY s.source_id, s.start, s.id"))
+        return (self._stance(r) for r in self._stream(_STANCE_SELECT + " ORDER BY s.source_id, s.start, s.id"))
 
     def claims(self) -> list[Claim]:
         sql = (

@@ -1,30 +1,32 @@
 """Build events.db from `data/sources/*.toml` + `*.txt`: validate, locate offsets, write atomically.
 
 The build writes a temporary file beside the target and renames it over the target only when complete,
-so a failed or killed build leaves the existing database byte-identical.
+so a failed or killed build leaves the existing database byte-identical (tui/atomic.py does the file work).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
 
+from tui.atomic import (
+    fsync_folder,
+    remove_stale_journals,
+    remove_stale_temporaries,
+    stopped_by_signals_cleanly,
+    temporary_beside,
+)
 from tui.ingest.annotations import BuildError, load_article
 from tui.ingest.entities import Uncertain
 from tui.ingest.schema import create_tables, finish
 from tui.ingest.writer import name_rows, write_articles
-
-try:
-    import fcntl
-except ImportError:  # Windows: no advisory locks, so stale temporary files are left for the user to delete
-    fcntl = None  # type: ignore[assignment]
 
 
 def build(sources: Path, out: Path, report: Callable[[str], None] | None = None) -> dict[str, int]:
@@ -64,12 +66,19 @@ def uncertain_line(u: Uncertain, slugs: list[str]) -> str:
 
 
 def _check_target(out: Path) -> None:
-    """Replace only a database: `--out` naming a folder, a device or someone's document is a slip, not a request."""
-    if out.is_dir():
-        raise BuildError(f"{out}: is a directory; pass --out PATH to a database file such as {out / 'events.db'}")
-    if not out.exists():
+    """Replace only a database: `--out` naming a folder, a device, a link or someone's document is a slip."""
+    try:
+        info = out.lstat()
+    except FileNotFoundError:
         return
-    if not out.is_file():
+    except OSError as exc:
+        raise BuildError(f"{out}: cannot check the target ({exc.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BuildError(f"{out}: is a directory; pass --out PATH to a database file such as {out / 'events.db'}")
+    if stat.S_ISLNK(info.st_mode):
+        # The rename would replace the link, not the file it points to: never what was meant.
+        raise BuildError(f"{out}: is a symbolic link; refusing to replace it; pass --out the file it points to")
+    if not stat.S_ISREG(info.st_mode):
         raise BuildError(f"{out}: not a regular file; refusing to replace it; pass --out PATH to a database file")
     try:
         with out.open("rb") as handle:
@@ -82,67 +91,56 @@ def _check_target(out: Path) -> None:
         )
 
 
-def _remove_stale_temporaries(out: Path, folder: Path) -> None:
-    """Delete temporary files left by killed builds of `out` (a killed process cannot clean up after itself).
-
-    A live build holds an exclusive lock on its temporary file, so only files nobody is writing are removed.
-    """
-    if fcntl is None:
-        return
-    for stale in folder.glob(f".{out.name}.*.tmp"):
-        try:
-            with stale.open("rb") as handle:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                stale.unlink()
-        except OSError:
-            continue  # locked by a running build, or already gone
-
-
 @contextmanager
 def atomic_database(out: Path) -> Iterator[sqlite_utils.Database]:
     """A fresh database at a temporary path in `out`'s folder, renamed to `out` only if the block succeeds.
 
-    The temporary file is `.<name>.<random>.tmp` beside `out`; a killed build leaves it behind, locked by nobody,
-    and the next build of `out` removes it.
+    The temporary file is `.<name>.<random>.tmp` beside `out`, locked while in use. SIGTERM, SIGHUP and Ctrl+C
+    remove it; a SIGKILLed build leaves it behind, locked by nobody, and the next build of `out` removes it.
+    The old database's `-journal`/`-wal`/`-shm` files are removed just before the rename: they belong to the
+    old file and would otherwise be "recovered" into the new one.
     """
     out = Path(out)
     folder = out.parent if str(out.parent) else Path(".")
+    out = folder / out.name
     if not folder.is_dir():
         raise BuildError(f"{out}: the folder {folder} does not exist")
     _check_target(out)
-    _remove_stale_temporaries(out, folder)
-    try:
-        handle, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise BuildError(f"{out}: cannot write in {folder}: {exc.strerror}") from None
-    if fcntl is not None:
-        fcntl.flock(handle, fcntl.LOCK_EX)  # held until this process ends: marks the file as in use
-    tmp = Path(tmp_name)
-    try:
-        conn = sqlite3.connect(tmp)
-    except BaseException:
-        os.close(handle)
-        tmp.unlink(missing_ok=True)
-        raise
-    try:
-        # The temporary file is thrown away on failure, so durability during the build buys nothing.
-        conn.execute("PRAGMA journal_mode = OFF")
-        conn.execute("PRAGMA synchronous = OFF")
-        db = sqlite_utils.Database(conn)
-        create_tables(db)
-        yield db
-        finish(db)
-        conn.commit()
-        conn.execute("VACUUM")
-        conn.close()
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        conn.close()
-        tmp.unlink(missing_ok=True)
-        raise
-    finally:
-        os.close(handle)
+    remove_stale_temporaries(out)
+    with stopped_by_signals_cleanly():
+        try:
+            handle, tmp = temporary_beside(out)
+        except OSError as exc:
+            raise BuildError(f"{out}: cannot write in {folder}: {exc.strerror}") from None
+        try:
+            conn = sqlite3.connect(tmp)
+        except BaseException:
+            os.close(handle)
+            tmp.unlink(missing_ok=True)
+            raise
+        try:
+            # The temporary file is thrown away on failure, so durability during the build buys nothing.
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            db = sqlite_utils.Database(conn)
+            create_tables(db)
+            yield db
+            finish(db)
+            conn.commit()
+            conn.execute("VACUUM")
+            conn.close()
+            os.fsync(handle)
+            os.chmod(tmp, 0o644)
+            _check_target(out)  # again: the target may have become something else while we built
+            remove_stale_journals(out)
+            os.replace(tmp, out)
+            fsync_folder(folder)
+        except BaseException:
+            conn.close()
+            tmp.unlink(missing_ok=True)
+            raise
+        finally:
+            os.close(handle)
 
 
 __all__ = ["atomic_database", "build", "name_rows", "uncertain_line", "write_articles"]

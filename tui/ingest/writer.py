@@ -169,7 +169,8 @@ def _fact_row(
         }
     elif table == "quotes":
         row |= {
-            "speaker": entity,
+            # A speaker the article describes but never names is stored as that description.
+            "speaker": entity if entity is not None else entry.get("speaker_description"),
             "city_id": city.row_id if city else None,
             "text": entry["text"],
             "medium": entry.get("medium"),
@@ -191,7 +192,7 @@ def _name_holder(row: dict[str, Any], registry: Registry) -> None:
     for column in ("holder", "speaker", "claimant"):
         if column in row:
             entity = row[column]
-            row[column] = entity.name if entity is not None else None
+            row[column] = entity.name if isinstance(entity, Entity) else entity
 
 
 def _insert_entities(db: sqlite_utils.Database, registry: Registry) -> None:
