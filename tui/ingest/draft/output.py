@@ -56,6 +56,13 @@ def _value(value: Any) -> str:
     return toml_string(str(value))
 
 
+def _note(section: str, item: dict[str, Any]) -> str:
+    """A comment for the reviewer where the drafter left a required decision open."""
+    if section == "quotes" and not item.get("speaker") and not item.get("speaker_description"):
+        return "# Speaker not found: add speaker (an id above) or speaker_description, or the build refuses this.\n"
+    return ""
+
+
 def _table(header: str, fields: dict[str, Any]) -> str:
     lines = [header]
     lines += [f"{key} = {_value(value)}" for key, value in fields.items() if value is not None and value != []]
@@ -99,6 +106,7 @@ class Rows:
         s = self.draft.source
         return {
             "reviewed": False,
+            "drafted_by": "events-tui draft",
             "title": s.title,
             "outlet": s.outlet,
             "url": s.url,
@@ -219,7 +227,7 @@ def to_toml(draft: Draft, name: str) -> str:
     ]
     for section, items in sections:
         parts.append(f"# --- {section} ({len(items)}) " + "-" * max(0, 100 - len(section)) + "\n")
-        parts += [_table(f"[[{section}]]", item) for item in items]
+        parts += [_note(section, item) + _table(f"[[{section}]]", item) for item in items]
     return "\n".join(parts)
 
 
