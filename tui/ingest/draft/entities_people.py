@@ -14,6 +14,7 @@ from tui.ingest.draft.entities import (
     PARTICLE,
     PARTY_ONLY,
     ROLE_NAME,
+    ROLES,
     SAID_NAME,
     SPEAKER_NAME,
     TITLED,
@@ -114,13 +115,13 @@ def find_people(
                 party=m.group("party"),
                 reason="an honorific before the name" if honorific else "a title before the name",
             )
-        for m in ROLE_NAME.finditer(text, start, end):
+        for m in ROLE_NAME.finditer(text, start, end) if ROLE_WORD.search(text, start, end) else ():
             if any(x.kind == "person" and x.start < m.end("name") and m.start("name") < x.end for x in found.mentions):
                 continue
             role = m.group("role")
             person(m.group("name"), m.start(), m.end("name"), m.end(), title=role[:1].upper() + role[1:],
                    party=m.group("party"), reason=f"a role before the name, “{role}”")  # fmt: skip
-        for m in NAME_THEN_ROLE.finditer(text, start, end):
+        for m in NAME_THEN_ROLE.finditer(text, start, end) if APPOSITION.search(text, start, end) else ():
             if any(x.kind == "person" and x.start < m.end("name") and m.start("name") < x.end for x in found.mentions):
                 continue
             if split_role(m.group("name"))[1] or TITLE_INSIDE.search(m.group("name")):
@@ -226,6 +227,9 @@ def split_role(words: str) -> tuple[str, str, str]:
     return " ".join(tokens[:first]), " ".join(tokens[first : last + 1]), " ".join(tokens[last + 1 :])
 
 
+ROLE_WORD = re.compile(rf"(?i:\b(?:{ROLES})\b)")
+APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s")
+FULL_NAME = re.compile(rf"(?<![\w.’']){TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE})){{0,3}}\s+{CAP}(?![\w’'])")
 SURNAME_SPEAKER = re.compile(
     rf"(?<![\w.’'])(?P<a>{CAP})(?:,[^,.“”\"]{{3,80}},)?\s+(?:said|says|told|added|wrote|tweeted|asked)\b"
     rf"|\b(?:said|says|added|asked)\s+(?P<b>{CAP})\b(?!\s+{UP})"
@@ -237,24 +241,29 @@ def _named_earlier(text: str, regions: list[tuple[int, int]], found: Entities, p
     ("Ana Lucía Reyes has not left the church")."""
     known = {key_tokens(p.name)[-1] for p in found.people}
     words = {w for o in found.orgs for w in o.name.split()} | {w for c in found.cities for w in c.name.split()}
+    wanted: list[str] = []
     for start, end in regions:
         for m in SURNAME_SPEAKER.finditer(text, start, end):
             surname = m.group("a") or m.group("b")
             if fold(surname) in known or fold(surname) in NOT_NAMES or surname in words or surname in vocab.TITLES:
                 continue
-            full = re.compile(rf"(?<![\w.’'])(?:{TOKEN}\s+(?:(?:{TOKEN}|{PARTICLE})\s+)*?){re.escape(surname)}(?!\w)")
-            for r_start, r_end in regions:
-                hit = full.search(text, r_start, r_end)
-                if hit and not TITLE_INSIDE.search(hit.group(0)) and hit.group(0).split()[0] not in ("The", "A", "In"):
-                    person(
-                        hit.group(0),
-                        hit.start(),
-                        hit.end(),
-                        hit.end(),
-                        reason="a full name its later surname speaks for",
-                    )
-                    known.add(fold(surname))
-                    break
+            wanted.append(surname)
+    if not wanted:
+        return
+    # Every run of capitalised words, once; the first that ends in a wanted surname names that person.
+    runs = [m for start, end in regions for m in FULL_NAME.finditer(text, start, end)]
+    for surname in wanted:
+        if fold(surname) in known:
+            continue
+        for run in runs:
+            words_of_run = run.group(0).split()
+            if words_of_run[-1] != surname or words_of_run[0] in ("The", "A", "In", "On", "At"):
+                continue
+            if TITLE_INSIDE.search(run.group(0)):
+                continue
+            person(run.group(0), run.start(), run.end(), run.end(), reason="a full name its later surname speaks for")
+            known.add(fold(surname))
+            break
 
 
 def _same_person(people: dict[str, Person], tokens: list[str]) -> Person | None:
