@@ -171,3 +171,18 @@ def test_a_reviewed_draft_builds(article: Path, tmp_path: Path) -> None:
     (tmp_path / "a.toml").write_text("\n\n".join(kept).replace("reviewed = false", "reviewed = true"), encoding="utf-8")
     counts = build(tmp_path, tmp_path / "a.db")
     assert counts["sources"] == 1
+
+
+def test_empty_article_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_text("  \n\n", encoding="utf-8")
+    code, out, err = run(capsys, "draft", str(path))
+    assert (code, out) == (2, "") and "is empty" in err and err.count("\n") == 1
+
+
+def test_missing_publication_date_is_said(capsys: pytest.CaptureFixture[str], article: Path) -> None:
+    code, out, err = run(capsys, "draft", str(article))
+    assert code == 0 and "no publication date" in err
+    assert "published" not in tomllib.loads(out)["source"]
+    code, _, err = run(capsys, "draft", str(article), "--published", "2020-03-06")
+    assert code == 0 and err == ""

@@ -42,7 +42,7 @@ def draft_text(
     if dateline is not None:
         city = next((c for c in found.cities if c.mention.start == dateline), None)
         if city is not None:
-            from tui.ingest.draft.entities_people import place_people
+            from tui.ingest.draft.jurisdiction import place_people
 
             for person in found.people:
                 person.city = None if person.reason.endswith(("same paragraph", "headline", "names")) else person.city

@@ -85,7 +85,16 @@ def run_draft(args: argparse.Namespace) -> int:
     path = Path(args.path)
     published = check_published(args.published)
     text = read_article(path)
+    if not text.strip():
+        raise BuildError(f"{path}: the article is empty; nothing to draft")
     draft = draft_text(text, published=published, url=args.url, outlet=args.outlet, title=args.title)
+    if draft.source.published is None:
+        # Not an error (the draft is still useful), but weekday words cannot be dated without it: say so.
+        print(
+            f"events-tui: note: {path.name} has no publication date (no --published, no 'date YYYY-MM-DD' line); "
+            "weekday words are left undated",
+            file=sys.stderr,
+        )
     content = to_json(draft) + "\n" if args.json else to_toml(draft, path.name)
     if args.out is None:
         sys.stdout.write(content)

@@ -126,7 +126,7 @@ def unique_id(base: str, taken: set[str]) -> str:
 
 
 def find_entities(text: str, paras: list[Paragraph], tweets: list[Tweet], dateline_city: str | None) -> Entities:
-    from tui.ingest.draft import entities_people, entities_places
+    from tui.ingest.draft import entities_people, entities_places, jurisdiction
 
     found = Entities()
     taken: set[str] = set()
@@ -134,6 +134,6 @@ def find_entities(text: str, paras: list[Paragraph], tweets: list[Tweet], dateli
     entities_places.find_cities(text, regions, found, taken)
     entities_places.find_orgs(text, regions, found, taken)
     entities_people.find_people(text, regions, paras, tweets, found, taken)
-    entities_people.place_people(text, paras, found, dateline_city)
+    jurisdiction.place_people(text, paras, found, dateline_city)
     found.mentions.sort(key=lambda m: (m.start, -m.end))
     return found
