@@ -40,13 +40,8 @@ def check_published(value: str | None) -> str | None:
     return value
 
 
-def write_new(out: Path, content: str) -> None:
-    """Write `content` to `out` atomically, refusing if anything is already at `out`.
-
-    The text goes to a temporary file beside `out`, which is then hard-linked into place: a link fails if the
-    name exists, so even a file created meanwhile is never replaced. Where links are not supported, the rename
-    happens only after checking that the name is still free.
-    """
+def check_out(out: Path) -> Path:
+    """Refuse an --out path that exists or whose folder does not, before any work; return the folder."""
     if out.exists() or out.is_symlink():
         raise CommandError(
             f"{out}: already exists; draft never replaces a file (choose a new --out path)", EXIT_UNUSABLE
@@ -54,6 +49,17 @@ def write_new(out: Path, content: str) -> None:
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise CommandError(f"{out}: the folder {folder} does not exist", EXIT_UNUSABLE)
+    return folder
+
+
+def write_new(out: Path, content: str) -> None:
+    """Write `content` to `out` atomically, refusing if anything is already at `out`.
+
+    The text goes to a temporary file beside `out`, which is then hard-linked into place: a link fails if the
+    name exists, so even a file created meanwhile is never replaced. Where links are not supported, the rename
+    happens only after checking that the name is still free.
+    """
+    folder = check_out(out)
     try:
         handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{out.name}.", suffix=".tmp")
     except OSError as exc:
@@ -84,10 +90,19 @@ def run_draft(args: argparse.Namespace) -> int:
 
     path = Path(args.path)
     published = check_published(args.published)
+    if args.out is not None:
+        check_out(Path(args.out))  # bad input fails before any work, with one line
     text = read_article(path)
     if not text.strip():
         raise BuildError(f"{path}: the article is empty; nothing to draft")
     draft = draft_text(text, published=published, url=args.url, outlet=args.outlet, title=args.title)
+    content = to_json(draft) + "\n" if args.json else to_toml(draft, path.name)
+    if args.out is None:
+        sys.stdout.write(content)
+    else:
+        write_new(Path(args.out), content)
+        summary = f"{len(draft.quotes)} quotes, {len(draft.people)} officials, {len(draft.stances)} stances"
+        print(f"drafted {args.out}: {summary}; review it and set reviewed = true before building", file=sys.stderr)
     if draft.source.published is None:
         # Not an error (the draft is still useful), but weekday words cannot be dated without it: say so.
         print(
@@ -95,11 +110,4 @@ def run_draft(args: argparse.Namespace) -> int:
             "weekday words are left undated",
             file=sys.stderr,
         )
-    content = to_json(draft) + "\n" if args.json else to_toml(draft, path.name)
-    if args.out is None:
-        sys.stdout.write(content)
-        return EXIT_OK
-    write_new(Path(args.out), content)
-    summary = f"{len(draft.quotes)} quotes, {len(draft.people)} officials, {len(draft.stances)} stances"
-    print(f"drafted {args.out}: {summary}; review it and set reviewed = true before building", file=sys.stderr)
     return EXIT_OK
