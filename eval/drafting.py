@@ -244,8 +244,9 @@ FIRST_CONTACT = """\
 | 5 | waukegan-families, governor-veto | bb2d93a | 12/12 | 0 | 11/12 | 4/4 |
 | 6 | church-sanctuary, florida-sheriffs | cc8f01e | 14/15 | 0 | 12/14 | 1/1 |
 | 7 | weekend-sweeps, empty-desks | 8390146 | 11/11 | 0 | 8/11 | 2/3 |
-| **all** | 15 articles | | **109/110 (F1 0.995)** | **0** | **85/109 (0.78)** | **22/26 (0.85)** |
-| batches 4–7 | 8 articles | | 52/53 | 0 | 45/52 (0.87) | 9/10 |
+| 8 | new-jersey-directive, border-pastor | 7dc04da | 12/12 | 0 | 10/12 | 3/3 |
+| **all** | 17 articles | | **121/122 (F1 0.996)** | **0** | **95/121 (0.79)** | **25/29 (0.86)** |
+| batches 4–8 | 10 articles | | 64/65 | 0 | 55/64 (0.86) | 12/13 |
 """
 
 
@@ -268,9 +269,10 @@ new ones, after seeing their gold files), so these figures are optimistic. For t
 
 {FIRST_CONTACT}
 Speakers were where unseen text found new kinds of sentence (a role before a name, an appositive name after a
-description, a surname whose full name has no title, a three-word name cut short); each batch's misses became
-rules and unit tests before the next batch was written. A description counts as right when one contains the
-other ("A spokeswoman for Koch Foods" for "A spokeswoman for Koch Foods, one of the companies targeted").
+description, a surname whose full name has no title, a three-word name cut short, "she" for a man); each
+batch's misses became rules and unit tests before the next batch was written. A description counts as right when
+one contains the other ("A spokeswoman for Koch Foods" for "A spokeswoman for Koch Foods, one of the companies
+targeted").
 
 ## Every difference from the gold files
 

@@ -176,6 +176,30 @@ EXPECTED = {
         ("The timing was based on the investigation.", "Matthew Albence", "2020-03-04"),
         ("was not aware", "A spokeswoman for Koch Foods", None),
     ],
+    "new-jersey-directive": [
+        (
+            "No one should be afraid to call the police because of their immigration status",
+            "Gurbir Grewal",
+            "2020-03-05",
+        ),
+        ("This directive draws a clear line.", "Gurbir Grewal", "2020-03-05"),
+        ("a blow to public safety", "Shaun Golden", None),
+        ("This directive will result in dangerous criminals being released", "Matthew Albence", "2020-03-06"),
+        ("It's a big deal", "Sara Cullinane", None),
+    ],
+    "border-pastor": [
+        ("Whoever comes, we feed", "Gabriel Martinez", None),
+        ("That's the Gospel. It isn't complicated.", "Gabriel Martinez", None),
+        ("It was very cold", "Maria", None),
+        ("They call it the icebox.", "Maria", None),
+        (
+            "treats all those in our custody with dignity and respect.",
+            "A Customs and Border Protection spokesman",
+            None,
+        ),
+        ("People get tired of the story", "Gabriel Martinez", None),
+        ("But the families keep coming.", "Gabriel Martinez", None),
+    ],
 }
 
 

@@ -193,3 +193,17 @@ def test_tweet_signed_by_an_agency() -> None:
         "— U.S. Immigration and Customs Enforcement (@ICEgov) March 5, 2020"
     )
     assert said(text) == [("Our officers will continue to enforce the law.", "Immigration and Customs Enforcement")]
+
+
+def test_she_skips_a_man_the_article_marks() -> None:
+    text = (
+        "Every night, the Rev. Tomás Vidal unlocks his church hall.\n\n"
+        "Ana, a mother from Honduras who asked that her last name not be used, said she slept there.\n\n"
+        "“It was warm,” she said."
+    )
+    assert said(text) == [("It was warm", "Ana")]
+
+
+def test_he_still_finds_an_unmarked_man() -> None:
+    text = "Sheriff Dale Brenner spoke for an hour. “We hold them,” he said."
+    assert said(text)[0][1] == "Dale Brenner"

@@ -17,7 +17,7 @@ from tui.ingest.draft.model import Span
 ADVERBIAL = re.compile(
     r"^(?:in|on|at|during|after|before|since|from|with|without|speaking|asked|responding|earlier|later|last|this|"
     r"according|despite|echoing|similarly|however|meanwhile|still|yet|separately|instead|then|now|also|today|"
-    r"outside|inside|near|across|among|amid|under|over|through|throughout|along|around|behind|beyond|at|"
+    r"outside|inside|near|across|among|amid|under|over|through|throughout|along|around|behind|beyond|at|every|"
     r"yesterday|two|three|several|for|by|when|while\s+(?:in|at|on|speaking)|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|"
     r"december|[a-z]+ly)\b",
@@ -60,6 +60,7 @@ MODIFIED = re.compile(
 ISSUED = re.compile(
     r"^(?:the|that|this|a)\s+(?:joint\s+|written\s+)?(?:statement|letter|tweet|post|release|email|memo)\s*$"
 )
+SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained)\b")
 DETERMINER = re.compile(
     r"^(?:(?:the|The|former|Former|then-|acting|Acting|state|State|county|federal|city|U\.S\.)\s+)+"
 )
@@ -129,8 +130,8 @@ class Resolver:
             if not stripped or (ADVERBIAL.match(stripped) and not self._mention_at(a, b)):
                 continue
             found = self.head(a, b)
-            if found.speaker:
-                return found
+            if found.speaker or (found.description is not None and found.reason):
+                return found  # a named entity, or a pronoun that points back to a described person
             if re.fullmatch(r"(?:he|she|they|it|we|i|this|that|there|what|which)", stripped, re.I):
                 continue  # a pronoun with nobody to point back to is no description of a speaker
             if description is None:
@@ -197,14 +198,67 @@ class Resolver:
         if word in ORG_PRONOUNS:
             target = self._recent(at, self.org_ids | self.people_ids, prefer_org=True)
             return Who(target, None, 0.6, f"“{word}”: the body named before") if target else Who()
-        target = self._recent(at, self.people_ids)
+        candidates = self.people_ids
+        if word in PERSON_PRONOUNS and word != "i":
+            wanted = "f" if word in ("she", "her") else "m"
+            genders = self.genders()
+            candidates = {p for p in self.people_ids if genders.get(p, wanted) == wanted}
+        target = self._recent(at, candidates)
         if target is None and word in GROUP_PRONOUNS:
             target = self._recent(at, self.org_ids)
         if target is None:
-            return Who()
+            return self._described(word, at)
         if word in GROUP_PRONOUNS:
             return Who(target, None, 0.5, f"“{word}”: a group; the person named before is one of them")
         return Who(target, None, 0.75, f"“{word}”: the person named before")
+
+    def _described(self, word: str, at: int) -> Who:
+        """A pronoun nobody named fits: the unnamed person the sentence before (or this one) opened with, as the
+        article describes them ("Maria, a 29-year-old mother from Guatemala, said she …; “…,” she said")."""
+        if word not in PERSON_PRONOUNS:
+            return Who()
+        before = [s for s in self.sentences if s.start < at][-2:]
+        for sentence in reversed(before):
+            verb = SAYING.search(self.text, sentence.start, min(sentence.end, at))
+            if verb is None or verb.start() - sentence.start > 200:
+                continue
+            who = self.subject(sentence.start, verb.start())
+            if who.description is not None and not who.speaker:
+                return Who(None, who.description, 0.5, f"“{word}”: the person the article describes just before")
+        return Who()
+
+    def genders(self) -> dict[str, str]:
+        """'m' or 'f' for people the article itself marks: Mr./Ms., a -man/-woman title, or the first he/his or
+        she/her after them in a sentence they open (with nobody else named in between). Unmarked people fit any
+        pronoun; a person marked both ways is left unmarked."""
+        cached: dict[str, str] | None = getattr(self, "_genders", None)
+        if cached is not None:
+            return cached
+        found: dict[str, set[str]] = {}
+        for p in self.entities.people:
+            words = f"{self.text[p.mention.start : p.mention.end]} {p.title or ''}"
+            if re.search(r"\b(?:Mr\.|\w+man)\b", words) and not re.search(r"\w+woman\b", words):
+                found.setdefault(p.id, set()).add("m")
+            if re.search(r"\b(?:Mrs\.|Ms\.|\w+woman)\b", words):
+                found.setdefault(p.id, set()).add("f")
+        people = [m for m in self.entities.mentions if m.kind == "person"]
+        for sentence in self.sentences:
+            subject = next(
+                (m for m in people if sentence.start <= m.start < sentence.end and self._is_subject(m)), None
+            )
+            if subject is None:
+                continue
+            rest = self.text[subject.end : sentence.end]
+            rest = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group(0)), rest)  # not inside quotations
+            # "her" and "him" are left out: as objects they usually point at someone else ("to take her in").
+            pronoun = re.search(r"\b(?:(he|his|himself)|(she|hers|herself))\b", rest, re.IGNORECASE)
+            if pronoun is None:
+                continue
+            if any(m.id != subject.id and subject.end <= m.start < subject.end + pronoun.start() for m in people):
+                continue
+            found.setdefault(subject.id, set()).add("m" if pronoun.group(1) else "f")
+        self._genders = {who: marks.pop() for who, marks in found.items() if len(marks) == 1}
+        return self._genders
 
     def title(self, title: str, qualifier: str | None, at: int) -> Who:
         people = [p for p in self.entities.people if p.title and title in p.title.lower()]
@@ -256,6 +310,7 @@ class Resolver:
             return False
         raw = self.text[sentence.start : m.start]
         raw = raw[DATELINE_LEAD.match(raw).end() :] if DATELINE_LEAD.match(raw) else raw  # type: ignore[union-attr]
+        raw = re.sub(r"(?:^|(?<=\s))(?:the|The)\s+$", "", raw)  # "Every night, the Rev. X unlocks …"
         if DETERMINER.fullmatch(raw) or (PLACE_WORDS.fullmatch(raw) and not re.search(r"[,.;:]", raw)):
             return True  # "El Paso County Sheriff Luis Ortega said": a place before the title
         if not raw.strip() or re.search(r"[”\"],?\s*$|\b(?:said|says|added)\s+$", raw):
