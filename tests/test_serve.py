@@ -9,7 +9,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -20,7 +19,7 @@ import pytest
 from bench.terminal import screen_contains
 from bench.web_terminal import WebSession
 from tests.conftest import ROOT
-from tests.serve_support import Served, served, wait_until_gone
+from tests.serve_support import Served, served, wait_until, wait_until_gone
 
 DOWN, ENTER, ESCAPE = "\x1b[B", "\r", "\x1b"
 
@@ -79,6 +78,18 @@ def test_stopping_the_server_ends_every_app_process(events_db: Path, stop: signa
     assert not server.app_pids()
     assert "Stopped; ended 2 sessions" in server.stdout[-1]
     assert all(tab.ended for tab in tabs)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
+def test_a_killed_server_leaves_no_app_process(events_db: Path) -> None:
+    # SIGKILL cannot be caught: the app processes must end without the server's help.
+    with served(events_db) as server:
+        tab = server.open()
+        app = server.app_pids()
+        assert len(app) == 1
+        server.process.kill()
+        assert not wait_until_gone(app), "an app process outlived its killed server"
+        assert wait_until(lambda: tab.ended), "the page must see its socket close"
 
 
 def test_the_start_up_line_names_the_url_and_nothing_else(events_db: Path) -> None:
@@ -174,10 +185,7 @@ def test_a_database_gone_bad_ends_that_session_not_the_server(events_db: Path, t
         assert line == f"events-tui: {db}: not a SQLite database; pass --db PATH to an events database made by " + (
             "`events-tui build`"
         )
-        deadline = time.monotonic() + 10
-        while not broken.ended and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert broken.ended, "the failed session's page must be told it ended"
+        assert wait_until(lambda: broken.ended), "the failed session's page must be told it ended"
         # The server goes on: the page is served, and once the database is good again so are new sessions.
         assert get(server.page())[0] == 200
         shutil.copy(events_db, db)

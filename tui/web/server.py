@@ -10,16 +10,19 @@ Built on textual-serve 1.1.3 (pinned by the `serve` extra), changed where events
   their browser;
 - a session whose process fails (a database gone bad) shows the process's one-line message in the page and ends;
   the server goes on;
-- stopping the server ends every app process it started: asked to quit, then terminated, then killed.
+- stopping the server ends every app process it started: asked to quit, then terminated, then killed; on Linux
+  the kernel ends them too if the server itself is killed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import io
 import logging
 import os
+import signal
 import sys
 import textwrap
 from pathlib import Path
@@ -68,6 +71,20 @@ def allowed_hosts(host: str, port: int, public_url: str) -> frozenset[str]:
     return frozenset(names)
 
 
+def _end_with_the_server() -> None:
+    """In the app process before it runs (Linux): have the kernel send it SIGTERM when the server dies, even by
+    SIGKILL, which the server cannot catch to end its app processes itself."""
+    if _LIBC is not None:
+        _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        if os.getppid() == 1:  # the server died before the call took effect
+            os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1
+# Loaded here, not after fork: the child should do no more than one call between fork and exec.
+_LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+
+
 def app_command(db: Path, kind: str | None, name: str | None) -> list[str]:
     """The app process one page runs: the terminal browser, read-only, opened at the deep link if any."""
     argv = [sys.executable, "-m", "tui", "--db", str(db), "browse"]
@@ -108,6 +125,7 @@ class AppSession(AppService):
             stderr=asyncio.subprocess.PIPE,
             env=self._build_environment(width, height),
             start_new_session=True,
+            preexec_fn=_end_with_the_server if _LIBC is not None else None,
         )
         assert process.stdin is not None
         self._stdin = process.stdin
