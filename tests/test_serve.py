@@ -214,4 +214,7 @@ def test_without_the_extra_serve_says_how_to_install_it(events_db: Path) -> None
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert run.returncode == 2
-    assert run.stderr == "events-tui: serve needs the 'serve' extra: pip install 'events-tui[serve]'\n"
+    assert run.stderr == (
+        "events-tui: serve needs the 'serve' extra: pip install 'events-tui[serve]' (from a clone: pip install "
+        "'.[serve]')\n"
+    )

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["serve"]
 
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
-INSTALL_HINT = "pip install 'events-tui[serve]'"
+INSTALL_HINT = "pip install 'events-tui[serve]' (from a clone: pip install '.[serve]')"
 
 
 class _OneLine(logging.Formatter):
