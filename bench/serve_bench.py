@@ -66,6 +66,7 @@ class Round:
     keys: list[float] = field(default_factory=list)
     rss_kib: list[int] = field(default_factory=list)  # per app process
     server_kib: int = 0  # the server's RSS growth over the round
+    server_base_kib: int = 0  # the server's RSS before the round
     failures: list[str] = field(default_factory=list)
 
     @property
@@ -149,7 +150,7 @@ def web_round(url: str, server_pid: int, n: int) -> Round:
         server.append(vm(server_pid, "VmRSS") - before)
 
     out = run_round(lambda: WebSession(url), n, memory)
-    out.rss_kib, out.server_kib = rss, max(0, server[0])
+    out.rss_kib, out.server_kib, out.server_base_kib = rss, max(0, server[0]), before
     deadline = time.monotonic() + 30
     while children(server_pid) and time.monotonic() < deadline:  # the round's app processes end before the next
         time.sleep(0.1)
@@ -190,7 +191,8 @@ def report(db: Path, terminal: Round, rounds: list[Round], terminals: list[Round
         "ratios are to the terminal version measured in the same run (one session on a pseudo-terminal).",
         "",
         f"Terminal version: first screen {base_first * 1000:.0f} ms, keystroke median {base_key * 1000:.0f} ms "
-        f"(p90 {p90(terminal.keys) * 1000:.0f} ms), peak RSS {base_mem / 1024:.1f} MiB.",
+        f"(p90 {p90(terminal.keys) * 1000:.0f} ms), peak RSS {base_mem / 1024:.1f} MiB. The server process itself: "
+        f"{(rounds[0].server_base_kib if rounds else 0) / 1024:.1f} MiB before the first session (not shared out).",
         "",
         "| sessions | first screen, median (max) | × terminal | keystroke median (p90) | × terminal | "
         "memory per session | × terminal | failures |",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -97,6 +98,12 @@ def test_the_page_and_the_terminal_open_the_same_views(events_db: Path) -> None:
             tab.close()
         tab = server.open("?city=atlantis", check="Link not opened")
         assert screen_contains(tab.screen.text(), "All cities")
+        tab.close()
+        # Whatever a link holds reaches the app as the name, shown literally, and never the page's HTML.
+        hostile = 'a/b?c#d%e"><script>[b]'
+        tab = server.open(f"?city={quote(hostile)}", check="Link not opened")
+        assert screen_contains(tab.screen.text(), f"'{hostile}'"), "\n".join(tab.screen.text())
+        assert '"><script>' not in urllib.request.urlopen(server.page(f"?city={quote(hostile)}")).read().decode()
         tab.close()
     for kind, name, crumb, shows in OPENED[:2]:
         terminal = TerminalSession([sys.executable, "-m", "tui", "--db", str(events_db), f"--{kind}", name], cwd=ROOT)

@@ -63,7 +63,7 @@ def serve(db: Path, host: str, port: int, public_url: str | None) -> int:
     except ImportError:
         raise CommandError(f"serve needs the 'serve' extra: {INSTALL_HINT}", EXIT_UNUSABLE) from None
     from tui.store import open_store
-    from tui.web.server import EventsServer, is_loopback
+    from tui.web.server import EventsServer
 
     db = db.resolve()
     open_store(db).close()  # a missing or broken database is reported now, once, not by every page
@@ -74,20 +74,13 @@ def serve(db: Path, host: str, port: int, public_url: str | None) -> int:
         logger.addHandler(handler)
         logger.setLevel(logging.WARNING)
         logger.propagate = False
-    server = EventsServer(db, host, port, public_url)
-    if not is_loopback(host.strip("[]")):
-        print(
-            f"events-tui: warning: listening on {host}: anyone who can reach port {port} can read this database; "
-            "put it behind a proxy that asks for a password (README: Serving to a web browser)",
-            file=sys.stderr,
-        )
-    return asyncio.run(_serve(server))
+    return asyncio.run(_serve(EventsServer(db, host, port, public_url)))
 
 
 async def _serve(server: EventsServer) -> int:
     from aiohttp import web
 
-    from tui.web.server import host_port
+    from tui.web.server import host_port, is_loopback
 
     runner = web.AppRunner(await server._make_app(), handle_signals=False, access_log=None, shutdown_timeout=5)
     await runner.setup()
@@ -100,6 +93,12 @@ async def _serve(server: EventsServer) -> int:
         raise CommandError(message, EXIT_UNUSABLE) from None
     sockets = site._server.sockets if site._server is not None else ()  # type: ignore[attr-defined]
     server.bound(sockets[0].getsockname()[1] if sockets else server.port)
+    if not is_loopback(server.host.strip("[]")):
+        print(
+            f"events-tui: warning: listening on {server.host}: anyone who can reach port {server.port} can read this "
+            "database; put it behind a proxy that asks for a password (README: Serving to a web browser)",
+            file=sys.stderr,
+        )
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
