@@ -125,7 +125,10 @@ def vm(pid: int, key: str) -> int:
 def children(pid: int) -> list[int]:
     pids: list[int] = []
     for task in Path(f"/proc/{pid}/task").iterdir():
-        pids += [int(p) for p in (task / "children").read_text().split()]
+        try:
+            pids += [int(p) for p in (task / "children").read_text().split()]
+        except OSError:
+            continue  # a thread that ended meanwhile
     return pids
 
 
