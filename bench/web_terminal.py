@@ -95,8 +95,14 @@ class WebSession(TerminalSession):
         text = keys.decode() if isinstance(keys, bytes) else keys
         self._drain()
         now = time.perf_counter()
-        self._send(["stdin", text]).result(5)
+        if not self._eof:  # a page whose session ended sends nothing
+            self._send(["stdin", text]).result(5)
         return now
+
+    def current_text(self) -> tuple[str, ...]:
+        """The screen's text with everything received so far replayed."""
+        self._drain()
+        return self.screen.text()
 
     @property
     def ended(self) -> bool:

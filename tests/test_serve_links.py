@@ -94,15 +94,15 @@ def test_the_page_and_the_terminal_open_the_same_views(events_db: Path) -> None:
     with served(events_db) as server:
         for kind, name, crumb, shows in OPENED:
             tab = server.open(f"?{kind}={quote(name)}", check=crumb)
-            assert screen_contains(tab.screen.text(), shows), "\n".join(tab.screen.text())
+            assert screen_contains(tab.current_text(), shows), "\n".join(tab.current_text())
             tab.close()
         tab = server.open("?city=atlantis", check="Link not opened")
-        assert screen_contains(tab.screen.text(), "All cities")
+        assert screen_contains(tab.current_text(), "All cities")
         tab.close()
         # Whatever a link holds reaches the app as the name, shown literally, and never the page's HTML.
         hostile = 'a/b?c#d%e"><script>[b]'
         tab = server.open(f"?city={quote(hostile)}", check="Link not opened")
-        assert screen_contains(tab.screen.text(), f"'{hostile}'"), "\n".join(tab.screen.text())
+        assert screen_contains(tab.current_text(), f"'{hostile}'"), "\n".join(tab.current_text())
         assert '"><script>' not in urllib.request.urlopen(server.page(f"?city={quote(hostile)}")).read().decode()
         tab.close()
     for kind, name, crumb, shows in OPENED[:2]:

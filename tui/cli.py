@@ -153,8 +153,11 @@ def run(args: argparse.Namespace) -> int:
         if command == "browse":
             from tui.app import DeepLink, EventsApp
 
-            EventsApp(store, start=DeepLink(*start) if start else None).run()
-            return EXIT_OK
+            app = EventsApp(store, start=DeepLink(*start) if start else None)
+            app.run()
+            # Textual ends the app on an unhandled error and reports it itself; the exit code must say so too
+            # (a served page shows that its session failed rather than that it ended).
+            return EXIT_UNUSABLE if app.return_code else EXIT_OK
         from tui import commands
 
         return commands.run(command, args, store)

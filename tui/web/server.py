@@ -20,6 +20,7 @@ import asyncio
 import contextlib
 import ctypes
 import io
+import json
 import logging
 import os
 import signal
@@ -185,6 +186,12 @@ class AppSession(AppService):
                 await self.on_meta(payload)
             elif kind == b"P":
                 await self.on_packed(payload)
+
+    async def on_meta(self, data: bytes) -> None:
+        # textual-serve closes the page when the app says it is exiting; the page is closed by run() instead, once
+        # the process has ended, so that a failure's line reaches the page first.
+        if json.loads(data).get("type") != "exit":
+            await super().on_meta(data)
 
     async def _reap(self) -> int | None:
         """Wait for the process to end: asked to quit already, then SIGTERM, then SIGKILL; its exit code."""
