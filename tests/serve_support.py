@@ -42,7 +42,7 @@ class Served:
         return processes_mentioning(str(self.db), exclude={self.process.pid})
 
 
-def processes_mentioning(needle: str, exclude: set[int] = frozenset()) -> set[int]:  # type: ignore[assignment]
+def processes_mentioning(needle: str, exclude: frozenset[int] | set[int] = frozenset()) -> set[int]:
     """Live (not zombie) processes whose command line contains `needle`."""
     found = set()
     for entry in Path("/proc").iterdir():

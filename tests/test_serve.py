@@ -237,3 +237,14 @@ def test_without_the_extra_serve_says_how_to_install_it(events_db: Path) -> None
         "events-tui: serve needs the 'serve' extra: pip install 'events-tui[serve]' (from a clone: pip install "
         "'.[serve]')\n"
     )
+
+
+def test_windows_is_refused_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.errors import CommandError
+    from tui.web import check_arguments
+
+    check_arguments("127.0.0.1", 8000, None)  # fine here
+    monkeypatch.setattr(sys, "platform", "win32")
+    with pytest.raises(CommandError) as refused:
+        check_arguments("127.0.0.1", 8000, None)
+    assert refused.value.code == 2 and "does not run on Windows" in str(refused.value)

@@ -93,10 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--seed", type=int, default=1)
     synth.add_argument("--out", metavar="PATH", type=Path, required=True)
 
-    serve = sub.add_parser("serve", help="serve the browser to web browsers (needs the 'serve' extra)")
+    serve_help = "serve the browser to web browsers, read-only, one process per tab (needs the 'serve' extra)"
+    serve = sub.add_parser("serve", help=serve_help, description=serve_help)
     serve.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
-    serve.add_argument("--port", type=int, default=8000, help="default 8000")
+    serve.add_argument("--port", type=int, default=8000, help="default 8000; 0 picks a free port")
     serve.add_argument("--public-url", metavar="URL", help="the address browsers use, when not http://HOST:PORT")
     return parser
 
