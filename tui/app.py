@@ -61,7 +61,7 @@ class EventsApp(App[None]):
     def __init__(self, store: Store, start: DeepLink | None = None) -> None:
         super().__init__()
         self.store = store
-        self.start = start
+        self.deep_link = start
         store.limit_page_cache(self.PAGE_CACHE_KIB)
         # Made now rather than when Textual asks for it: it starts reading its slow counts in a thread, which then
         # overlaps Textual's start-up instead of the screen's.
@@ -71,8 +71,8 @@ class EventsApp(App[None]):
         return self._main_screen
 
     def on_mount(self) -> None:
-        if self.start is not None:
-            self.open_deep_link(self.start)
+        if self.deep_link is not None:
+            self.open_deep_link(self.deep_link)
 
     def open_deep_link(self, link: DeepLink) -> None:
         """Open what a link names over the main screen; one that names nothing (or several) leaves a notice."""
