@@ -4,7 +4,7 @@
     python bench/serve_bench.py --sessions 1 4   # chosen counts only
     python bench/serve_bench.py --write          # also put the section into bench/RESULTS.md
 
-Each session does what a reader does first: waits for the main screen, opens Chicago (Down, Enter), goes back,
+Each session does what a reader does first: waits for the main screen, opens the first city (Down, Enter), goes back,
 and searches "garcety" letter by letter. Every session of a round starts at the same moment and types at the same
 moments (the worst case for a shared server). A web session is `bench/web_terminal.py`: the page's websocket,
 timed and replayed like the terminal in `bench/terminal.py`, so both versions are measured the same way:
@@ -50,9 +50,9 @@ def shows(*needles: str, without: str | None = None) -> Check:
 
 # (keys, what the settled screen shows): the scenario every session runs after its first screen.
 ACTIONS: list[tuple[str, Check]] = [
-    (DOWN, shows("Cities 1 / 8")),
-    (ENTER, shows("Cities › Chicago", "Lori Lightfoot", without="Loading")),
-    (ESCAPE, shows("Cities 1 / 8", without="Cities › Chicago")),
+    (DOWN, shows("Cities 1 / ")),  # the first city, whichever the database holds
+    (ENTER, shows("Cities › ", without="Loading")),
+    (ESCAPE, shows("Cities 1 / ", without="Cities › ")),
     ("/", shows("Search names and quotes")),
     *[(ch, shows("garcety"[: i + 1])) for i, ch in enumerate("garcety")],
 ]
