@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     db_help = "database to read (default: $EVENTS_DB, else the bundled database)"
     parser.add_argument("--db", metavar="PATH", help=db_help)
+    _add_deep_links(parser, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def reader(name: str, help_text: str, json_flag: bool = True) -> argparse.ArgumentParser:
@@ -69,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument("--json", action="store_true", help="print JSON (shapes documented in README)")
         return command
 
-    reader("browse", "open the browser (the default)", json_flag=False)
+    _add_deep_links(reader("browse", "open the browser (the default)", json_flag=False), argparse.SUPPRESS)
     search = reader("search", "search cities, officials, organisations and quotes, best match first")
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
@@ -110,11 +111,41 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--sources", type=int, default=20, help="how many synthetic articles")
     synth.add_argument("--seed", type=int, default=1)
     synth.add_argument("--out", metavar="PATH", type=Path, required=True)
+
+    serve_help = "serve the browser to web browsers, read-only, one process per tab (needs the 'serve' extra)"
+    serve = sub.add_parser("serve", help=serve_help, description=serve_help)
+    serve.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="default 8000; 0 picks a free port")
+    serve.add_argument("--public-url", metavar="URL", help="the address browsers use, when not http://HOST:PORT")
     return parser
+
+
+DEEP_LINKS = ("city", "official", "source")
+
+
+def _add_deep_links(parser: argparse.ArgumentParser, default: object) -> None:
+    """--city / --official / --source: what the browser opens first (a served page's /?city=... is the same)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--city", metavar="NAME", default=default, help="open the browser at this city")
+    group.add_argument("--official", metavar="NAME", default=default, help="open the browser at this official")
+    group.add_argument("--source", metavar="SLUG", default=default, help="open the browser at this article")
+
+
+def deep_link(args: argparse.Namespace) -> tuple[str, str] | None:
+    """The (kind, name) the browser should open first, or None; more than one is a usage error."""
+    given = [(kind, getattr(args, kind)) for kind in DEEP_LINKS if getattr(args, kind, None) is not None]
+    if len(given) > 1:
+        raise CommandError(f"give only one of {', '.join('--' + k for k, _ in given)}", EXIT_UNUSABLE)
+    if given and (args.command or "browse") != "browse":
+        message = f"--{given[0][0]} opens the browser at it; it does not go with '{args.command}'"
+        raise CommandError(message, EXIT_UNUSABLE)
+    return given[0] if given else None
 
 
 def run(args: argparse.Namespace) -> int:
     command = args.command or "browse"
+    start = deep_link(args)
     if command == "build":
         from tui.ingest.builder import build
 
@@ -136,6 +167,10 @@ def run(args: argparse.Namespace) -> int:
 
         synthesize(args)
         return EXIT_OK
+    if command == "serve":
+        from tui.web import serve
+
+        return serve(resolve_db(getattr(args, "db", None)), args.host, args.port, args.public_url)
 
     import sqlite3
 
@@ -145,10 +180,13 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(path)
     try:
         if command == "browse":
-            from tui.app import EventsApp
+            from tui.app import DeepLink, EventsApp
 
-            EventsApp(store).run()
-            return EXIT_OK
+            app = EventsApp(store, start=DeepLink(*start) if start else None)
+            app.run()
+            # Textual ends the app on an unhandled error and reports it itself; the exit code must say so too
+            # (a served page shows that its session failed rather than that it ended).
+            return EXIT_UNUSABLE if app.return_code else EXIT_OK
         from tui import commands
 
         return commands.run(command, args, store)
