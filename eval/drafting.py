@@ -245,8 +245,9 @@ FIRST_CONTACT = """\
 | 6 | church-sanctuary, florida-sheriffs | cc8f01e | 14/15 | 0 | 12/14 | 1/1 |
 | 7 | weekend-sweeps, empty-desks | 8390146 | 11/11 | 0 | 8/11 | 2/3 |
 | 8 | new-jersey-directive, border-pastor | 7dc04da | 12/12 | 0 | 10/12 | 3/3 |
-| **all** | 17 articles | | **121/122 (F1 0.996)** | **0** | **95/121 (0.79)** | **25/29 (0.86)** |
-| batches 4–8 | 10 articles | | 64/65 | 0 | 55/64 (0.86) | 12/13 |
+| 9 | mayors-letter, public-defender-qa | 41f52fb | 12/12 | 0 | 7/12 | – |
+| **all** | 19 articles | | **133/134 (F1 0.996)** | **0** | **102/133 (0.77)** | **25/29 (0.86)** |
+| batches 4–9 | 12 articles | | 76/77 | 0 | 62/76 (0.82) | 12/13 |
 """
 
 

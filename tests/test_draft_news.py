@@ -200,6 +200,22 @@ EXPECTED = {
         ("People get tired of the story", "Gabriel Martinez", None),
         ("But the families keep coming.", "Gabriel Martinez", None),
     ],
+    "mayors-letter": [
+        ("Children do not belong in cages", "the letter", None),
+        ("We call on Congress to act now.", "the letter", None),
+        ("cannot stay silent.", "Jenny Durkan", None),
+        ("What I saw there haunts me", "Jenny Durkan", None),
+        ("real criminals, not families.", "Sylvester Turner", None),
+        ("should focus on their own cities.", "A Department of Homeland Security official", None),
+        ("this is not a partisan issue.", "David Holt", None),
+    ],
+    "public-defender-qa": [
+        ("People are choosing between defending themselves and being deported", "Lauren Hsu", None),
+        ("He came to court because he was told to", "Lauren Hsu", None),
+        ("That's what we want people to do, right?", "Lauren Hsu", None),
+        ("undermine the integrity of these proceedings.", "Robert Amato", None),
+        ("often the only place", "ICE", None),
+    ],
 }
 
 

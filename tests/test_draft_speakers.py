@@ -207,3 +207,16 @@ def test_she_skips_a_man_the_article_marks() -> None:
 def test_he_still_finds_an_unmarked_man() -> None:
     text = "Sheriff Dale Brenner spoke for an hour. “We hold them,” he said."
     assert said(text)[0][1] == "Dale Brenner"
+
+
+def test_relative_clause_speaker() -> None:
+    text = "The letter was also signed by Tulsa Mayor Ann Reyes, who wrote on Twitter that “this is not partisan.”"
+    assert said(text) == [("this is not partisan.", "Ann Reyes")]
+
+
+def test_relative_clause_after_two_people_takes_the_first() -> None:
+    text = (
+        "It was led by Mayor Jenny Park of Tacoma and Mayor Sam Ortiz of Fresno, who said in a joint statement "
+        "that cities “cannot stay silent.”"
+    )
+    assert said(text) == [("cannot stay silent.", "Jenny Park")]

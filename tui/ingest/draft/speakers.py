@@ -30,6 +30,9 @@ CLAUSE_BREAK = re.compile(
     r";|\bthat\b|,\s*while\b|\bwhile\b|,\s*but\b|\bbut\b|,\s*and\b|[”\"]|:|—|\b(?:after|before|when|because|since|"
     r"although|though|until|once|whereas|where)\b"
 )
+RELATIVE = re.compile(
+    r",\s*who\s+(?:\w+\s+){0,3}?(?P<verb>said|says|told|wrote|tweeted|added|called|described|urged|warned|argued)\b"
+)
 INLINE = re.compile(
     r",\s*(?P<who>(?:he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))\s+(?:said|says|added|noted|explained)\s*,"
 )
@@ -201,9 +204,34 @@ class Attributor(MediumMixin):
                 who.confidence = min(who.confidence, 0.7)
                 who.reason = f"introduced with a colon, {who.reason}"
                 return who
+        relative = self._who_said(before)
+        if relative is not None:
+            return relative
         if before.start == sentence.start:
             return self._sentence_subject(before, work)
         return None
+
+    def _who_said(self, before: Span) -> Who | None:
+        """ "… Mayor David Holt, who wrote on Twitter that “…”": the person the relative clause hangs on (the
+        first of "A and B, who said")."""
+        clause = RELATIVE.search(self.text, before.start, before.end)
+        if clause is None:
+            return None
+        people = [
+            m
+            for m in self.entities.mentions
+            if before.start <= m.start and m.end <= clause.start() and m.kind in ("person", "org") and not m.possessive
+        ]
+        if not people:
+            return None
+        chosen = people[-1]
+        for earlier in reversed(people[:-1]):
+            if re.fullmatch(
+                r"\s+(?:of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+)?and\s+", self.text[earlier.end : chosen.start]
+            ):
+                chosen = earlier
+        name = self.text[chosen.start : chosen.end]
+        return Who(chosen.id, None, 0.7, f"“{name}, who {clause.group('verb')}”")
 
     def _sentence_subject(self, before: Span, work: str) -> Who | None:
         """No reporting verb: the subject of the sentence, if it is a person or body named at its head
