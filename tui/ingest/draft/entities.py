@@ -56,7 +56,8 @@ ROLES = (
     "professor|pastor|the Rev\\.|official|advocate|analyst|researcher|economist|chairwoman|chairman|chair|president|"
     "founder|volunteer|coordinator|deputy|detective|officer|agent|sergeant|lieutenant|captain|trustee|commissioner|"
     "supervisor|administrator|manager|leader|clerk|judge|resident|owner|worker|farmer|teacher|nurse|student|"
-    "superintendent|councilor|councillor|alderman|alderwoman|delegate|assemblyman|assemblywoman|legislator"
+    "superintendent|councilor|councillor|alderman|alderwoman|delegate|assemblyman|assemblywoman|legislator|"
+    "councilmember|councilman|councilwoman|council member"
 )
 ROLE_NAME = re.compile(
     rf"(?<![\w.])(?P<role>(?:(?:[A-Z][\w.&’'-]*|immigration|civil|rights|union|police|county|city|state|federal|"
@@ -69,7 +70,9 @@ NAME_THEN_ROLE = re.compile(
     rf"(?i:{ROLES}|mayor|governor|secretary|chief|head|sheriff|senator|congressman|congresswoman))\b"
 )
 # The appositive name right before the verb ("A spokesman for ICE, Carlos Mendez, said").
-APPOSITIVE_NAME = re.compile(rf"(?<=,\s)(?P<name>{NAME}),?\s+(?:said|says|told|added|wrote|tweeted)\b")
+APPOSITIVE_NAME = re.compile(
+    rf"(?<=,\s)(?P<name>{NAME}),?\s+(?:said|says|told|added|wrote|tweeted|called|described|warned|argued|urged)\b"
+)
 SAID_NAME = re.compile(rf"\b(?:said|says|added|wrote)\s+(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")
 
 

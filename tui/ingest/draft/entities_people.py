@@ -231,7 +231,8 @@ ROLE_WORD = re.compile(rf"(?i:\b(?:{ROLES})\b)")
 APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s")
 FULL_NAME = re.compile(rf"(?<![\w.’']){TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE})){{0,3}}\s+{CAP}(?![\w’'])")
 SURNAME_SPEAKER = re.compile(
-    rf"(?<![\w.’'])(?P<a>{CAP})(?:,[^,.“”\"]{{3,80}},)?\s+(?:said|says|told|added|wrote|tweeted|asked)\b"
+    rf"(?<![\w.’'])(?P<a>{CAP})(?:,[^,.“”\"]{{3,80}},)?\s+(?:said|says|told|added|wrote|tweeted|asked|spoke|talked|explained|argued|"
+    rf"insisted|recalled|testified|replied|responded)\b"
     rf"|\b(?:said|says|added|asked)\s+(?P<b>{CAP})\b(?!\s+{UP})"
 )
 

@@ -79,10 +79,30 @@ MEDIA_RE = re.compile(
     + r")(?![\w])"
 )
 GENERIC_ORG = re.compile(
-    r"(?:\b[Tt]he\s+)?\b(?P<name>(?:(?:[A-Z][\w.’'&-]*|of|and|for|on|the)\s+){0,6}?[A-Z][\w.’'&-]*\s+(?:"
+    r"(?:\b[Tt]he\s+)?\b(?P<name>(?!(?:The|A|An|In|On|At|But|And)\s)(?:(?:[A-Z][\w.’'&-]*|of|and|for|on|the)\s+){0,6}?[A-Z][\w.’'&-]*\s+(?:"
     + "|".join(re.escape(s) for s in vocab.ORG_SUFFIX)
     + r")(?:\s+(?:of|for|on)(?:\s+(?:[A-Z][\w’'-]*|and|the))+)?)(?![\w])(?!\s+[A-Z])"
     r"|\b(?P<office>(?:Office|Department|Bureau|Ministry)\s+of(?:\s+(?:[A-Z][\w’'-]*|and|the|for))+)"
+)
+
+# An acronym standing for a body the vocabulary does not know: "the ACLU said", "The ACLU of Northern California".
+ACRONYM_ORG = re.compile(
+    r"(?:(?<=\b[Tt]he\s)(?P<abbr>[A-Z]{2,6})|(?P<abbr2>[A-Z]{2,6})(?=\s+of\s+[A-Z]))"
+    r"(?P<of>\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?(?![\w’'.-])"
+)
+NOT_ACRONYMS = frozenset({"US", "USA", "UK", "UN", "TV", "AM", "PM", "II", "III", "IV", "CEO", "FAQ", "GOP"})
+# A body named at the head of a sentence, "The United Farm Workers called …": people are not "The X".
+THE_BODY = re.compile(
+    r"(?:(?<=^)|(?<=[.!?”\"]\s)|(?<=\n))The\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and)){1,5}?)"
+    r"\s+(?:said|says|called|announced|urged|warned|condemned|praised|criticized|issued|released|vowed|welcomed)\b",
+    re.MULTILINE,
+)
+
+# "A statement from Connecticut Students for a Dream said": the issuer of a statement, when its name has the
+# connecting words of a body's name ("for", "of", "and") that a person's name does not.
+ISSUER = re.compile(
+    r"\b(?:statement|letter|release)\s+(?:from|by)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*"
+    r"(?:\s+(?:[A-Z][\w’'-]*|of|for|a|and|the)){1,6}?\s+[A-Z][\w’'-]*)(?=,|\s+(?:said|says|read|reads)\b)"
 )
 
 
@@ -187,6 +207,27 @@ def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken:
         if free(a, b) and not name.startswith(tuple(vocab.TITLES)):
             kind = "police" if "Police" in name or "Sheriff" in name else "office"
             add(f"org:{name.lower()}", name, kind, a, b, reason="a capitalised body’s name")
+    known_abbr = {o.abbreviation for o in found.orgs if o.abbreviation} | set(AGENCY_ABBREVIATIONS)
+    for match in sorted(_within(ACRONYM_ORG, text, regions), key=lambda m: not m.group("of")):
+        group = "abbr" if match.group("abbr") else "abbr2"
+        abbr = match.group(group)
+        a, b = match.start(group), match.end()
+        if abbr in NOT_ACRONYMS or abbr in known_abbr or abbr in vocab.STATE_BY_ABBR or not free(a, b):
+            continue
+        if any(o.abbreviation == abbr or o.name == abbr for o in found.orgs if o.kind == "media"):
+            continue
+        add(f"acronym:{abbr}", text[a:b], "office", a, b, abbr, reason="an acronym the article uses for a body")
+    for match in _within(ISSUER, text, regions):
+        a, b = match.start("name"), match.end("name")
+        name = match.group("name")
+        if free(a, b) and re.search(r"\s(?:of|for|and)\s", name) and name.split()[0] not in vocab.TITLES:
+            add(f"org:{name.lower()}", name, "office", a, b, reason="the issuer of a statement")
+    for match in _within(THE_BODY, text, regions):
+        a, b = match.start(), match.end("name")
+        name = match.group("name")
+        if not free(a, b) or name in cities or name in vocab.STATES or name.split()[0] in vocab.TITLES:
+            continue
+        add(f"org:{name.lower()}", name, "office", a, b, reason="“The <name>” speaking at the head of a sentence")
     first: dict[str, Mention] = {}
     for mention in found.mentions:
         if mention.kind == "org" and (mention.id not in first or mention.start < first[mention.id].start):

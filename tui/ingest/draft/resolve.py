@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui.ingest.draft import anaphora
 from tui.ingest.draft.entities import Entities, Mention
 from tui.ingest.draft.model import Span
 
@@ -36,6 +37,7 @@ TAIL = re.compile(
 )
 PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
 GROUP_PRONOUNS = {"they", "their", "we", "our"}
+SPOKESPEOPLE = {"office", "spokesman", "spokeswoman", "spokesperson", "campaign"}
 ORG_PRONOUNS = {"it", "its"}
 PRONOUN = re.compile(
     r"^(he|she|they|it|his|her|their|its|we|our)\b(?:\s+(statement|tweet|letter|post|"
@@ -60,6 +62,10 @@ MODIFIED = re.compile(
 ISSUED = re.compile(
     r"^(?:the|that|this|a)\s+(?:joint\s+|written\s+)?(?:statement|letter|tweet|post|release|email|memo)\s*$"
 )
+APPOSITIVE_HEAD = re.compile(r"(?:The|A|An|His|Her|Its|Their)\s+[^,.;:“”\"]{1,60},\s*")
+ISSUED_FROM = re.compile(
+    r"(?:an?|the|in\s+a)\s+(?:joint\s+|written\s+)?(?:statement|letter|release|post)\s+(?:from|by)\s+(?P<who>.+)", re.I
+)
 SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained)\b")
 DETERMINER = re.compile(
     r"^(?:(?:the|The|former|Former|then-|acting|Acting|state|State|county|federal|city|U\.S\.)\s+)+"
@@ -68,6 +74,11 @@ DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[\w. ]+?)?\s*(?:\([^)]*\))?\
 PLACE_WORDS = re.compile(
     r"(?:(?:(?!(?:The|A|An|In|On|At|He|She|They|It|We|But|And)\s)[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ][\w.’'-]*"
     r"|d[’']\w+|de|del|la|los|las)\s+){0,7}"
+)
+
+LOWER_ROLE = re.compile(
+    r"(?:(?:council|city|county|state|school|board|police|deputy|assistant|president|member|chair|chairman|"
+    r"chairwoman|supervisor|commissioner|organizer|spokesman|spokeswoman|spokesperson|director|executive)\s+){1,3}"
 )
 
 
@@ -137,6 +148,12 @@ class Resolver:
             if description is None:
                 description = found.description or Span(a, b)
         if description is not None:
+            member = anaphora.joined_member(self.text, description, self.entities, self.sentences)
+            if member is not None:
+                return Who(member, None, 0.5, "a group's words: the named member who joined it")
+            earlier = anaphora.antecedent(self.text, description)
+            if earlier is not None:
+                return Who(None, earlier, 0.55, "an unnamed speaker: the article's first description of them")
             words = self.text[description.start : description.end]
             if len(words.split()) <= 14 and any(ch.isalpha() for ch in words):
                 return Who(None, description, 0.6, "an unnamed speaker: the article's own description")
@@ -150,6 +167,8 @@ class Resolver:
         pronoun = PRONOUN.match(phrase)
         if pronoun:
             word = pronoun.group(1).lower()
+            if pronoun.group(2) and pronoun.group(2).lower() in SPOKESPEOPLE:
+                return Who(None, Span(a, b), 0.0, "")  # "his office said": the office's words, not the person's
             if pronoun.end() == len(phrase.rstrip()) or pronoun.group(2):
                 return self.pronoun(word, a)
         title = TITLE_PHRASE.match(phrase)
@@ -157,6 +176,11 @@ class Resolver:
             who = self.title(title.group("t"), title.group("q") or title.group("place"), a)
             if who.speaker:
                 return who
+        issuer = ISSUED_FROM.match(phrase)
+        if issuer:  # "A statement from the Farmworker Alliance said": the body that issued it
+            named = self._mention_at(a + issuer.start("who"), b)
+            if named is not None:
+                return Who(named.id, None, 0.85, f"“{phrase}”: named as the issuer")
         issued = ISSUED.match(phrase)
         if issued:  # "“…,” the statement said": whoever was last named as issuing or saying something
             target = self._recent(a, self.people_ids | self.org_ids)
@@ -176,6 +200,8 @@ class Resolver:
         lead = DETERMINER.match(self.text[a:b])
         place = PLACE_WORDS.match(self.text, a + (lead.end() if lead else 0), b)
         limit = place.end() if place else a + (lead.end() if lead else 0)
+        role = LOWER_ROLE.match(self.text, limit, b)  # "said council president Maria Ortiz"
+        limit = role.end() if role else limit
         candidates = [
             m
             for m in self.entities.mentions
@@ -198,6 +224,10 @@ class Resolver:
         if word in ORG_PRONOUNS:
             target = self._recent(at, self.org_ids | self.people_ids, prefer_org=True)
             return Who(target, None, 0.6, f"“{word}”: the body named before") if target else Who()
+        if word in GROUP_PRONOUNS:
+            group = self._group(word, at)
+            if group is not None:
+                return group
         candidates = self.people_ids
         if word in PERSON_PRONOUNS and word != "i":
             wanted = "f" if word in ("she", "her") else "m"
@@ -211,6 +241,27 @@ class Resolver:
         if word in GROUP_PRONOUNS:
             return Who(target, None, 0.5, f"“{word}”: a group; the person named before is one of them")
         return Who(target, None, 0.75, f"“{word}”: the person named before")
+
+    def _group(self, word: str, at: int) -> Who | None:
+        """ "they"/"their" after a sentence that opened with a group ("Members of the coalition said they …") or a
+        body: that group, not one person named earlier."""
+        if getattr(self, "_in_group", False):
+            return None
+        self._in_group = True
+        try:
+            for sentence in reversed([s for s in self.sentences if s.start < at][-2:]):
+                verb = SAYING.search(self.text, sentence.start, min(sentence.end, at))
+                if verb is None or verb.start() - sentence.start > 200:
+                    continue
+                who = self.subject(sentence.start, verb.start())
+                if who.speaker and who.speaker in self.org_ids:
+                    return Who(who.speaker, None, 0.6, f"“{word}”: the body the sentence before opened with")
+                if who.description is not None and not who.speaker and anaphora.is_group(self.text, who.description):
+                    return Who(None, who.description, 0.5, f"“{word}”: the group the sentence before described")
+                return None
+            return None
+        finally:
+            self._in_group = False
 
     def _described(self, word: str, at: int) -> Who:
         """A pronoun nobody named fits: the unnamed person the sentence before (or this one) opened with, as the
@@ -315,6 +366,8 @@ class Resolver:
             return True  # "El Paso County Sheriff Luis Ortega said": a place before the title
         if not raw.strip() or re.search(r"[”\"],?\s*$|\b(?:said|says|added)\s+$", raw):
             return True
+        if APPOSITIVE_HEAD.fullmatch(raw) and re.match(r"\s*(?:\([^)]*\))?\s*,", self.text[m.end : m.end + 30]):
+            return True  # "The Multnomah County sheriff, Nicole Ortiz, said": the name in apposition is the subject
         if not raw.rstrip().endswith(","):
             return False
         prefix = re.sub(r"[“\"][^”\"]*[”\"]", " ", raw).strip()

@@ -13,7 +13,7 @@ import bisect
 import re
 from datetime import date
 
-from tui.ingest.draft import dates
+from tui.ingest.draft import dates, interview
 from tui.ingest.draft.entities import Entities
 from tui.ingest.draft.layout import Paragraph
 from tui.ingest.draft.medium import MediumMixin
@@ -36,6 +36,7 @@ RELATIVE = re.compile(
 INLINE = re.compile(
     r",\s*(?P<who>(?:he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))\s+(?:said|says|added|noted|explained)\s*,"
 )
+AND = re.compile(r"\band\b")
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
 
 
@@ -185,6 +186,10 @@ class Attributor(MediumMixin):
             verb = verbs[-1]
             breaks = [m.end() for m in CLAUSE_BREAK.finditer(work, 0, verb.start())]
             clause = breaks[-1] if breaks else 0
+            if len(verbs) > 1 and verbs[-2].start() >= clause:
+                # "supporters called overdue and the sheriff called “…”": a second subject after "and"
+                joins = [m.end() for m in AND.finditer(work, verbs[-2].end(), verb.start())]
+                clause = joins[-1] if joins else clause
             who = self.resolver.subject(before.start + clause, before.start + verb.start())
             if who.speaker or who.description:
                 who.reason = f"“{verb.group(0)}” before the quote, {who.reason}"
@@ -253,7 +258,7 @@ class Attributor(MediumMixin):
         return who
 
     def _continuation(self, quote: Quote, previous: Quote | None, sentence: Span) -> Who:
-        introduced = self._introduced(quote)
+        introduced = self._introduced(quote) or interview.answer(self, quote, previous)
         if introduced is not None:
             return introduced
         if previous is None or previous.tweet or (previous.speaker is None and previous.speaker_description is None):
@@ -293,12 +298,19 @@ class Attributor(MediumMixin):
         if quote.outer is None or self.text[para.start : quote.outer.start].strip():
             return None
         before = [p for p in self.paras if p.kind == "body" and p.index < para.index]
-        if not before or not self.text[before[-1].start : before[-1].end].rstrip().endswith(":"):
+        if not before:
             return None
         last = [s for s in self.sentences if before[-1].start <= s.start < before[-1].end]
         if not last:
             return None
-        who = self.resolver.subject(last[-1].start, before[-1].end - 1)
+        end = before[-1].end - 1
+        if not self.text[before[-1].start : before[-1].end].rstrip().endswith(":"):
+            # "X read a long statement before the vote." and then the statement, paragraph by paragraph
+            cue = interview.STATEMENT_CUE.search(self.text, last[-1].start, last[-1].end)
+            if cue is None or self.quotes_in(last[-1]):
+                return None
+            end = cue.start()
+        who = self.resolver.subject(last[-1].start, end)
         if who.speaker is None:
             return None
         who.confidence = min(who.confidence, 0.7)

@@ -1,0 +1,151 @@
+"""Attribution patterns found by held-out batch 10 (eval/heldout/batch10), one made-up sentence or two per kind."""
+
+from __future__ import annotations
+
+from tests.draft_support import draft, quotes, said
+
+# --- quotation marks ------------------------------------------------------------------------------
+
+
+def test_an_outlet_that_sets_quotations_in_single_marks() -> None:
+    text = (
+        "The board voted on Monday.\n\n"
+        "‘We’re not done,’ said Chair Ana Pruitt. ‘The workers’ union agrees with us.’\n\n"
+        "Trustee Bo Lind called it ‘a waste’."
+    )
+    assert said(text) == [
+        ("We’re not done", "Ana Pruitt"),
+        ("The workers’ union agrees with us.", "Ana Pruitt"),
+        ("a waste", "Bo Lind"),
+    ]
+
+
+def test_single_marks_are_not_quotations_where_the_article_uses_double_ones() -> None:
+    text = "“It’s over,” Mayor Ed Lamb said of the city’s ‘sanctuary’ debate."
+    assert quotes(text) == ["It’s over"]
+
+
+def test_a_scare_quoted_modifier_before_its_noun_is_not_a_quotation() -> None:
+    assert quotes("The agency ended its “safe zones” program. Mayor Ed Lamb said it was “a shame.”") == ["a shame."]
+
+
+def test_a_word_quoted_as_what_someone_claimed_stays_a_quotation() -> None:
+    assert quotes("The senator claimed on Monday that “thousands” would be affected.") == ["thousands"]
+
+
+# --- who: named people and bodies -----------------------------------------------------------------
+
+
+def test_pronoun_after_an_appositive_name_goes_to_that_person() -> None:
+    text = (
+        "Mayor Ron Vick praised the ruling.\n\n"
+        "The Dade County sheriff, Alma Reyes, said her deputies never helped. “We stay out of it,” she said."
+    )
+    assert said(text) == [("We stay out of it", "Alma Reyes")]
+
+
+def test_lowercase_role_before_a_name_after_said() -> None:
+    assert said("“Vote yes,” said council member Ana Ruiz.") == [("Vote yes", "Ana Ruiz")]
+
+
+def test_appositive_name_after_a_description_with_called() -> None:
+    text = "Her Republican rival, Tom Ngata, called the plan “a stunt.”"
+    assert said(text) == [("a stunt.", "Tom Ngata")]
+
+
+def test_the_title_named_later_in_the_article() -> None:
+    text = (
+        "The council voted to end the deal, a move that supporters called overdue and the sheriff called "
+        "“a disaster.”\n\n"
+        "Sheriff Ann Pike said the county would lose money."
+    )
+    assert said(text) == [("a disaster.", "Ann Pike")]
+
+
+def test_acronym_with_its_place_and_later_alone_is_one_body() -> None:
+    text = "The ACLU of Ohio sued in May. “This is a win,” the ACLU said in a statement."
+    result = draft(text)
+    assert [(o.name, o.abbreviation) for o in result.orgs] == [("ACLU of Ohio", "ACLU")]
+    assert said(text) == [("This is a win", "ACLU of Ohio")]
+
+
+def test_a_body_named_with_the_at_the_head_of_a_sentence() -> None:
+    assert said("The United Farmhands Guild called the arrests “a disgrace” on Monday.") == [
+        ("a disgrace", "United Farmhands Guild")
+    ]
+
+
+def test_a_statement_from_a_body_whose_name_has_for() -> None:
+    text = "A statement from Parents for Safe Streets, which backed the bill, said: “We won.”"
+    assert said(text) == [("We won.", "Parents for Safe Streets")]
+
+
+def test_department_of_something_is_not_a_person() -> None:
+    result = draft("The Department of Public Works, which runs the yard, said it “will reopen soon.”")
+    assert [p.name for p in result.people] == []
+    assert said("The Department of Public Works, which runs the yard, said it “will reopen soon.”") == [
+        ("will reopen soon.", "Department of Public Works")
+    ]
+
+
+# --- who: unnamed speakers and groups -------------------------------------------------------------
+
+
+def test_his_office_is_not_the_man_himself() -> None:
+    text = "The mayor, Luke Barrow, will sign it. His office said he “backs the goal” of the bill."
+    assert said(text) == [("backs the goal", "His office")]
+
+
+def test_the_spokesman_is_the_spokesman_described_before() -> None:
+    text = "According to a county spokesman, the jail is full. The spokesman said the county “has no more room.”"
+    assert said(text) == [("has no more room.", "a county spokesman")]
+
+
+def test_they_after_a_group_is_the_group_not_a_person_named_before() -> None:
+    text = (
+        "Rep. Jo Mabry wrote to ICE on Monday.\n\n"
+        "Members of the tenants' union said they would return. “We are not leaving,” they said."
+    )
+    assert said(text) == [("We are not leaving", "Members of the tenants' union")]
+
+
+def test_they_after_a_person_still_points_to_the_person() -> None:
+    text = "Mayor Ras Dunn joined other mayors on Friday. “We stand together,” their statement read."
+    assert said(text) == [("We stand together", "Ras Dunn")]
+
+
+def test_a_coalition_a_named_person_joined_is_credited_to_that_member() -> None:
+    text = (
+        "Attorney General Rita Osei joined a coalition of 12 states in a letter on Friday. "
+        "In the letter, the coalition writes: “Families must be safe.”"
+    )
+    assert said(text) == [("Families must be safe.", "Rita Osei")]
+
+
+# --- who: the layout gives the speaker ------------------------------------------------------------
+
+
+def test_q_and_a_answers_are_the_interviewee() -> None:
+    text = (
+        "Lee Anand runs the county's legal aid office. Anand spoke with us this week.\n\n"
+        "Q: Why this job?\n\n"
+        "A: “Because my family needed help once.”\n\n"
+        "Q: What next?\n\n"
+        "A: “More lawyers. Sheriff Dole agrees.”"
+    )
+    assert said(text) == [
+        ("Because my family needed help once.", "Lee Anand"),
+        ("More lawyers. Sheriff Dole agrees.", "Lee Anand"),
+    ]
+
+
+def test_a_statement_read_out_over_paragraphs_without_a_closing_mark() -> None:
+    text = (
+        "Supervisor Dee Holm, who voted no, read a short statement before the vote.\n\n"
+        "“I respect this board.\n\n"
+        "“But the money matters, and we cannot ignore it.”"
+    )
+    assert said(text) == [
+        ("I respect this board.", "Dee Holm"),
+        ("But the money matters, and we cannot ignore it.", "Dee Holm"),
+    ]
