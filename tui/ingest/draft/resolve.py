@@ -9,11 +9,12 @@ article's own words as a description and is never given the organisation as its 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from tui.ingest.draft import anaphora
 from tui.ingest.draft.entities import Entities, Mention
 from tui.ingest.draft.model import Span
+from tui.ingest.draft.pronouns import PERSON_PRONOUNS, PronounMixin
+from tui.ingest.draft.who import Who
 
 ADVERBIAL = re.compile(
     r"^(?:in|on|at|during|after|before|since|from|with|without|speaking|asked|responding|earlier|later|last|this|"
@@ -35,7 +36,6 @@ TAIL = re.compile(
     r"earlier|at\s+the\s+time|\w+ly))+\s*$",
     re.IGNORECASE,
 )
-PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
 GROUP_PRONOUNS = {"they", "their", "we", "our"}
 SPOKESPEOPLE = {"office", "spokesman", "spokeswoman", "spokesperson", "campaign"}
 ORG_PRONOUNS = {"it", "its"}
@@ -66,7 +66,6 @@ APPOSITIVE_HEAD = re.compile(r"(?:The|A|An|His|Her|Its|Their)\s+[^,.;:“”\"]{
 ISSUED_FROM = re.compile(
     r"(?:an?|the|in\s+a)\s+(?:joint\s+|written\s+)?(?:statement|letter|release|post)\s+(?:from|by)\s+(?P<who>.+)", re.I
 )
-SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained)\b")
 DETERMINER = re.compile(
     r"^(?:(?:the|The|former|Former|then-|acting|Acting|state|State|county|federal|city|U\.S\.)\s+)+"
 )
@@ -80,14 +79,6 @@ LOWER_ROLE = re.compile(
     r"(?:(?:council|city|county|state|school|board|police|deputy|assistant|president|member|chair|chairman|"
     r"chairwoman|supervisor|commissioner|organizer|spokesman|spokeswoman|spokesperson|director|executive)\s+){1,3}"
 )
-
-
-@dataclass
-class Who:
-    speaker: str | None = None
-    description: Span | None = None
-    confidence: float = 0.0
-    reason: str = ""
 
 
 def blank_asides(text: str, start: int, end: int) -> str:
@@ -109,7 +100,7 @@ def blank_asides(text: str, start: int, end: int) -> str:
     return "".join(work)
 
 
-class Resolver:
+class Resolver(PronounMixin):
     def __init__(self, text: str, entities: Entities, quotes_outer: list[Span], sentences: list[Span]) -> None:
         self.text, self.entities = text, entities
         self.quotes_outer = quotes_outer
@@ -241,75 +232,6 @@ class Resolver:
         if word in GROUP_PRONOUNS:
             return Who(target, None, 0.5, f"“{word}”: a group; the person named before is one of them")
         return Who(target, None, 0.75, f"“{word}”: the person named before")
-
-    def _group(self, word: str, at: int) -> Who | None:
-        """ "they"/"their" after a sentence that opened with a group ("Members of the coalition said they …") or a
-        body: that group, not one person named earlier."""
-        if getattr(self, "_in_group", False):
-            return None
-        self._in_group = True
-        try:
-            for sentence in reversed([s for s in self.sentences if s.start < at][-2:]):
-                verb = SAYING.search(self.text, sentence.start, min(sentence.end, at))
-                if verb is None or verb.start() - sentence.start > 200:
-                    continue
-                who = self.subject(sentence.start, verb.start())
-                if who.speaker and who.speaker in self.org_ids:
-                    return Who(who.speaker, None, 0.6, f"“{word}”: the body the sentence before opened with")
-                if who.description is not None and not who.speaker and anaphora.is_group(self.text, who.description):
-                    return Who(None, who.description, 0.5, f"“{word}”: the group the sentence before described")
-                return None
-            return None
-        finally:
-            self._in_group = False
-
-    def _described(self, word: str, at: int) -> Who:
-        """A pronoun nobody named fits: the unnamed person the sentence before (or this one) opened with, as the
-        article describes them ("Maria, a 29-year-old mother from Guatemala, said she …; “…,” she said")."""
-        if word not in PERSON_PRONOUNS:
-            return Who()
-        before = [s for s in self.sentences if s.start < at][-2:]
-        for sentence in reversed(before):
-            verb = SAYING.search(self.text, sentence.start, min(sentence.end, at))
-            if verb is None or verb.start() - sentence.start > 200:
-                continue
-            who = self.subject(sentence.start, verb.start())
-            if who.description is not None and not who.speaker:
-                return Who(None, who.description, 0.5, f"“{word}”: the person the article describes just before")
-        return Who()
-
-    def genders(self) -> dict[str, str]:
-        """'m' or 'f' for people the article itself marks: Mr./Ms., a -man/-woman title, or the first he/his or
-        she/her after them in a sentence they open (with nobody else named in between). Unmarked people fit any
-        pronoun; a person marked both ways is left unmarked."""
-        cached: dict[str, str] | None = getattr(self, "_genders", None)
-        if cached is not None:
-            return cached
-        found: dict[str, set[str]] = {}
-        for p in self.entities.people:
-            words = f"{self.text[p.mention.start : p.mention.end]} {p.title or ''}"
-            if re.search(r"\b(?:Mr\.|\w+man)\b", words) and not re.search(r"\w+woman\b", words):
-                found.setdefault(p.id, set()).add("m")
-            if re.search(r"\b(?:Mrs\.|Ms\.|\w+woman)\b", words):
-                found.setdefault(p.id, set()).add("f")
-        people = [m for m in self.entities.mentions if m.kind == "person"]
-        for sentence in self.sentences:
-            subject = next(
-                (m for m in people if sentence.start <= m.start < sentence.end and self._is_subject(m)), None
-            )
-            if subject is None:
-                continue
-            rest = self.text[subject.end : sentence.end]
-            rest = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group(0)), rest)  # not inside quotations
-            # "her" and "him" are left out: as objects they usually point at someone else ("to take her in").
-            pronoun = re.search(r"\b(?:(he|his|himself)|(she|hers|herself))\b", rest, re.IGNORECASE)
-            if pronoun is None:
-                continue
-            if any(m.id != subject.id and subject.end <= m.start < subject.end + pronoun.start() for m in people):
-                continue
-            found.setdefault(subject.id, set()).add("m" if pronoun.group(1) else "f")
-        self._genders = {who: marks.pop() for who, marks in found.items() if len(marks) == 1}
-        return self._genders
 
     def title(self, title: str, qualifier: str | None, at: int) -> Who:
         people = [p for p in self.entities.people if p.title and title in p.title.lower()]

@@ -13,8 +13,9 @@ import bisect
 import re
 from datetime import date
 
-from tui.ingest.draft import dates, interview
+from tui.ingest.draft import interview
 from tui.ingest.draft.entities import Entities
+from tui.ingest.draft.interview import LayoutMixin
 from tui.ingest.draft.layout import Paragraph
 from tui.ingest.draft.medium import MediumMixin
 from tui.ingest.draft.model import Quote, Span
@@ -40,7 +41,7 @@ AND = re.compile(r"\band\b")
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
 
 
-class Attributor(MediumMixin):
+class Attributor(MediumMixin, LayoutMixin):
     def __init__(
         self,
         text: str,
@@ -292,52 +293,8 @@ class Attributor(MediumMixin):
             quote.speaker_description = previous.speaker_description
         return who
 
-    def _introduced(self, quote: Quote) -> Who | None:
-        """A paragraph that opens with a quotation after a paragraph ending "… put it this way:"."""
-        para = self._para(quote)
-        if quote.outer is None or self.text[para.start : quote.outer.start].strip():
-            return None
-        before = [p for p in self.paras if p.kind == "body" and p.index < para.index]
-        if not before:
-            return None
-        last = [s for s in self.sentences if before[-1].start <= s.start < before[-1].end]
-        if not last:
-            return None
-        end = before[-1].end - 1
-        if not self.text[before[-1].start : before[-1].end].rstrip().endswith(":"):
-            # "X read a long statement before the vote." and then the statement, paragraph by paragraph
-            cue = interview.STATEMENT_CUE.search(self.text, last[-1].start, last[-1].end)
-            if cue is None or self.quotes_in(last[-1]):
-                return None
-            end = cue.start()
-        who = self.resolver.subject(last[-1].start, end)
-        if who.speaker is None:
-            return None
-        who.confidence = min(who.confidence, 0.7)
-        who.reason = f"introduced by the paragraph before, ending in a colon: {who.reason}"
-        return who
-
     def _para(self, quote: Quote) -> Paragraph:
         return next(p for p in self.paras if p.index == quote.paragraph)
-
-    def _tweet(self, quote: Quote) -> None:
-        tweet = next(t for t in self.tweets if t.span.start == quote.span.start)
-        person = next(
-            (
-                m
-                for m in self.entities.mentions
-                if m.kind in ("person", "org") and tweet.name.start <= m.start < tweet.name.end + 1
-            ),
-            None,
-        )
-        quote.speaker = person.id if person else None
-        if person is None:
-            quote.speaker_description = self.text[tweet.name.start : tweet.name.end]
-        value = dates.find(self.text, tweet.date.start, tweet.date.end, self.published)
-        if value and value[0].value:
-            quote.date, quote.date_precision, quote.date_evidence = value[0].value, "day", tweet.date
-        quote.confidence = 0.9 if person else 0.6
-        quote.reason = "an embedded tweet; speaker and date from its signature line"
 
 
 def attribute(

@@ -1,0 +1,99 @@
+"""Pronouns (a mixin of resolve.Resolver): a group's "they", an unnamed person's "she", who is a man or a woman."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tui.ingest.draft import anaphora
+from tui.ingest.draft.model import Span
+from tui.ingest.draft.who import Who
+
+if TYPE_CHECKING:
+    from tui.ingest.draft.entities import Entities, Mention
+
+
+PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
+SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained)\b")
+
+
+class PronounMixin:
+    text: str
+    entities: Entities
+    sentences: list[Span]
+    org_ids: set[str]
+
+    def _is_subject(self, m: Mention) -> bool:
+        raise NotImplementedError
+
+    def subject(self, start: int, end: int) -> Who:
+        raise NotImplementedError
+
+    def _group(self, word: str, at: int) -> Who | None:
+        """ "they"/"their" after a sentence that opened with a group ("Members of the coalition said they …") or a
+        body: that group, not one person named earlier."""
+        if getattr(self, "_in_group", False):
+            return None
+        self._in_group = True
+        try:
+            for sentence in reversed([s for s in self.sentences if s.start < at][-2:]):
+                verb = SAYING.search(self.text, sentence.start, min(sentence.end, at))
+                if verb is None or verb.start() - sentence.start > 200:
+                    continue
+                who = self.subject(sentence.start, verb.start())
+                if who.speaker and who.speaker in self.org_ids:
+                    return Who(who.speaker, None, 0.6, f"“{word}”: the body the sentence before opened with")
+                if who.description is not None and not who.speaker and anaphora.is_group(self.text, who.description):
+                    return Who(None, who.description, 0.5, f"“{word}”: the group the sentence before described")
+                return None
+            return None
+        finally:
+            self._in_group = False
+
+    def _described(self, word: str, at: int) -> Who:
+        """A pronoun nobody named fits: the unnamed person the sentence before (or this one) opened with, as the
+        article describes them ("Maria, a 29-year-old mother from Guatemala, said she …; “…,” she said")."""
+        if word not in PERSON_PRONOUNS:
+            return Who()
+        before = [s for s in self.sentences if s.start < at][-2:]
+        for sentence in reversed(before):
+            verb = SAYING.search(self.text, sentence.start, min(sentence.end, at))
+            if verb is None or verb.start() - sentence.start > 200:
+                continue
+            who = self.subject(sentence.start, verb.start())
+            if who.description is not None and not who.speaker:
+                return Who(None, who.description, 0.5, f"“{word}”: the person the article describes just before")
+        return Who()
+
+    def genders(self) -> dict[str, str]:
+        """'m' or 'f' for people the article itself marks: Mr./Ms., a -man/-woman title, or the first he/his or
+        she/her after them in a sentence they open (with nobody else named in between). Unmarked people fit any
+        pronoun; a person marked both ways is left unmarked."""
+        cached: dict[str, str] | None = getattr(self, "_genders", None)
+        if cached is not None:
+            return cached
+        found: dict[str, set[str]] = {}
+        for p in self.entities.people:
+            words = f"{self.text[p.mention.start : p.mention.end]} {p.title or ''}"
+            if re.search(r"\b(?:Mr\.|\w+man)\b", words) and not re.search(r"\w+woman\b", words):
+                found.setdefault(p.id, set()).add("m")
+            if re.search(r"\b(?:Mrs\.|Ms\.|\w+woman)\b", words):
+                found.setdefault(p.id, set()).add("f")
+        people = [m for m in self.entities.mentions if m.kind == "person"]
+        for sentence in self.sentences:
+            subject = next(
+                (m for m in people if sentence.start <= m.start < sentence.end and self._is_subject(m)), None
+            )
+            if subject is None:
+                continue
+            rest = self.text[subject.end : sentence.end]
+            rest = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group(0)), rest)  # not inside quotations
+            # "her" and "him" are left out: as objects they usually point at someone else ("to take her in").
+            pronoun = re.search(r"\b(?:(he|his|himself)|(she|hers|herself))\b", rest, re.IGNORECASE)
+            if pronoun is None:
+                continue
+            if any(m.id != subject.id and subject.end <= m.start < subject.end + pronoun.start() for m in people):
+                continue
+            found.setdefault(subject.id, set()).add("m" if pronoun.group(1) else "f")
+        self._genders = {who: marks.pop() for who, marks in found.items() if len(marks) == 1}
+        return self._genders
