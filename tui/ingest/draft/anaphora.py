@@ -68,3 +68,13 @@ def joined_member(text: str, description: Span, entities: Entities, sentences: l
 def is_group(text: str, description: Span) -> bool:
     """Is the description a group of people ("Members of the coalition", "dozens of protesters")?"""
     return bool(GROUP_NOUN.search(text, description.start, description.end))
+
+
+INTRODUCED_AS_GROUP = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:group|nonprofit|organization|organisation|coalition|network|charity)\b"
+)
+
+
+def introduced_as_group(text: str, end: int) -> bool:
+    """Is the body named just before `end` followed by ", an immigrant advocacy group"?"""
+    return bool(INTRODUCED_AS_GROUP.match(text, end))

@@ -74,6 +74,8 @@ APPOSITIVE_NAME = re.compile(
     rf"(?<=,\s)(?P<name>{NAME}),?\s+(?:said|says|told|added|wrote|tweeted|called|described|warned|argued|urged)\b"
 )
 SAID_NAME = re.compile(rf"\b(?:said|says|added|wrote)\s+(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")
+# "a high school junior named Daniela Ortiz": a person introduced by "named".
+NAMED = re.compile(rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,4}}?named\s+(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")
 
 
 @dataclass

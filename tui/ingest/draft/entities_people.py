@@ -10,6 +10,7 @@ from tui.ingest.draft.entities import (
     CAP,
     MAYOR_OF,
     NAME_THEN_ROLE,
+    NAMED,
     ORG_CHIEF,
     PARTICLE,
     PARTY_ONLY,
@@ -188,7 +189,7 @@ def find_people(
         if found_person and not found_person.handle:
             found_person.handle = tweet.handle
     for start, end in regions:
-        for regex in (SPEAKER_NAME, APPOSITIVE_NAME, SAID_NAME):
+        for regex in (SPEAKER_NAME, APPOSITIVE_NAME, SAID_NAME, NAMED):
             for m in regex.finditer(text, start, end):
                 if any(
                     x.start < m.end("name") and m.start("name") < x.end and x.kind == "person" for x in found.mentions

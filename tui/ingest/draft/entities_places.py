@@ -105,6 +105,12 @@ ISSUER = re.compile(
     r"(?:\s+(?:[A-Z][\w’'-]*|of|for|a|and|the)){1,6}?\s+[A-Z][\w’'-]*)(?=,|\s+(?:said|says|read|reads)\b)"
 )
 
+# "Grassroots Leadership, an Austin-based nonprofit,": a body the article introduces by what kind of body it is.
+GROUP_APPOSITIVE = re.compile(
+    r"(?<![\w’'])(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and)){0,5}),\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:group|nonprofit|organization|organisation|coalition|network|charity|company|contractor|firm)(?=[,.;]|\s+(?:that|which|based))"
+)
+
 
 def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken: set[str]) -> None:
     by_key: dict[str, Org] = {}
@@ -204,6 +210,10 @@ def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken:
             name = text[a:b]
         if match.group(0).lower().startswith("the ") and group == "name":
             a = match.start()
+        owner = re.match(r".*?[’']s\s+", name)
+        if owner and not free(a, b) and free(match.start(group) + owner.end(), b):
+            # "Homeland Security's Office of Inspector General": the agency is named already; the office is its own
+            a, name = match.start(group) + owner.end(), name[owner.end() :]
         if free(a, b) and not name.startswith(tuple(vocab.TITLES)):
             kind = "police" if "Police" in name or "Sheriff" in name else "office"
             add(f"org:{name.lower()}", name, kind, a, b, reason="a capitalised body’s name")
@@ -222,6 +232,13 @@ def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken:
         name = match.group("name")
         if free(a, b) and re.search(r"\s(?:of|for|and)\s", name) and name.split()[0] not in vocab.TITLES:
             add(f"org:{name.lower()}", name, "office", a, b, reason="the issuer of a statement")
+    for match in _within(GROUP_APPOSITIVE, text, regions):
+        a, b = match.start("name"), match.end("name")
+        name = match.group("name")
+        if name.split()[0] in ("The", "A", "An", "In", "On", "At", "But", "And") or name.split()[0] in vocab.TITLES:
+            continue
+        if free(a, b) and name not in cities and name not in vocab.STATES:
+            add(f"org:{name.lower()}", name, "office", a, b, reason="a body the article calls a group or nonprofit")
     for match in _within(THE_BODY, text, regions):
         a, b = match.start(), match.end("name")
         name = match.group("name")

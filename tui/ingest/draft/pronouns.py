@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from tui.ingest.draft.entities import Entities, Mention
 
 
+FEMALE_KIN = {"wife", "mother", "daughter", "sister", "widow", "grandmother", "aunt", "niece", "girlfriend"}
+MALE_KIN = {"husband", "father", "son", "brother", "widower", "grandfather", "uncle", "nephew", "boyfriend"}
+KINSHIP = re.compile(r"\b(" + "|".join(sorted(FEMALE_KIN | MALE_KIN)) + r"),\s*(?:[^,]{0,20},\s*)?$", re.IGNORECASE)
 PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
 SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained)\b")
 
@@ -37,8 +40,8 @@ class PronounMixin:
         self._in_group = True
         try:
             for sentence in reversed([s for s in self.sentences if s.start < at][-2:]):
-                verb = SAYING.search(self.text, sentence.start, min(sentence.end, at))
-                if verb is None or verb.start() - sentence.start > 200:
+                verb = self._saying(sentence, at)
+                if verb is None:
                     continue
                 who = self.subject(sentence.start, verb.start())
                 if who.speaker and who.speaker in self.org_ids:
@@ -57,13 +60,26 @@ class PronounMixin:
             return Who()
         before = [s for s in self.sentences if s.start < at][-2:]
         for sentence in reversed(before):
-            verb = SAYING.search(self.text, sentence.start, min(sentence.end, at))
-            if verb is None or verb.start() - sentence.start > 200:
+            verb = self._saying(sentence, at)
+            if verb is None:
                 continue
             who = self.subject(sentence.start, verb.start())
             if who.description is not None and not who.speaker:
                 return Who(None, who.description, 0.5, f"“{word}”: the person the article describes just before")
         return Who()
+
+    def _saying(self, sentence: Span, at: int) -> re.Match[str] | None:
+        """The first "said"/"told" … of the sentence before `at`, outside quotations, near its start."""
+        for verb in SAYING.finditer(self.text, sentence.start, min(sentence.end, at)):
+            if verb.start() - sentence.start > 200:
+                return None
+            if not self._in_quote(verb.start()):
+                head = self.text[sentence.start : verb.start()]
+                return None if any(mark in head for mark in '“”"') else verb
+        return None
+
+    def _in_quote(self, pos: int) -> bool:
+        raise NotImplementedError
 
     def genders(self) -> dict[str, str]:
         """'m' or 'f' for people the article itself marks: Mr./Ms., a -man/-woman title, or the first he/his or
@@ -73,12 +89,16 @@ class PronounMixin:
         if cached is not None:
             return cached
         found: dict[str, set[str]] = {}
+        strong: dict[str, str] = {}
         for p in self.entities.people:
             words = f"{self.text[p.mention.start : p.mention.end]} {p.title or ''}"
             if re.search(r"\b(?:Mr\.|\w+man)\b", words) and not re.search(r"\w+woman\b", words):
                 found.setdefault(p.id, set()).add("m")
             if re.search(r"\b(?:Mrs\.|Ms\.|\w+woman)\b", words):
                 found.setdefault(p.id, set()).add("f")
+            kin = KINSHIP.search(self.text, max(0, p.mention.start - 40), p.mention.start)
+            if kin:  # "His wife, Elena Ruiz," / "the boy's father, Jon Ruiz,": the word says it
+                strong[p.id] = "f" if kin.group(1).lower() in FEMALE_KIN else "m"
         people = [m for m in self.entities.mentions if m.kind == "person"]
         for sentence in self.sentences:
             subject = next(
@@ -96,4 +116,5 @@ class PronounMixin:
                 continue
             found.setdefault(subject.id, set()).add("m" if pronoun.group(1) else "f")
         self._genders = {who: marks.pop() for who, marks in found.items() if len(marks) == 1}
+        self._genders.update(strong)  # a pronoun read from a later clause ("said he had been …") may be someone else
         return self._genders

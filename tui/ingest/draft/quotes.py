@@ -219,7 +219,13 @@ def _is_scare_modifier(text: str, open_at: int, close_end: int, inner: str) -> b
 def _is_title(text: str, open_at: int, inner: str) -> bool:
     """The title of a show, book or operation: capitalised words, no closing punctuation."""
     words = inner.split()
-    if not words or len(words) > 8 or inner[-1] in ".?!,":
+    if inner[-1:] == "." and re.search(r"(?:[’']s|\bon|\bin)\s*$", text[max(0, open_at - 12) : open_at]):
+        words = inner[:-1].split()  # CNN's “State of the Union.”: a title the sentence ends on
+        if len(words) < 2:
+            return False
+    elif not words or len(words) > 8 or inner[-1] in ".?!,":
+        return False
+    if len(words) > 8:
         return False
     capitalised = all(w[:1].isupper() or w.lower() in SMALL_WORDS or not w[:1].isalpha() for w in words)
     if not capitalised or not words[0][:1].isupper():

@@ -51,6 +51,7 @@ TITLE_PHRASE = re.compile(
     r"secretary|director|superintendent|attorney general)"
     r"(?:\s+of\s+(?:nearby\s+|the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))?\s*$"
 )
+GROUP_WORDS = re.compile(r"^(?:the|The)\s+(?:group|nonprofit|organization|organisation)\s*$")
 ORG_WORDS = re.compile(
     r"^(?:the|The)\s+(?:city’s\s+|city's\s+)?(?P<w>department|police department|police|agency|"
     r"office|sheriff’s office|sheriff's office)\s*$"
@@ -64,7 +65,9 @@ ISSUED = re.compile(
 )
 APPOSITIVE_HEAD = re.compile(r"(?:The|A|An|His|Her|Its|Their)\s+[^,.;:“”\"]{1,60},\s*")
 ISSUED_FROM = re.compile(
-    r"(?:an?|the|in\s+a)\s+(?:joint\s+|written\s+)?(?:statement|letter|release|post)\s+(?:from|by)\s+(?P<who>.+)", re.I
+    r"(?:an?|the|in\s+a)\s+(?:joint\s+|written\s+)?(?:statement|letter|release|post|report|audit|review|study)\s+"
+    r"(?:from|by)\s+(?P<who>.+)",
+    re.I,
 )
 DETERMINER = re.compile(
     r"^(?:(?:the|The|former|Former|then-|acting|Acting|state|State|county|federal|city|U\.S\.)\s+)+"
@@ -177,6 +180,12 @@ class Resolver(PronounMixin):
             target = self._recent(a, self.people_ids | self.org_ids)
             if target:
                 return Who(target, None, 0.6, f"“{phrase}”: of the person or body named before")
+        group = GROUP_WORDS.match(phrase)
+        if group:  # "the group said": the body last introduced as a group, never any other body named before
+            groups = {o.id for o in self.entities.orgs if anaphora.introduced_as_group(self.text, o.mention.end)}
+            target = self._recent(a, groups) if groups else None
+            if target:
+                return Who(target, None, 0.6, f"“{phrase}”: the body the article introduced as a group")
         org = ORG_WORDS.match(phrase)
         if org:
             kind = "police" if "police" in org.group("w") or "department" in org.group("w") else None
@@ -193,6 +202,9 @@ class Resolver(PronounMixin):
         limit = place.end() if place else a + (lead.end() if lead else 0)
         role = LOWER_ROLE.match(self.text, limit, b)  # "said council president Maria Ortiz"
         limit = role.end() if role else limit
+        owner = next((m for m in self.entities.mentions if m.possessive and a <= m.start <= limit and m.end < b), None)
+        if owner is not None:  # "the Department of Homeland Security's Office of Inspector General": the office
+            limit = max(limit, owner.end + 3)
         candidates = [
             m
             for m in self.entities.mentions

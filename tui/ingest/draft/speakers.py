@@ -37,6 +37,7 @@ RELATIVE = re.compile(
 INLINE = re.compile(
     r",\s*(?P<who>(?:he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))\s+(?:said|says|added|noted|explained)\s*,"
 )
+FROM_COLON = re.compile(r"(?:^|[.!?]\s+)\s*From\s+(?P<who>[^:“”\"]{2,80}):\s*$")
 AND = re.compile(r"\band\b")
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
 
@@ -201,6 +202,13 @@ class Attributor(MediumMixin, LayoutMixin):
                     return Who(
                         earlier.speaker, None, 0.85, f"“{verb.group(0)}” shares the subject of the quotation before"
                     )
+        source = FROM_COLON.search(work)
+        if source:  # "From ICE's Atlanta field office: “…”": whoever the words come from
+            who = self.resolver.subject(before.start + source.start("who"), before.start + source.end("who"))
+            if who.speaker or who.description:
+                who.confidence = min(who.confidence, 0.6)
+                who.reason = f"“From …:” before the quote, {who.reason}"
+                return who
         if work.rstrip().endswith(":") and work.strip():
             breaks = [m.end() for m in CLAUSE_BREAK.finditer(work, 0, len(work.rstrip()) - 1)]
             who = self.resolver.subject(
