@@ -57,6 +57,52 @@ def current() -> tuple[str, list[str]]:
     return "\n".join(lines), misses
 
 
+# Each batch scored once, right after it was written and committed, with the drafter as it then stood; the same
+# batches scored with the drafter of `main` before this work (bd9a9f7) are the control: what the new rules bought.
+FIRST_CONTACT = """\
+| batch | articles | gold written at | drafter at | quotations found (exact span) | drafted, not quotations | F1 | \
+speaker right | date right | main's drafter (bd9a9f7): speaker |
+|---|---|---|---|---|---|---|---|---|---|
+| 10 | ag-protected-areas, aurora-vigil, border-troopers, courthouse-ruling, hartford-ordinance, \
+immigrant-affairs-qa, merced-jail-contract, salinas-fields | 68f7c9f | bd9a9f7 | 52/59 | 1 | 0.929 | 36/52 (0.69) | \
+5/5 | (same drafter) |
+| 11 | charlotte-287g, folkston-inspection, houston-checkin, ilrc-hotline, nyc-shelters, springfield-plate-readers, \
+travis-detainers | 7e142dc | 9716d82 | 45/45 | 1 | 0.989 | 37/45 (0.82) | 7/7 | 38/45 (0.84) |
+| 12 | asylum-wait, colorado-detainers, pasadena-school, san-diego-statement, title42-cities, vineyard-flights \
+| c204bcb | 5e51ee7 | 31/31 | 0 | 1.000 | 19/31 (0.61) | 4/5 | 18/31 (0.58) |
+| **11 + 12 (unseen)** | 13 articles | | | **76/76** | **1** | **0.993** | **56/76 (0.74)** | **11/12** | \
+56/76 (0.74) |
+"""
+
+
+def section() -> str:
+    """The held-out part of eval/RESULTS.md: first contact per batch, then every batch with today's drafter."""
+    table, misses = current()
+    listed = "\n".join(f"- {m}" for m in misses) or "- none"
+    return f"""## Held-out made-up articles (eval/heldout/)
+
+Written with their gold files (`python -m eval.heldout`) by a helper that did not look at the drafter's output
+first, in the styles of wire copy, local TV, newspapers, press releases, a Q&A, a feature. Each batch was committed,
+then scored once (first contact), and only then were its misses studied and turned into rules and unit tests
+(tests/test_draft_kinds.py). Batch 12 is the unseen estimate for the drafter at 5e51ee7; batch 11 for 9716d82.
+
+{FIRST_CONTACT}
+Rules made for one batch fixed that batch and barely moved the next: on batches 11 and 12 the drafter after this
+work and the drafter before it credit the same number of quotations rightly (56/76), each winning and losing a few.
+Each fresh batch brought kinds of sentence no earlier batch had (a first-name-only speaker, "says" features, a
+statement introduced by a colon paragraph, "the district said"). Quotation spans hold up (F1 0.99 on unseen text);
+speakers do not reach the 0.90 bar.
+
+### Every batch with the drafter as it is now (batches 10 and 11 were tuned on; only their first contact counts)
+
+{table}
+
+Differences from the gold files:
+
+{listed}
+"""
+
+
 def main(argv: list[str] | None = None) -> int:
     names = (argv if argv is not None else sys.argv[1:]) or [p.name for p in batches()]
     for name in names:
