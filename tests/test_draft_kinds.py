@@ -198,3 +198,79 @@ def test_from_someone_colon_quotation() -> None:
 def test_a_show_title_the_sentence_ends_on_is_not_a_quotation() -> None:
     text = "“We need help,” Mayor Ed Lamb said on CNN's “State of the Union.” “Now.”"
     assert quotes(text) == ["We need help", "Now."]
+
+
+# --- kinds found by held-out batch 12 (eval/heldout/batch12) --------------------------------------
+
+
+def test_a_speaker_named_by_first_name_only() -> None:
+    text = "Lupe was 20 when she crossed the river.\n\n“Every year the date moves,” Lupe says."
+    result = draft(text)
+    assert [p.name for p in result.people] == ["Lupe"]
+    assert said(text) == [("Every year the date moves", "Lupe")]
+
+
+def test_a_capitalised_common_noun_is_not_a_first_name() -> None:
+    text = "Critics said the plan was “rushed.” They want a vote."
+    assert [p.name for p in draft(text).people] == []
+
+
+def test_a_quotation_after_a_sentence_that_ends_with_its_attribution() -> None:
+    text = (
+        "“It is hard,” Lupe says. She was 20 when she crossed.\n\n"
+        "Her son wants to be a nurse, she says. “He tells everyone. I worry.”"
+    )
+    assert said(text) == [("It is hard", "Lupe"), ("He tells everyone. I worry.", "Lupe")]
+
+
+def test_a_hyphen_dateline_is_not_the_speaker() -> None:
+    text = (
+        "BOSTON (Reuters) - Governor Al Brandt on Thursday defended the flights, saying states must share “the load.”"
+    )
+    assert said(text) == [("the load.", "Al Brandt")]
+
+
+def test_the_bill_states_that() -> None:
+    text = "The Senate passed a bill on Monday. The bill states that no officer “shall hold anyone for ICE.”"
+    assert said(text) == [("shall hold anyone for ICE.", "The bill")]
+
+
+def test_states_as_a_noun_is_no_reporting_verb() -> None:
+    text = "Mayors in Republican-led states, including Mayor Al Voss, who wrote that “this is not partisan.”"
+    assert said(text) == [("this is not partisan.", "Al Voss")]
+
+
+def test_a_pronoun_after_a_relative_with_a_kinship_word_does_not_mark_the_subject() -> None:
+    text = (
+        "Sen. Ed Park spoke first.\n\n"
+        "Among those watching was Ana Voss, whose husband was held past his release date. “Never again,” she said."
+    )
+    assert said(text) == [("Never again", "Ana Voss")]
+
+
+def test_his_spokesman_marks_the_man_named_after_it() -> None:
+    text = "His spokesman, Lee Park, said the governor “will decide soon.” Rep. Jo Ash disagreed. “No,” she said."
+    assert said(text) == [("will decide soon.", "Lee Park"), ("No", "Jo Ash")]
+
+
+def test_they_after_two_people_named_together_is_the_first() -> None:
+    text = (
+        "The mayors of Denver and Boston, Mike Lund and Eva Adams, sent a joint letter on Monday. "
+        "“Our cities are stretched,” they wrote."
+    )
+    assert said(text) == [("Our cities are stretched", "Mike Lund")]
+
+
+def test_the_district_is_the_school_district_named_before() -> None:
+    text = (
+        "According to Alvin ISD, the arrest was off campus. In a statement, the district said it “does not help ICE.”"
+    )
+    assert said(text) == [("does not help ICE.", "Alvin ISD")]
+
+
+def test_a_statement_introduced_by_a_dateline_paragraph_ending_in_a_colon() -> None:
+    text = (
+        "SAN JOSE – Mayor Ana Reyes issued the following statement today:\n\n"
+        "“San Jose welcomes everyone. We need federal help.”"
+    )
+    assert said(text) == [("San Jose welcomes everyone. We need federal help.", "Ana Reyes")]

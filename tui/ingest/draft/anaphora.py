@@ -23,7 +23,10 @@ GROUP_NOUN = re.compile(
     r"workers|parents|students|supporters|critics|coalition|group|alliance|union|mayors|lawmakers|council)\b",
     re.IGNORECASE,
 )
-DOCUMENTS = frozenset("statement letter release report memo tweet post email order ruling lawsuit".split())
+DOCUMENTS = frozenset(
+    "statement letter release report memo tweet post email order ruling lawsuit bill law measure ordinance directive "
+    "policy rule".split()
+)
 WINDOW = 2000  # how far back (characters) an antecedent may be: a few paragraphs
 
 

@@ -14,7 +14,7 @@ STATE_ALT = "|".join(re.escape(s) for s in sorted(set(vocab.STATES) | set(vocab.
 CITY_STATE = re.compile(r"^\s*,\s*(" + STATE_ALT + r")(?![\w])")
 DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z .'-]{2,40}?)(?:,\s*(?P<state>[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?))?"
-    r"\s*(?:\((?:AP|[A-Z][\w ]{1,20})\)\s*)?(?:—|–|--)"
+    r"\s*(?:\((?:AP|[A-Z][\w ]{1,20})\)\s*)?(?:—|–|--|\s-\s)"
 )
 CITY_CONTEXT = re.compile(r"^\s+(?:Mayor|Police|police|Gov|City|city|Chief|officials|Council|County)\b")
 
@@ -109,6 +109,11 @@ ISSUER = re.compile(
 GROUP_APPOSITIVE = re.compile(
     r"(?<![\w’'])(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and)){0,5}),\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:group|nonprofit|organization|organisation|coalition|network|charity|company|contractor|firm)(?=[,.;]|\s+(?:that|which|based))"
+)
+
+SCHOOL_DISTRICT = re.compile(
+    r"(?<![\w.])(?P<name>(?:[A-Z][\w’'-]*\s+){1,3}(?:C?ISD|USD|Unified School District|Independent School District|"
+    r"School District|Public Schools))(?![\w])"
 )
 
 
@@ -232,6 +237,10 @@ def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken:
         name = match.group("name")
         if free(a, b) and re.search(r"\s(?:of|for|and)\s", name) and name.split()[0] not in vocab.TITLES:
             add(f"org:{name.lower()}", name, "office", a, b, reason="the issuer of a statement")
+    for match in _within(SCHOOL_DISTRICT, text, regions):
+        a, b = match.start("name"), match.end("name")
+        if free(a, b):
+            add(f"org:{match.group('name').lower()}", match.group("name"), "office", a, b, reason="a school district")
     for match in _within(GROUP_APPOSITIVE, text, regions):
         a, b = match.start("name"), match.end("name")
         name = match.group("name")

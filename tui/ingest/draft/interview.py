@@ -58,6 +58,34 @@ def answer(attributor: Attributor, quote: Quote, previous: Quote | None) -> Who 
     return Who(who, None, 0.7, "an answer in a Q&A: the interviewee")
 
 
+SAID_AT_END = re.compile(
+    r",\s*(?P<who>he|she|they|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:says|said|adds|added|explains|explained|"
+    r"recalls|recalled|writes|wrote)\.\s*$"
+)
+
+
+def said_before(attributor: Attributor, sentence: Span) -> Who | None:
+    """ "He wants to be a firefighter, she says. “He tells everyone …”": a quotation with no attribution of its own
+    after a sentence of the same paragraph that ends with one."""
+    earlier = [s for s in attributor.sentences if s.end <= sentence.start]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    same_para = [p for p in attributor.paras if p.start <= last.start < p.end and p.start <= sentence.start < p.end]
+    words = attributor.text[last.start : last.end]
+    if not same_para or any(mark in words for mark in '“”"'):
+        return None
+    tail = SAID_AT_END.search(words)
+    if tail is None:
+        return None
+    who = attributor.resolver.subject(last.start + tail.start("who"), last.start + tail.end("who"))
+    if who.speaker is None:
+        return None
+    who.confidence = min(who.confidence, 0.6)
+    who.reason = f"attributed at the end of the sentence before: {who.reason}"
+    return who
+
+
 class LayoutMixin:
     """Attributor's speakers from the page's layout: a paragraph introducing the next, and embedded tweets."""
 

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 
 FEMALE_KIN = {"wife", "mother", "daughter", "sister", "widow", "grandmother", "aunt", "niece", "girlfriend"}
 MALE_KIN = {"husband", "father", "son", "brother", "widower", "grandfather", "uncle", "nephew", "boyfriend"}
-KINSHIP = re.compile(r"\b(" + "|".join(sorted(FEMALE_KIN | MALE_KIN)) + r"),\s*(?:[^,]{0,20},\s*)?$", re.IGNORECASE)
+KINSHIP = re.compile(
+    r"\b(" + "|".join(sorted(FEMALE_KIN | MALE_KIN)) + r"|\w*(?:wo)?man),\s*(?:[^,]{0,20},\s*)?$", re.IGNORECASE
+)
 PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
 SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained)\b")
 
@@ -37,6 +39,9 @@ class PronounMixin:
         body: that group, not one person named earlier."""
         if getattr(self, "_in_group", False):
             return None
+        pair = self._pair_before(at)
+        if pair is not None:
+            return Who(pair, None, 0.5, f"“{word}”: the first of the people the sentence before names together")
         self._in_group = True
         try:
             for sentence in reversed([s for s in self.sentences if s.start < at][-2:]):
@@ -68,6 +73,20 @@ class PronounMixin:
                 return Who(None, who.description, 0.5, f"“{word}”: the person the article describes just before")
         return Who()
 
+    def _pair_before(self, at: int) -> str | None:
+        """ "Mike Lund and Eva Adams sent a joint letter …": the first of two people named together in the
+        sentence before `at` (or in this one, before `at`)."""
+        for sentence in reversed([s for s in self.sentences if s.start < at][-2:]):
+            people = [
+                m
+                for m in self.entities.mentions
+                if m.kind == "person" and sentence.start <= m.start < min(at, sentence.end)
+            ]
+            for first, second in zip(people, people[1:], strict=False):
+                if first.id != second.id and re.fullmatch(r",?\s+and\s+", self.text[first.end : second.start]):
+                    return first.id
+        return None
+
     def _saying(self, sentence: Span, at: int) -> re.Match[str] | None:
         """The first "said"/"told" … of the sentence before `at`, outside quotations, near its start."""
         for verb in SAYING.finditer(self.text, sentence.start, min(sentence.end, at)):
@@ -98,7 +117,8 @@ class PronounMixin:
                 found.setdefault(p.id, set()).add("f")
             kin = KINSHIP.search(self.text, max(0, p.mention.start - 40), p.mention.start)
             if kin:  # "His wife, Elena Ruiz," / "the boy's father, Jon Ruiz,": the word says it
-                strong[p.id] = "f" if kin.group(1).lower() in FEMALE_KIN else "m"
+                word = kin.group(1).lower()
+                strong[p.id] = "f" if word in FEMALE_KIN or word.endswith("woman") else "m"
         people = [m for m in self.entities.mentions if m.kind == "person"]
         for sentence in self.sentences:
             subject = next(
@@ -109,9 +129,11 @@ class PronounMixin:
             rest = self.text[subject.end : sentence.end]
             rest = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group(0)), rest)  # not inside quotations
             # "her" and "him" are left out: as objects they usually point at someone else ("to take her in").
-            pronoun = re.search(r"\b(?:(he|his|himself)|(she|hers|herself))\b", rest, re.IGNORECASE)
+            pronoun = re.search(r"\b(?:(he|his|himself)|(she|herself))\b", rest, re.IGNORECASE)
             if pronoun is None:
                 continue
+            if re.search(r"\b(?:" + "|".join(FEMALE_KIN | MALE_KIN) + r")\b", rest[: pronoun.start()], re.IGNORECASE):
+                continue  # "Ana Ruiz, whose husband was held past his release date": the pronoun is the relative's
             if any(m.id != subject.id and subject.end <= m.start < subject.end + pronoun.start() for m in people):
                 continue
             found.setdefault(subject.id, set()).add("m" if pronoun.group(1) else "f")

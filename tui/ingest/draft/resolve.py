@@ -51,6 +51,7 @@ TITLE_PHRASE = re.compile(
     r"secretary|director|superintendent|attorney general)"
     r"(?:\s+of\s+(?:nearby\s+|the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))?\s*$"
 )
+DISTRICT_WORDS = re.compile(r"^(?:the|The)\s+(?:school\s+)?district\s*$")
 GROUP_WORDS = re.compile(r"^(?:the|The)\s+(?:group|nonprofit|organization|organisation)\s*$")
 ORG_WORDS = re.compile(
     r"^(?:the|The)\s+(?:city’s\s+|city's\s+)?(?P<w>department|police department|police|agency|"
@@ -63,6 +64,7 @@ MODIFIED = re.compile(
 ISSUED = re.compile(
     r"^(?:the|that|this|a)\s+(?:joint\s+|written\s+)?(?:statement|letter|tweet|post|release|email|memo)\s*$"
 )
+INVERTED_HEAD = re.compile(r"(?:Among|Also|Joining|With|Next|First)\b[^,.;“”\"]{0,80}\b(?:was|were|is|are)\s+$")
 APPOSITIVE_HEAD = re.compile(r"(?:The|A|An|His|Her|Its|Their)\s+[^,.;:“”\"]{1,60},\s*")
 ISSUED_FROM = re.compile(
     r"(?:an?|the|in\s+a)\s+(?:joint\s+|written\s+)?(?:statement|letter|release|post|report|audit|review|study)\s+"
@@ -72,7 +74,7 @@ ISSUED_FROM = re.compile(
 DETERMINER = re.compile(
     r"^(?:(?:the|The|former|Former|then-|acting|Acting|state|State|county|federal|city|U\.S\.)\s+)+"
 )
-DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[\w. ]+?)?\s*(?:\([^)]*\))?\s*(?:—|–|--)\s*")
+DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[\w. ]+?)?\s*(?:\([^)]*\))?\s*(?:—|–|--|\s-\s)\s*")
 PLACE_WORDS = re.compile(
     r"(?:(?:(?!(?:The|A|An|In|On|At|He|She|They|It|We|But|And)\s)[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ][\w.’'-]*"
     r"|d[’']\w+|de|del|la|los|las)\s+){0,7}"
@@ -115,6 +117,9 @@ class Resolver(PronounMixin):
     def subject(self, start: int, end: int) -> Who:
         """Who the phrase text[start:end] (the words before a reporting verb, or after "said") names."""
         work = blank_asides(self.text, start, end)
+        dateline = DATELINE_LEAD.match(work)
+        if dateline and re.search(r"(?:^|\n)\s*$", self.text[max(0, start - 3) : start]):
+            work = " " * dateline.end() + work[dateline.end() :]  # "EDGARTOWN, Mass. (Reuters) - …": no speaker
         description: Span | None = None
         pos = 0
         for piece in work.split(","):
@@ -180,6 +185,11 @@ class Resolver(PronounMixin):
             target = self._recent(a, self.people_ids | self.org_ids)
             if target:
                 return Who(target, None, 0.6, f"“{phrase}”: of the person or body named before")
+        if DISTRICT_WORDS.match(phrase):  # "the district said": the school district named before
+            districts = {o.id for o in self.entities.orgs if re.search(r"(?:ISD|USD|District|Schools)$", o.name)}
+            target = self._recent(a, districts) if districts else None
+            if target:
+                return Who(target, None, 0.6, f"“{phrase}”: the school district named before")
         group = GROUP_WORDS.match(phrase)
         if group:  # "the group said": the body last introduced as a group, never any other body named before
             groups = {o.id for o in self.entities.orgs if anaphora.introduced_as_group(self.text, o.mention.end)}
@@ -300,6 +310,8 @@ class Resolver(PronounMixin):
             return True  # "El Paso County Sheriff Luis Ortega said": a place before the title
         if not raw.strip() or re.search(r"[”\"],?\s*$|\b(?:said|says|added)\s+$", raw):
             return True
+        if INVERTED_HEAD.match(raw):
+            return True  # "Among those watching was Ana Ruiz": the subject after the verb
         if APPOSITIVE_HEAD.fullmatch(raw) and re.match(r"\s*(?:\([^)]*\))?\s*,", self.text[m.end : m.end + 30]):
             return True  # "The Multnomah County sheriff, Nicole Ortiz, said": the name in apposition is the subject
         if not raw.rstrip().endswith(","):

@@ -28,7 +28,7 @@ from tui.ingest.draft.vocab import NOT_SPEAKING, REPORTING_VERBS
 WORD = re.compile(r"[A-Za-z]+")
 INVERTED = frozenset({"said", "says", "added", "asked", "wrote", "continued", "explained", "tweeted", "recalled"})
 CLAUSE_BREAK = re.compile(
-    r";|\bthat\b|,\s*while\b|\bwhile\b|,\s*but\b|\bbut\b|,\s*and\b|[”\"]|:|—|\b(?:after|before|when|because|since|"
+    r";|\s-\s|\bthat\b|,\s*while\b|\bwhile\b|,\s*but\b|\bbut\b|,\s*and\b|[”\"]|:|—|\b(?:after|before|when|because|since|"
     r"although|though|until|once|whereas|where)\b"
 )
 RELATIVE = re.compile(
@@ -127,11 +127,7 @@ class Attributor(MediumMixin, LayoutMixin):
         self.occasions.date(quote, sentence)
 
     def _verbs(self, span: Span) -> list[re.Match[str]]:
-        return [
-            m
-            for m in WORD.finditer(self.text, span.start, span.end)
-            if m.group(0).lower() in REPORTING_VERBS and m.group(0) not in NOT_SPEAKING
-        ]
+        return [m for m in WORD.finditer(self.text, span.start, span.end) if _reporting(m, self.text)]
 
     def _after(self, after: Span) -> Who | None:
         text = self.text
@@ -181,9 +177,7 @@ class Attributor(MediumMixin, LayoutMixin):
             if who.speaker or who.description:
                 who.reason = f"“according to”, {who.reason}"
                 return who
-        verbs = [
-            m for m in WORD.finditer(work) if m.group(0).lower() in REPORTING_VERBS and m.group(0) not in NOT_SPEAKING
-        ]
+        verbs = [m for m in WORD.finditer(work) if _reporting(m, work)]
         if verbs:
             verb = verbs[-1]
             breaks = [m.end() for m in CLAUSE_BREAK.finditer(work, 0, verb.start())]
@@ -267,7 +261,9 @@ class Attributor(MediumMixin, LayoutMixin):
         return who
 
     def _continuation(self, quote: Quote, previous: Quote | None, sentence: Span) -> Who:
-        introduced = self._introduced(quote) or interview.answer(self, quote, previous)
+        introduced = (
+            self._introduced(quote) or interview.answer(self, quote, previous) or interview.said_before(self, sentence)
+        )
         if introduced is not None:
             return introduced
         if previous is None or previous.tweet or (previous.speaker is None and previous.speaker_description is None):
@@ -303,6 +299,14 @@ class Attributor(MediumMixin, LayoutMixin):
 
     def _para(self, quote: Quote) -> Paragraph:
         return next(p for p in self.paras if p.index == quote.paragraph)
+
+
+def _reporting(m: re.Match[str], text: str) -> bool:
+    """A reporting verb; "states" only as "the bill states that …" ("Republican-led states" is a noun)."""
+    word = m.group(0)
+    if word.lower() == "states":
+        return bool(re.match(r"\s+that\b|\s*:", text[m.end() : m.end() + 8]))
+    return word.lower() in REPORTING_VERBS and word not in NOT_SPEAKING
 
 
 def attribute(
