@@ -274,3 +274,29 @@ def test_a_statement_introduced_by_a_dateline_paragraph_ending_in_a_colon() -> N
         "“San Jose welcomes everyone. We need federal help.”"
     )
     assert said(text) == [("San Jose welcomes everyone. We need federal help.", "Ana Reyes")]
+
+
+# --- kinds found by held-out batch 13 (eval/heldout/batch13) --------------------------------------
+
+
+def test_he_after_an_unnamed_person_is_that_person_not_a_man_named_earlier() -> None:
+    text = (
+        "“We ran,” said Tomás, a milker who asked that his last name not be used.\n\n"
+        "The owner of one farm, who asked not to be named, said he lost six workers. “I can't milk alone,” he said."
+    )
+    assert said(text) == [("We ran", "Tomás"), ("I can't milk alone", "The owner of one farm")]
+
+
+def test_in_someones_words() -> None:
+    text = "“No effect,” said Elena Barrios, a professor. In Barrios' words, the program is “a signal.”"
+    assert said(text) == [("No effect", "Elena Barrios"), ("a signal.", "Elena Barrios")]
+
+
+def test_as_someone_put_it() -> None:
+    text = "As one sheriff in rural Ohio put it, “The money talks.”"
+    assert said(text) == [("The money talks.", "one sheriff in rural Ohio")]
+
+
+def test_heard_asking() -> None:
+    text = "The video shows agents at a store. “Where are you taking him?” a woman can be heard asking."
+    assert said(text) == [("Where are you taking him?", "a woman can be heard")]

@@ -18,6 +18,8 @@ NOT_NAMES = frozenset(
     President Immigration Customs Department Office Twitter Facebook Instagram""".split()
 )
 TITLE_INSIDE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in vocab.TITLES) + r")(?!\w)")
+# Capitalised words that open a sentence or a phrase, never the first part of someone's name.
+NOT_FIRST = frozenset("The In As At On For By From With And But Said Says According Asked Like Unlike".split())
 FULL_NAME = re.compile(rf"(?<![\w.’']){TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE})){{0,3}}\s+{CAP}(?![\w’'])")
 SURNAME_SPEAKER = re.compile(
     rf"(?<![\w.’'])(?P<a>{CAP})(?:,[^,.“”\"]{{3,80}},)?\s+(?:said|says|told|added|wrote|tweeted|asked|spoke|talked|explained|argued|"
@@ -80,7 +82,7 @@ def surname_mentions(text: str, regions: list[tuple[int, int]], found: Entities)
                 before = text[max(0, a - 2) : a]
                 if re.search(r"[A-Z][a-z]*\s$", text[max(0, a - 20) : a]) and not before.endswith(". "):
                     prev = re.search(r"([A-Z][\w.]*)\s$", text[max(0, a - 20) : a])
-                    if prev and prev.group(1) not in vocab.TITLES and prev.group(1) not in ("The",):
+                    if prev and prev.group(1) not in vocab.TITLES and prev.group(1) not in NOT_FIRST:
                         continue  # another name's part ("Neil Young" for someone else)
                 if re.match(r"\s+(?:[A-Z][a-z]+|Falls|City)\b(?!\s*\()", text[b : b + 20]) and not re.match(
                     r"\s+(?:said|says|told|added|wrote)\b", text[b : b + 12]

@@ -73,6 +73,22 @@ class PronounMixin:
                 return Who(None, who.description, 0.5, f"“{word}”: the person the article describes just before")
         return Who()
 
+    def _described_last(self, word: str, at: int) -> Who | None:
+        """ "The owner of one farm, who asked not to be named, said …. “…,” he said": when the latest sentence with a
+        speaker (outside quotations) opened with an unnamed person, the pronoun is that person, not someone named
+        earlier."""
+        for sentence in reversed([s for s in self.sentences if s.start < at][-2:]):
+            verb = self._saying(sentence, at)
+            if verb is None:
+                continue
+            if any(m.kind == "person" and sentence.start <= m.start < verb.start() for m in self.entities.mentions):
+                return None  # "The first speaker, a nurse named Dana Lee, said": a named person after all
+            who = self.subject(sentence.start, verb.start())
+            if who.description is not None and not who.speaker and not anaphora.is_group(self.text, who.description):
+                return Who(None, who.description, 0.5, f"“{word}”: the unnamed person the sentence before opened with")
+            return None
+        return None
+
     def _pair_before(self, at: int) -> str | None:
         """ "Mike Lund and Eva Adams sent a joint letter …": the first of two people named together in the
         sentence before `at` (or in this one, before `at`)."""

@@ -241,6 +241,10 @@ class Resolver(PronounMixin):
             group = self._group(word, at)
             if group is not None:
                 return group
+        if word in ("he", "she"):
+            latest = self._described_last(word, at)
+            if latest is not None:
+                return latest
         candidates = self.people_ids
         if word in PERSON_PRONOUNS and word != "i":
             wanted = "f" if word in ("she", "her") else "m"

@@ -38,6 +38,10 @@ INLINE = re.compile(
     r",\s*(?P<who>(?:he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))\s+(?:said|says|added|noted|explained)\s*,"
 )
 FROM_COLON = re.compile(r"(?:^|[.!?]\s+)\s*From\s+(?P<who>[^:“”\"]{2,80}):\s*$")
+WORDS_OF = re.compile(
+    r"\b(?:[Ii]n\s+(?P<who>[A-Z][\w.’' -]{1,60}?)(?:[’']s|[’'])\s+words|[Aa]s\s+(?P<who2>[^,“”\"]{2,80}?)\s+"
+    r"(?:put\s+it|said|says|noted|wrote))\s*,"
+)
 AND = re.compile(r"\band\b")
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
 
@@ -170,6 +174,13 @@ class Attributor(MediumMixin, LayoutMixin):
             who = self.resolver.subject(before.start + inline.start("who"), before.start + inline.end("who"))
             if who.speaker:
                 who.reason = f"“{inline.group(0).strip(', ')}” inside the sentence, {who.reason}"
+                return who
+        words_of = WORDS_OF.search(work)
+        if words_of:  # "In Barrios' words, …" / "As one sheriff put it, …"
+            group = "who" if words_of.group("who") else "who2"
+            who = self.resolver.subject(before.start + words_of.start(group), before.start + words_of.end(group))
+            if who.speaker or who.description:
+                who.reason = f"“{words_of.group(0).strip(' ,')}”, {who.reason}"
                 return who
         according = ACCORDING.search(work)
         if according:
