@@ -72,8 +72,10 @@ travis-detainers | 7e142dc | 9716d82 | 45/45 | 1 | 0.989 | 37/45 (0.82) | 7/7 | 
 | c204bcb | 5e51ee7 | 31/31 | 0 | 1.000 | 19/31 (0.61) | 4/5 | 18/31 (0.58) |
 | 13 | buoys-ruling, council-vote, interpreter-farmworker, lake-worth-video, mayors-work-permits, \
 sheriffs-287g-analysis | 7f22ef2 | 4cc6845 | 31/31 | 0 | 1.000 | 25/31 (0.81) | 3/3 | 25/31 (0.81) |
-| **11–13 (unseen)** | 19 articles | | | **107/107** | **1** | **0.995** | **81/107 (0.76)** | **14/15** | \
-81/107 (0.76) |
+| 14 | chief-email, georgia-lawsuit, randalls-island, reactions-list, two-chiefs, yuma-shelter | 737fbdf | d4d216d \
+| 30/31 | 0 | 0.984 | 26/30 (0.87) | 6/6 | 25/30 (0.83) |
+| **11–14 (unseen)** | 25 articles | | | **137/138** | **1** | **0.993** | **107/137 (0.78)** | **20/21** | \
+106/137 (0.77) |
 """
 
 
@@ -86,13 +88,13 @@ def section() -> str:
 Written with their gold files (`python -m eval.heldout`) by a helper that did not look at the drafter's output
 first, in the styles of wire copy, local TV, newspapers, press releases, a Q&A, a feature. Each batch was committed,
 then scored once (first contact), and only then were its misses studied and turned into rules and unit tests
-(tests/test_draft_kinds.py). Batch 13 is the unseen estimate for the drafter at 4cc6845, batch 12 for 5e51ee7,
-batch 11 for 9716d82.
+(tests/test_draft_kinds.py). Batch 14 is the unseen estimate for the drafter at d4d216d (batch 13 for 4cc6845,
+batch 12 for 5e51ee7, batch 11 for 9716d82).
 
 {FIRST_CONTACT}
-Rules made for one batch fixed that batch and did not move the next: on batches 11 to 13 the drafter after this
-work and the drafter before it credit the same number of quotations rightly (81/107), each winning and losing a
-few (a rule that names a first-name-only speaker also hands that person a "he" that meant an unnamed farmer).
+Rules made for one batch fixed that batch and barely moved the next: on batches 11 to 14 the drafter after this
+work credits 107 of 137 quotations rightly and the drafter before it 106, each winning and losing a few (a rule
+that names a first-name-only speaker also handed that person a "he" that meant an unnamed farmer).
 Each fresh batch brought kinds of sentence no earlier batch had (a first-name-only speaker, "says" features, a
 statement introduced by a colon paragraph, "the district said"). Quotation spans hold up (F1 0.99 on unseen text);
 speakers do not reach the 0.90 bar.
