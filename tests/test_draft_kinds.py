@@ -300,3 +300,49 @@ def test_as_someone_put_it() -> None:
 def test_heard_asking() -> None:
     text = "The video shows agents at a store. “Where are you taking him?” a woman can be heard asking."
     assert said(text) == [("Where are you taking him?", "a woman can be heard")]
+
+
+# --- kinds found by held-out batch 14 (eval/heldout/batch14) --------------------------------------
+
+
+def test_a_quotation_then_a_new_sentence_by_someone_else() -> None:
+    text = (
+        "Chief Ron Baca said officers would enforce it “like any other law.” "
+        "Chief Wen Ford said his department would not make it a priority this year at all."
+    )
+    assert said(text) == [("like any other law.", "Ron Baca")]
+
+
+def test_a_short_attribution_after_a_quotation_still_belongs_to_it() -> None:
+    assert said("“Why now?” Mayor Ed Lamb asked reporters on Monday.") == [("Why now?", "Ed Lamb")]
+
+
+def test_a_pull_quote_signed_with_a_dash() -> None:
+    text = (
+        "The groups sued today.\n\n“Sheriffs should decide. This law takes that away.” — Sheriff Pat Lee, Fulton County"
+    )
+    assert said(text) == [("Sheriffs should decide. This law takes that away.", "Pat Lee")]
+
+
+def test_she_after_a_description_that_names_the_person() -> None:
+    text = (
+        "Mayor Doug Nix declared an emergency.\n\n"
+        "One volunteer, a teacher named Carol Hugh, says the work changed her. “You stop arguing,” she says."
+    )
+    assert said(text) == [("You stop arguing", "Carol Hugh")]
+
+
+def test_a_ministry_is_a_body_not_a_person() -> None:
+    result = draft("Mexico's Foreign Ministry said it “rejects” the law.")
+    assert [p.name for p in result.people] == []
+    assert [o.name for o in result.orgs] == ["Mexico's Foreign Ministry"]
+
+
+def test_a_society_is_a_body() -> None:
+    assert said("In a filing, the Legal Aid Society said conditions were “degrading.”") == [
+        ("degrading.", "Legal Aid Society")
+    ]
+
+
+def test_a_court_on_a_weekday_is_the_court() -> None:
+    assert [o.name for o in draft("The Supreme Court on Thursday let the law stand.").orgs] == ["Supreme Court"]

@@ -15,7 +15,8 @@ NOT_NAMES = frozenset(
     for w in """The A An In On At But And He She They It We I This That These Those
     Police Officials Democrats Republicans Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
     March April May June July August September October November December Related Report Copyright Mayor Chief
-    President Immigration Customs Department Office Twitter Facebook Instagram""".split()
+    President Immigration Customs Department Office Twitter Facebook Instagram Ministry Court Council Agency Bureau
+    Commission Committee Association Union Society Service Patrol""".split()
 )
 TITLE_INSIDE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in vocab.TITLES) + r")(?!\w)")
 # Capitalised words that open a sentence or a phrase, never the first part of someone's name.

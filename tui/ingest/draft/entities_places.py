@@ -81,7 +81,8 @@ MEDIA_RE = re.compile(
 GENERIC_ORG = re.compile(
     r"(?:\b[Tt]he\s+)?\b(?P<name>(?!(?:The|A|An|In|On|At|But|And)\s)(?:(?:[A-Z][\w.’'&-]*|of|and|for|on|the)\s+){0,6}?[A-Z][\w.’'&-]*\s+(?:"
     + "|".join(re.escape(s) for s in vocab.ORG_SUFFIX)
-    + r")(?:\s+(?:of|for|on)(?:\s+(?:[A-Z][\w’'-]*|and|the))+)?)(?![\w])(?!\s+[A-Z])"
+    + r")(?:\s+(?:of|for|on)(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?:\s+(?:[A-Z][\w’'-]*|and|the))+)?)(?![\w])(?!\s+[A-Z])"
     r"|\b(?P<office>(?:Office|Department|Bureau|Ministry)\s+of(?:\s+(?:[A-Z][\w’'-]*|and|the|for))+)"
 )
 

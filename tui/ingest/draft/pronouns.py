@@ -81,8 +81,14 @@ class PronounMixin:
             verb = self._saying(sentence, at)
             if verb is None:
                 continue
-            if any(m.kind == "person" and sentence.start <= m.start < verb.start() for m in self.entities.mentions):
-                return None  # "The first speaker, a nurse named Dana Lee, said": a named person after all
+            named = [
+                m for m in self.entities.mentions if m.kind == "person" and sentence.start <= m.start < verb.start()
+            ]
+            if named:  # "One volunteer, a teacher named Carol Hughes, says …": the person that description names
+                wanted = "f" if word == "she" else "m"
+                if self.genders().get(named[-1].id, wanted) != wanted:
+                    return None
+                return Who(named[-1].id, None, 0.6, f"“{word}”: the person the sentence before opened with")
             who = self.subject(sentence.start, verb.start())
             if who.description is not None and not who.speaker and not anaphora.is_group(self.text, who.description):
                 return Who(None, who.description, 0.5, f"“{word}”: the unnamed person the sentence before opened with")

@@ -42,6 +42,7 @@ WORDS_OF = re.compile(
     r"\b(?:[Ii]n\s+(?P<who>[A-Z][\w.’' -]{1,60}?)(?:[’']s|[’'])\s+words|[Aa]s\s+(?P<who2>[^,“”\"]{2,80}?)\s+"
     r"(?:put\s+it|said|says|noted|wrote))\s*,"
 )
+SIGNATURE = re.compile(r"\s*(?:—|–|--)\s*(?P<who>[^,\n—]{3,80}?)\s*(?:,[^\n]{0,60})?\s*$")
 AND = re.compile(r"\band\b")
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
 
@@ -139,6 +140,12 @@ class Attributor(MediumMixin, LayoutMixin):
         start = after.start + (lead.end() if lead else 0)
         if start >= after.end:
             return None
+        signed = SIGNATURE.match(text, after.start, after.end)
+        if signed:  # “…” — Sheriff Ann Lee, Fulton County
+            who = self.resolver.subject(signed.start("who"), signed.end("who"))
+            if who.speaker or who.description:
+                who.reason = f"signed after the quote, {who.reason}"
+                return who
         first = WORD.match(text, start)
         if first and first.group(0).lower() in INVERTED:  # “…,” said Acevedo.
             stop = re.search(

@@ -234,6 +234,8 @@ ORG_SUFFIX = (
     "Service",
     "Services",
     "Board",
+    "Society",
+    "Ministry",
 )
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
