@@ -23,28 +23,19 @@ from tui.ingest.draft.occasions import Occasions
 from tui.ingest.draft.quotes import Tweet
 from tui.ingest.draft.resolve import Resolver, Who, blank_asides
 from tui.ingest.draft.sentences import split
-from tui.ingest.draft.vocab import NOT_SPEAKING, REPORTING_VERBS
-
-WORD = re.compile(r"[A-Za-z]+")
-INVERTED = frozenset({"said", "says", "added", "asked", "wrote", "continued", "explained", "tweeted", "recalled"})
-CLAUSE_BREAK = re.compile(
-    r";|\s-\s|\bthat\b|,\s*while\b|\bwhile\b|,\s*but\b|\bbut\b|,\s*and\b|[”\"]|:|—|\b(?:after|before|when|because|since|"
-    r"although|though|until|once|whereas|where)\b"
+from tui.ingest.draft.speaker_cues import (
+    ACCORDING,
+    AND,
+    CLAUSE_BREAK,
+    FROM_COLON,
+    INLINE,
+    INVERTED,
+    SIGNATURE,
+    WORD,
+    WORDS_OF,
+    reporting,
+    who_said,
 )
-RELATIVE = re.compile(
-    r",\s*who\s+(?:\w+\s+){0,3}?(?P<verb>said|says|told|wrote|tweeted|added|called|described|urged|warned|argued)\b"
-)
-INLINE = re.compile(
-    r",\s*(?P<who>(?:he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))\s+(?:said|says|added|noted|explained)\s*,"
-)
-FROM_COLON = re.compile(r"(?:^|[.!?]\s+)\s*From\s+(?P<who>[^:“”\"]{2,80}):\s*$")
-WORDS_OF = re.compile(
-    r"\b(?:[Ii]n\s+(?P<who>[A-Z][\w.’' -]{1,60}?)(?:[’']s|[’'])\s+words|[Aa]s\s+(?P<who2>[^,“”\"]{2,80}?)\s+"
-    r"(?:put\s+it|said|says|noted|wrote))\s*,"
-)
-SIGNATURE = re.compile(r"\s*(?:—|–|--)\s*(?P<who>[^,\n—]{3,80}?)\s*(?:,[^\n]{0,60})?\s*$")
-AND = re.compile(r"\band\b")
-ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
 
 
 class Attributor(MediumMixin, LayoutMixin):
@@ -132,7 +123,7 @@ class Attributor(MediumMixin, LayoutMixin):
         self.occasions.date(quote, sentence)
 
     def _verbs(self, span: Span) -> list[re.Match[str]]:
-        return [m for m in WORD.finditer(self.text, span.start, span.end) if _reporting(m, self.text)]
+        return [m for m in WORD.finditer(self.text, span.start, span.end) if reporting(m, self.text)]
 
     def _after(self, after: Span) -> Who | None:
         text = self.text
@@ -195,7 +186,7 @@ class Attributor(MediumMixin, LayoutMixin):
             if who.speaker or who.description:
                 who.reason = f"“according to”, {who.reason}"
                 return who
-        verbs = [m for m in WORD.finditer(work) if _reporting(m, work)]
+        verbs = [m for m in WORD.finditer(work) if reporting(m, work)]
         if verbs:
             verb = verbs[-1]
             breaks = [m.end() for m in CLAUSE_BREAK.finditer(work, 0, verb.start())]
@@ -230,34 +221,12 @@ class Attributor(MediumMixin, LayoutMixin):
                 who.confidence = min(who.confidence, 0.7)
                 who.reason = f"introduced with a colon, {who.reason}"
                 return who
-        relative = self._who_said(before)
+        relative = who_said(self.text, self.entities, before)
         if relative is not None:
             return relative
         if before.start == sentence.start:
             return self._sentence_subject(before, work)
         return None
-
-    def _who_said(self, before: Span) -> Who | None:
-        """ "… Mayor David Holt, who wrote on Twitter that “…”": the person the relative clause hangs on (the
-        first of "A and B, who said")."""
-        clause = RELATIVE.search(self.text, before.start, before.end)
-        if clause is None:
-            return None
-        people = [
-            m
-            for m in self.entities.mentions
-            if before.start <= m.start and m.end <= clause.start() and m.kind in ("person", "org") and not m.possessive
-        ]
-        if not people:
-            return None
-        chosen = people[-1]
-        for earlier in reversed(people[:-1]):
-            if re.fullmatch(
-                r"\s+(?:of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+)?and\s+", self.text[earlier.end : chosen.start]
-            ):
-                chosen = earlier
-        name = self.text[chosen.start : chosen.end]
-        return Who(chosen.id, None, 0.7, f"“{name}, who {clause.group('verb')}”")
 
     def _sentence_subject(self, before: Span, work: str) -> Who | None:
         """No reporting verb: the subject of the sentence, if it is a person or body named at its head
@@ -317,14 +286,6 @@ class Attributor(MediumMixin, LayoutMixin):
 
     def _para(self, quote: Quote) -> Paragraph:
         return next(p for p in self.paras if p.index == quote.paragraph)
-
-
-def _reporting(m: re.Match[str], text: str) -> bool:
-    """A reporting verb; "states" only as "the bill states that …" ("Republican-led states" is a noun)."""
-    word = m.group(0)
-    if word.lower() == "states":
-        return bool(re.match(r"\s+that\b|\s*:", text[m.end() : m.end() + 8]))
-    return word.lower() in REPORTING_VERBS and word not in NOT_SPEAKING
 
 
 def attribute(
