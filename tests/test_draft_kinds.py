@@ -346,3 +346,8 @@ def test_a_society_is_a_body() -> None:
 
 def test_a_court_on_a_weekday_is_the_court() -> None:
     assert [o.name for o in draft("The Supreme Court on Thursday let the law stand.").orgs] == ["Supreme Court"]
+
+
+def test_a_place_word_before_an_accented_name_is_no_first_name() -> None:
+    text = "“We voted no,” said Fort Ángel City Council Member José Varga (R) on Monday. He left."
+    assert [p.name for p in draft(text).people] == ["José Varga"]

@@ -94,7 +94,7 @@ def surname_mentions(text: str, regions: list[tuple[int, int]], found: Entities)
 
 FIRST_NAME_SPEAKER = re.compile(
     r"(?<![\w.’'-])(?P<a>[A-Z][a-zà-ÿ]{2,})(?:,[^,.“”\"]{3,80},)?\s+(?:says|said|told|added)\b"
-    r"|\b(?:says|said)\s+(?P<b>[A-Z][a-zà-ÿ]{2,})(?=[\s,.])(?!\s+[A-Z])"
+    rf"|\b(?:says|said)\s+(?P<b>[A-Z][a-zà-ÿ]{{2,}})(?=[\s,.])(?!\s+{UP})"
 )
 
 
