@@ -351,3 +351,36 @@ def test_a_court_on_a_weekday_is_the_court() -> None:
 def test_a_place_word_before_an_accented_name_is_no_first_name() -> None:
     text = "“We voted no,” said Fort Ángel City Council Member José Varga (R) on Monday. He left."
     assert [p.name for p in draft(text).people] == ["José Varga"]
+
+
+# --- kinds found by held-out batch 15 (eval/heldout/batch15) --------------------------------------
+
+
+def test_the_first_name_a_speaker_gave() -> None:
+    text = "“Now maybe two days,” said a man who gave only his first name, Jorge. He has lived here 12 years."
+    assert said(text) == [("Now maybe two days", "Jorge")]
+
+
+def test_according_to_a_document_then_the_person_who_said_it() -> None:
+    text = "According to the minutes from May, Sheriff Tom Lyle had said the numbers were “available to anyone.”"
+    assert said(text) == [("available to anyone.", "Tom Lyle")]
+
+
+def test_they_after_a_group_that_did_something() -> None:
+    text = "WASHINGTON — A report came out.\n\nThe groups reviewed 52 deaths. In 47, they concluded, “care failed.”"
+    assert said(text) == [("care failed.", "The groups")]
+
+
+def test_a_heading_in_capitals_is_no_call_sign() -> None:
+    result = draft("WASHINGTON (AP) — A report came out.\n\nWHAT DID THE REPORT FIND?\n\nWHO WROTE IT?\n\nDoctors did.")
+    assert [o.name for o in result.orgs] == ["AP"]
+
+
+def test_a_translation_between_dashes_continues_the_chant() -> None:
+    text = "Marchers chanted “¡Sí se puede!” — “Yes we can!” — as they walked to the federal building."
+    assert said(text) == [("¡Sí se puede!", "Marchers"), ("Yes we can!", "Marchers")]
+
+
+def test_a_company_is_a_body() -> None:
+    text = "The plant's owner, Prairie Premium Meats, said it “follows all the rules.”"
+    assert said(text) == [("follows all the rules.", "Prairie Premium Meats")]

@@ -81,6 +81,11 @@ PAIR_NAMES = re.compile(
     rf"\b(?:mayors|senators|governors|sheriffs|chiefs|leaders|officials|lawmakers|commissioners|members)\b"
     rf"[^,.;“”\"]{{0,60}},\s+(?P<name>{NAME})\s+and\s+(?P<name2>{NAME}),"
 )
+# "a man who gave only his first name, Jorge": the first name the article was given.
+GAVE_NAME = re.compile(
+    rf"\b(?:gave|gives|give|giving|provided|offered|shared)\s+only\s+(?:his|her|their)\s+first\s+name,?\s+"
+    rf"(?P<name>{UP}[\w’'-]+)(?![\w’'])"
+)
 # "a high school junior named Daniela Ortiz": a person introduced by "named".
 NAMED = re.compile(rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,4}}?named\s+(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")
 

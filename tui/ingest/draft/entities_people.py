@@ -8,6 +8,7 @@ from tui.ingest.draft import entities_names as names
 from tui.ingest.draft import vocab
 from tui.ingest.draft.entities import (
     APPOSITIVE_NAME,
+    GAVE_NAME,
     MAYOR_OF,
     NAME_THEN_ROLE,
     NAMED,
@@ -180,6 +181,8 @@ def find_people(
         if found_person and not found_person.handle:
             found_person.handle = tweet.handle
     for start, end in regions:
+        for m in GAVE_NAME.finditer(text, start, end):
+            person(m.group("name"), m.start("name"), m.end("name"), m.end("name"), reason="the first name given")
         for regex in (SPEAKER_NAME, APPOSITIVE_NAME, SAID_NAME, NAMED, WHOSE_NAME, PAIR_NAMES, PAIR_SECOND):
             for m in regex.finditer(text, start, end):
                 if any(

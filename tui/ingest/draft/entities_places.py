@@ -73,7 +73,8 @@ POLICE_LOWER = re.compile(
 POLICE_ACRONYM = re.compile(r"\b(?P<abbr>[A-Z]{1,4}PD)\b")
 MEDIA_RE = re.compile(
     r"(?:\b[Tt]he\s+)?\b(?P<name>(?:[A-Z][\w.]*\s+){1,3}(?:" + "|".join(vocab.MEDIA_SUFFIX) + r"))\b(?!\s+[A-Z])"
-    r"|\b(?P<calls>[KW][A-Z]{2,3}(?:-TV)?|(?:ABC|NBC|CBS|FOX|Fox)\s?\d{1,2})\b"
+    r"|(?<![A-Z]\s)\b(?P<calls>(?!(?:WHAT|WHO|WHY|WHEN|WILL|WITH|WERE|WAS|KEY|KNOW|WANT|WORK|WEEK)\b)[KW][A-Z]{2,3}"
+    r"(?:-TV)?(?!\s+[A-Z]{2,})|(?:ABC|NBC|CBS|FOX|Fox)\s?\d{1,2})\b"
     r"|(?<![\w.])(?P<known>"
     + "|".join(re.escape(m) for m in sorted(vocab.MEDIA_NAMES, key=len, reverse=True))
     + r")(?![\w])"

@@ -18,6 +18,7 @@ MALE_KIN = {"husband", "father", "son", "brother", "widower", "grandfather", "un
 KINSHIP = re.compile(
     r"\b(" + "|".join(sorted(FEMALE_KIN | MALE_KIN)) + r"|\w*(?:wo)?man),\s*(?:[^,]{0,20},\s*)?$", re.IGNORECASE
 )
+PAST = re.compile(r"\b[a-z]{3,}ed\b")  # "The groups reviewed 52 deaths": the verb after a group subject
 PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
 SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained)\b")
 
@@ -45,8 +46,8 @@ class PronounMixin:
         self._in_group = True
         try:
             for sentence in reversed([s for s in self.sentences if s.start < at][-2:]):
-                verb = self._saying(sentence, at)
-                if verb is None:
+                verb = self._saying(sentence, at) or PAST.search(self.text, sentence.start, min(sentence.end, at))
+                if verb is None or self._in_quote(verb.start()):
                     continue
                 who = self.subject(sentence.start, verb.start())
                 if who.speaker and who.speaker in self.org_ids:

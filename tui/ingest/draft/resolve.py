@@ -186,8 +186,8 @@ class Resolver(PronounMixin):
             genders = self.genders()
             candidates = {p for p in self.people_ids if genders.get(p, wanted) == wanted}
         target = self._recent(at, candidates)
-        if target is None and word in GROUP_PRONOUNS:
-            target = self._recent(at, self.org_ids)
+        if target is None and word in GROUP_PRONOUNS:  # a body, never the outlet that reports it ("(AP)")
+            target = self._recent(at, {o.id for o in self.entities.orgs if o.kind != "media"})
         if target is None:
             return self._described(word, at)
         if word in GROUP_PRONOUNS:

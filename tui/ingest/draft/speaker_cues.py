@@ -27,7 +27,7 @@ WORDS_OF = re.compile(
     r"\b(?:[Ii]n\s+(?P<who>[A-Z][\w.’' -]{1,60}?)(?:[’']s|[’'])\s+words|[Aa]s\s+(?P<who2>[^,“”\"]{2,80}?)\s+"
     r"(?:put\s+it|said|says|noted|wrote))\s*,"
 )
-SIGNATURE = re.compile(r"\s*(?:—|–|--)\s*(?P<who>[^,\n—]{3,80}?)\s*(?:,[^\n]{0,60})?\s*$")
+SIGNATURE = re.compile(r"\s*(?:—|–|--)\s*(?P<who>[A-Z][^,\n—]{2,80}?)\s*(?:,[^\n]{0,60})?\s*$")
 AND = re.compile(r"\band\b")
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
 

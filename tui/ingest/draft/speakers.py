@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from tui.ingest.draft import interview
-from tui.ingest.draft.entities import Entities
+from tui.ingest.draft.entities import GAVE_NAME, Entities
 from tui.ingest.draft.interview import LayoutMixin
 from tui.ingest.draft.layout import Paragraph
 from tui.ingest.draft.medium import MediumMixin
@@ -138,6 +138,10 @@ class Attributor(MediumMixin, LayoutMixin):
                 who.reason = f"signed after the quote, {who.reason}"
                 return who
         first = WORD.match(text, start)
+        given = GAVE_NAME.search(text, start, after.end) if first and first.group(0).lower() in INVERTED else None
+        named = next((m for m in self.entities.mentions if m.start == given.start("name")), None) if given else None
+        if given and named:  # “…,” said a man who gave only his first name, Jorge.
+            return Who(named.id, None, 0.8, f"after the quote, the first name given: “{given.group('name')}”")
         if first and first.group(0).lower() in INVERTED:  # “…,” said Acevedo.
             stop = re.search(
                 r"[,.;:!?]|\s(?:in|on|at|during|as|after|before|when|while|who)\s", text[first.end() : after.end]
@@ -181,6 +185,8 @@ class Attributor(MediumMixin, LayoutMixin):
                 who.reason = f"“{words_of.group(0).strip(' ,')}”, {who.reason}"
                 return who
         according = ACCORDING.search(work)
+        if according and any(reporting(m, work) for m in WORD.finditer(work, according.end())):
+            according = None  # "According to the minutes, Johnson had said …": the sentence's own speaker
         if according:
             who = self.resolver.subject(before.start + according.start("who"), before.start + according.end("who"))
             if who.speaker or who.description:

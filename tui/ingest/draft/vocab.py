@@ -236,6 +236,14 @@ ORG_SUFFIX = (
     "Board",
     "Society",
     "Ministry",
+    "Foods",
+    "Farms",
+    "Meats",
+    "Industries",
+    "Company",
+    "Corporation",
+    "Inc.",
+    "LLC",
 )
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
