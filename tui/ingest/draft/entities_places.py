@@ -234,16 +234,17 @@ def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken:
         if any(o.abbreviation == abbr or o.name == abbr for o in found.orgs if o.kind == "media"):
             continue
         add(f"acronym:{abbr}", text[a:b], "office", a, b, abbr, reason="an acronym the article uses for a body")
-    for match in _within(ISSUER, text, regions):
+    for match in _within(ISSUER, text, regions) if re.search(r"(?:statement|letter|release) (?:from|by)", text) else ():
         a, b = match.start("name"), match.end("name")
         name = match.group("name")
         if free(a, b) and re.search(r"\s(?:of|for|and)\s", name) and name.split()[0] not in vocab.TITLES:
             add(f"org:{name.lower()}", name, "office", a, b, reason="the issuer of a statement")
-    for match in _within(SCHOOL_DISTRICT, text, regions):
+    for match in _within(SCHOOL_DISTRICT, text, regions) if re.search(r"SD\b|District|Schools", text) else ():
         a, b = match.start("name"), match.end("name")
         if free(a, b):
             add(f"org:{match.group('name').lower()}", match.group("name"), "office", a, b, reason="a school district")
-    for match in _within(GROUP_APPOSITIVE, text, regions):
+    groupish = re.search(r"group|nonprofit|organi[sz]ation|coalition|network|charity|company|contractor|firm", text)
+    for match in _within(GROUP_APPOSITIVE, text, regions) if groupish else ():
         a, b = match.start("name"), match.end("name")
         name = match.group("name")
         if name.split()[0] in ("The", "A", "An", "In", "On", "At", "But", "And") or name.split()[0] in vocab.TITLES:
