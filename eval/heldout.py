@@ -123,8 +123,8 @@ Written with their gold files (`python -m eval.heldout`) by a helper that did no
 first, in the styles of wire copy, local TV, newspapers, press releases, a Q&A, a feature. Each batch was committed,
 then scored once (first contact), and only then were its misses studied and turned into rules and unit tests
 (tests/test_draft_kinds.py). Batch 16 is the unseen estimate for the final drafter (bd5249a; after it only
-4710048, a speed change with the same drafts); batch 15 was it for 15a82e9 (f21cbaf scores the same), 14 for d4d216d, 13 for 4cc6845,
-12 for 5e51ee7, 11 for 9716d82.
+4710048, a speed change with the same drafts); batch 15 was it for 15a82e9 (f21cbaf scores the same), 14
+for d4d216d, 13 for 4cc6845, 12 for 5e51ee7, 11 for 9716d82.
 
 {FIRST_CONTACT}
 {BY_KIND}
