@@ -291,7 +291,9 @@ def main(argv: list[str] | None = None) -> int:
     print(table(scores, total))
     for error in total.errors:
         print(f"  {error}")
-    args.out.write_text(report(scores, total), encoding="utf-8")
+    from eval import heldout  # imports this module: only here, once both exist
+
+    args.out.write_text(report(scores, total) + "\n" + heldout.section(), encoding="utf-8")
     missed = [k for k, bar in BARS.items() if getattr(total, k) < bar]
     if args.check and missed:
         print(f"bar missed: {', '.join(missed)}", file=sys.stderr)

@@ -92,3 +92,23 @@ def test_quotation_from_an_embedded_tweet_takes_its_date() -> None:
 def test_sunday_school_is_no_date() -> None:
     text = "Ana Ruiz moved into a Sunday school room last year. “This is not a life,” Ruiz said."
     assert dated(text)[0][1:] == (None, None)
+
+
+def test_a_year_month_or_ago_beside_the_saying_dates_the_quotation() -> None:
+    # published Friday 2020-03-06
+    assert dated("Mayor Al Lin said in 2017 that the city “will never help ICE.”") == [
+        ("will never help ICE.", "2017-01-01", "year")
+    ]
+    assert dated("Last month, Sheriff Bo Pike told reporters that “nothing has changed.”") == [
+        ("nothing has changed.", "2020-02-01", "month")
+    ]
+    assert dated("In a letter last month, Judge Amy Roe wrote that arrests “undermine the courts.”") == [
+        ("undermine the courts.", "2020-02-01", "month")
+    ]
+    assert dated("Two years ago, Sheriff Bo Pike said the jail was “full.”") == [("full.", "2018-01-01", "year")]
+    assert dated("Sheriff Bo Pike said in November that the jail was “full.”") == [("full.", "2019-11-01", "month")]
+
+
+def test_a_year_or_month_about_something_else_does_not_date_the_quotation() -> None:
+    assert dated("Sheriff Bo Pike, who took office in 2019, said the jail was “full.”") == [("full.", None, None)]
+    assert dated("Mayor Ann Lo, who sued in April, said she was “done waiting.”") == [("done waiting.", None, None)]

@@ -213,7 +213,7 @@ EXPECTED = {
         ("People are choosing between defending themselves and being deported", "Lauren Hsu", None),
         ("He came to court because he was told to", "Lauren Hsu", None),
         ("That's what we want people to do, right?", "Lauren Hsu", None),
-        ("undermine the integrity of these proceedings.", "Robert Amato", None),
+        ("undermine the integrity of these proceedings.", "Robert Amato", "2020-02-01"),  # "last month"
         ("often the only place", "ICE", None),
     ],
 }

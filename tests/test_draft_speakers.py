@@ -175,8 +175,10 @@ def test_pronoun_with_nobody_before_is_unknown_not_a_description() -> None:
     assert said("She called the plan a “betrayal” of the city.") == [("betrayal", None)]
 
 
-def test_unfamiliar_acronym_keeps_the_article_words() -> None:
-    assert said("The ACLU said the rule “breaks the law.”") == [("breaks the law.", "The ACLU")]
+def test_unfamiliar_acronym_after_the_is_an_organisation() -> None:
+    result = draft("The ACLU said the rule “breaks the law.”")
+    assert [result.name_of(q.speaker) for q in result.quotes] == ["ACLU"]
+    assert [(o.name, o.abbreviation) for o in result.orgs] == [("ACLU", "ACLU")]
 
 
 def test_honorific_surname_points_to_the_full_name() -> None:

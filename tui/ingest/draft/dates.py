@@ -3,7 +3,9 @@
 "on Friday" in an article of Saturday 2019-06-22 is 2019-06-21 (a weekday is the last one on or before the
 publication date: news reports what was said); "earlier in the week" and "this week" are the publication date's
 week, "last week" the week before (`date` is its Monday, precision "week"); "June 4" is that day of the
-publication year (or the year before, if it would fall after publication). A weekday after "beginning",
+publication year (or the year before, if it would fall after publication). "in 2017", "last year", "two years ago"
+have precision "year"; "in March", "last month", "three months ago" precision "month" (`date` is the first day of
+the period). A weekday after "beginning",
 "scheduled to", "expected to start" and the like is an event to come, not when something was said: skipped.
 """
 
@@ -27,7 +29,14 @@ EXPRESSION = re.compile(
     r"|\b(?P<week>[Ee]arlier\s+(?:in\s+the|this)\s+week|[Tt]his\s+week|[Ll]ast\s+week|[Ee]arlier\s+this\s+week)\b"
     r"|\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight)\b"
     r"|\b(?P<then>at\s+the\s+time)\b"
+    r"|\b[Ii]n\s+(?P<inmonth>" + MONTH_ALT + r")(?:\s+(?P<inmonthyear>(?:19|20)\d{2}))?\b(?![\s.]*\d{1,2}\b)"
+    r"|\b[Ii]n\s+(?P<inyear>(?:19|20)\d{2})\b(?!\s*[-–]|s)"
+    r"|\b(?P<period>(?:[Ll]ast|[Tt]his|[Ee]arlier\s+this)\s+(?:month|year))\b"
+    r"|\b(?P<ago>(?P<n>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten)|\d{1,2})\s+"
+    r"(?P<unit>day|week|month|year)s?\s+ago)\b"
 )
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}  # fmt: skip
 NOT_A_DAY = re.compile(
     r"\s+(?:school|service|services|mass|worship|sermon|prayers?|brunch|dinner|paper|papers|"
     r"edition|show|market|league|football|best|shift|shifts)\b"
@@ -61,9 +70,28 @@ def find(text: str, start: int, end: int, published: date | None, skip: list[Spa
         before = text[max(start, m.start() - 40) : m.start()]
         if FUTURE.search(before) or re.search(r"\breport(?:ed|s)?\s+$", before):
             continue  # an event to come, or when a newspaper reported something (not when it was said)
+        vague = m.group("inyear") or m.group("inmonth") or m.group("period") or m.group("ago")
+        if vague and not _when_said(text, start, m):
+            continue  # "sparred with him in April": when something else happened, not when this was said
         value, precision = _resolve(m, published)
         found.append(DateExpr(Span(m.start(), m.end()), value, precision))
     return found
+
+
+SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|wrote|tweeted|stated|testified|added|announced|warned|posted)\s+(?:[\w’']+\s+){0,2}$"
+    r"|\b(?:in|at|during)\s+an?\s+(?:letter|statement|interview|tweet|post|speech|hearing|news\s+conference|"
+    r"op-ed|memo)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _when_said(text: str, start: int, m: re.Match[str]) -> bool:
+    """A year, month or "two years ago" dates a quotation only beside the saying: "said in 2017", "in a letter
+    last month", or opening the sentence ("Last month, the sheriff told …")."""
+    if SAID_BEFORE.search(text[max(start, m.start() - 40) : m.start()]):
+        return True
+    return not text[start : m.start()].strip() and text[m.end() : m.end() + 1] == ","
 
 
 def _resolve(m: re.Match[str], published: date | None) -> tuple[str | None, str | None]:
@@ -87,6 +115,34 @@ def _resolve(m: re.Match[str], published: date | None) -> tuple[str | None, str 
             except ValueError:
                 return None, None
         return day.isoformat(), "day"
+    if m.group("inyear"):
+        return f"{m.group('inyear')}-01-01", "year"
+    if m.group("inmonth"):
+        key = m.group("inmonth").lower().rstrip(".")
+        month = MONTHS["sept" if key.startswith("sept") else key[:3]]
+        year = int(m.group("inmonthyear") or published.year)
+        if not m.group("inmonthyear") and month > published.month:
+            year -= 1  # "in November" in a March article: the November before
+        return f"{year:04d}-{month:02d}-01", "month"
+    if m.group("period"):
+        words = m.group("period").lower()
+        back = 1 if words.startswith("last") else 0
+        if words.endswith("year"):
+            return f"{published.year - back:04d}-01-01", "year"
+        year, month = (published.year, published.month - back) if published.month > back else (published.year - 1, 12)
+        return f"{year:04d}-{month:02d}-01", "month"
+    if m.group("ago"):
+        n = NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
+        unit = m.group("unit")
+        if unit == "year":
+            return f"{published.year - n:04d}-01-01", "year"
+        if unit == "month":
+            months = published.year * 12 + published.month - 1 - n
+            return f"{months // 12:04d}-{months % 12 + 1:02d}-01", "month"
+        if unit == "week":
+            then = published - timedelta(weeks=n)
+            return (then - timedelta(days=then.weekday())).isoformat(), "week"
+        return (published - timedelta(days=n)).isoformat(), "day"
     if m.group("week"):
         monday = published - timedelta(days=published.weekday())
         if m.group("week").lower().startswith("last"):

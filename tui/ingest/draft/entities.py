@@ -56,7 +56,8 @@ ROLES = (
     "professor|pastor|the Rev\\.|official|advocate|analyst|researcher|economist|chairwoman|chairman|chair|president|"
     "founder|volunteer|coordinator|deputy|detective|officer|agent|sergeant|lieutenant|captain|trustee|commissioner|"
     "supervisor|administrator|manager|leader|clerk|judge|resident|owner|worker|farmer|teacher|nurse|student|"
-    "superintendent|councilor|councillor|alderman|alderwoman|delegate|assemblyman|assemblywoman|legislator"
+    "superintendent|councilor|councillor|alderman|alderwoman|delegate|assemblyman|assemblywoman|legislator|"
+    "councilmember|councilman|councilwoman|council member|press secretary|secretary"
 )
 ROLE_NAME = re.compile(
     rf"(?<![\w.])(?P<role>(?:(?:[A-Z][\w.&’'-]*|immigration|civil|rights|union|police|county|city|state|federal|"
@@ -69,8 +70,24 @@ NAME_THEN_ROLE = re.compile(
     rf"(?i:{ROLES}|mayor|governor|secretary|chief|head|sheriff|senator|congressman|congresswoman))\b"
 )
 # The appositive name right before the verb ("A spokesman for ICE, Carlos Mendez, said").
-APPOSITIVE_NAME = re.compile(rf"(?<=,\s)(?P<name>{NAME}),?\s+(?:said|says|told|added|wrote|tweeted)\b")
+APPOSITIVE_NAME = re.compile(
+    rf"(?<=,\s)(?P<name>{NAME}),?\s+(?:said|says|told|added|wrote|tweeted|called|described|warned|argued|urged)\b"
+)
 SAID_NAME = re.compile(rf"\b(?:said|says|added|wrote)\s+(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")
+# "Ana Ruiz, whose husband …": a full name a relative clause about a person hangs on.
+WHOSE_NAME = re.compile(rf"(?<![\w.’'])(?P<name>{NAME}),\s+(?:whose|who)\s")
+# "The mayors of Denver and New York, Mike Lund and Eva Adams,": two people named in apposition to their roles.
+PAIR_NAMES = re.compile(
+    rf"\b(?:mayors|senators|governors|sheriffs|chiefs|leaders|officials|lawmakers|commissioners|members)\b"
+    rf"[^,.;“”\"]{{0,60}},\s+(?P<name>{NAME})\s+and\s+(?P<name2>{NAME}),"
+)
+# "a man who gave only his first name, Jorge": the first name the article was given.
+GAVE_NAME = re.compile(
+    rf"\b(?:gave|gives|give|giving|provided|offered|shared)\s+only\s+(?:his|her|their)\s+first\s+name,?\s+"
+    rf"(?P<name>{UP}[\w’'-]+)(?![\w’'])"
+)
+# "a high school junior named Daniela Ortiz": a person introduced by "named".
+NAMED = re.compile(rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,4}}?named\s+(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")
 
 
 @dataclass

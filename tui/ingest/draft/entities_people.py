@@ -4,41 +4,34 @@ from __future__ import annotations
 
 import re
 
+from tui.ingest.draft import entities_names as names
 from tui.ingest.draft import vocab
 from tui.ingest.draft.entities import (
     APPOSITIVE_NAME,
-    CAP,
+    GAVE_NAME,
     MAYOR_OF,
     NAME_THEN_ROLE,
+    NAMED,
     ORG_CHIEF,
-    PARTICLE,
+    PAIR_NAMES,
     PARTY_ONLY,
     ROLE_NAME,
     ROLES,
     SAID_NAME,
     SPEAKER_NAME,
     TITLED,
-    TOKEN,
-    UP,
+    WHOSE_NAME,
     Entities,
     Mention,
     key_tokens,
     slug,
     unique_id,
 )
+from tui.ingest.draft.entities_names import NOT_NAMES, TITLE_INSIDE
 from tui.ingest.draft.layout import Paragraph
 from tui.ingest.draft.model import Person, Span
 from tui.ingest.draft.quotes import Tweet
-from tui.search import fold
 
-NOT_NAMES = frozenset(
-    fold(w)
-    for w in """The A An In On At But And He She They It We I This That These Those
-    Police Officials Democrats Republicans Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
-    March April May June July August September October November December Related Report Copyright Mayor Chief
-    President Immigration Customs Department Office Twitter Facebook Instagram""".split()
-)
-TITLE_INSIDE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in vocab.TITLES) + r")(?!\w)")
 CITY_OF = re.compile(
     r"(?:(?P<city>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}?)(?:[’']s)?\s+)?(?:(?P<police>police|Police|County|county)\s+)?$"
 )
@@ -187,8 +180,13 @@ def find_people(
         found_person = person(name, a, tweet.name.end, tweet.name.end, title=signed, reason="a tweet’s signature")
         if found_person and not found_person.handle:
             found_person.handle = tweet.handle
+    # The rarer patterns run only on articles holding their key words (they cost as much as the common ones).
+    rare = [rx for rx, key in ((NAMED, " named "), (WHOSE_NAME, ", who"), (PAIR_NAMES, " and "), (PAIR_SECOND, " and "))
+            if key in text]  # fmt: skip
     for start, end in regions:
-        for regex in (SPEAKER_NAME, APPOSITIVE_NAME, SAID_NAME):
+        for m in GAVE_NAME.finditer(text, start, end) if "first name" in text else ():
+            person(m.group("name"), m.start("name"), m.end("name"), m.end("name"), reason="the first name given")
+        for regex in (SPEAKER_NAME, APPOSITIVE_NAME, SAID_NAME, *rare):
             for m in regex.finditer(text, start, end):
                 if any(
                     x.start < m.end("name") and m.start("name") < x.end and x.kind == "person" for x in found.mentions
@@ -202,8 +200,9 @@ def find_people(
                 person(
                     name, m.start("name"), m.end("name"), m.end("name"), title=role or None, city=city, reason=reason
                 )
-    _named_earlier(text, regions, found, person)
-    _surname_mentions(text, regions, found)
+    names.named_earlier(text, regions, found, person)
+    names.first_names(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
+    names.surname_mentions(text, regions, found)
 
 
 # Words of a role before a name ("Greenville City Manager José Smith", "School Board President Ann Lee").
@@ -227,43 +226,10 @@ def split_role(words: str) -> tuple[str, str, str]:
     return " ".join(tokens[:first]), " ".join(tokens[first : last + 1]), " ".join(tokens[last + 1 :])
 
 
+# The second of PAIR_NAMES's pair, as its own match (the loop reads the group "name").
+PAIR_SECOND = re.compile(PAIR_NAMES.pattern.replace("(?P<name>", "(?:").replace("(?P<name2>", "(?P<name>"))
 ROLE_WORD = re.compile(rf"(?i:\b(?:{ROLES})\b)")
 APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s")
-FULL_NAME = re.compile(rf"(?<![\w.’']){TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE})){{0,3}}\s+{CAP}(?![\w’'])")
-SURNAME_SPEAKER = re.compile(
-    rf"(?<![\w.’'])(?P<a>{CAP})(?:,[^,.“”\"]{{3,80}},)?\s+(?:said|says|told|added|wrote|tweeted|asked)\b"
-    rf"|\b(?:said|says|added|asked)\s+(?P<b>{CAP})\b(?!\s+{UP})"
-)
-
-
-def _named_earlier(text: str, regions: list[tuple[int, int]], found: Entities, person) -> None:  # type: ignore[no-untyped-def]
-    """ "Reyes said" with no Reyes known yet: the person is the earlier full name ending in Reyes, if there is one
-    ("Ana Lucía Reyes has not left the church")."""
-    known = {key_tokens(p.name)[-1] for p in found.people}
-    words = {w for o in found.orgs for w in o.name.split()} | {w for c in found.cities for w in c.name.split()}
-    wanted: list[str] = []
-    for start, end in regions:
-        for m in SURNAME_SPEAKER.finditer(text, start, end):
-            surname = m.group("a") or m.group("b")
-            if fold(surname) in known or fold(surname) in NOT_NAMES or surname in words or surname in vocab.TITLES:
-                continue
-            wanted.append(surname)
-    if not wanted:
-        return
-    # Every run of capitalised words, once; the first that ends in a wanted surname names that person.
-    runs = [m for start, end in regions for m in FULL_NAME.finditer(text, start, end)]
-    for surname in wanted:
-        if fold(surname) in known:
-            continue
-        for run in runs:
-            words_of_run = run.group(0).split()
-            if words_of_run[-1] != surname or words_of_run[0] in ("The", "A", "In", "On", "At"):
-                continue
-            if TITLE_INSIDE.search(run.group(0)):
-                continue
-            person(run.group(0), run.start(), run.end(), run.end(), reason="a full name its later surname speaks for")
-            known.add(fold(surname))
-            break
 
 
 def _same_person(people: dict[str, Person], tokens: list[str]) -> Person | None:
@@ -277,36 +243,3 @@ def _same_person(people: dict[str, Person], tokens: list[str]) -> Person | None:
         if len(other) == 1 or len(tokens) == 1 or other[0] == tokens[0]:
             return candidate
     return None
-
-
-def _surname_mentions(text: str, regions: list[tuple[int, int]], found: Entities) -> None:
-    """Every later "Young said", "Acevedo says": the surname alone, when one person carries it."""
-    by_surname: dict[str, list[Person]] = {}
-    for p in found.people:
-        by_surname.setdefault(key_tokens(p.name)[-1], []).append(p)
-    covered = [(m.start, m.end) for m in found.mentions]
-    for surname_key, owners in by_surname.items():
-        if len(owners) != 1:
-            continue
-        surname = next(w for w in re.findall(r"[\w’'-]+", owners[0].name) if fold(w) == surname_key)
-        for start, end in regions:
-            at = text.find(surname, start, end)
-            while at != -1:
-                a, b = at, at + len(surname)
-                at = text.find(surname, b, end)
-                if (a > 0 and (text[a - 1].isalnum() or text[a - 1] in "’'-")) or (
-                    b < len(text) and (text[b].isalnum() or text[b] == "-")
-                ):
-                    continue
-                if any(s <= a < e for s, e in covered):
-                    continue
-                before = text[max(0, a - 2) : a]
-                if re.search(r"[A-Z][a-z]*\s$", text[max(0, a - 20) : a]) and not before.endswith(". "):
-                    prev = re.search(r"([A-Z][\w.]*)\s$", text[max(0, a - 20) : a])
-                    if prev and prev.group(1) not in vocab.TITLES and prev.group(1) not in ("The",):
-                        continue  # another name's part ("Neil Young" for someone else)
-                if re.match(r"\s+(?:[A-Z][a-z]+|Falls|City)\b(?!\s*\()", text[b : b + 20]) and not re.match(
-                    r"\s+(?:said|says|told|added|wrote)\b", text[b : b + 12]
-                ):
-                    continue  # the first word of a longer name ("White Falls", "Cruz Creek")
-                found.mentions.append(Mention(a, b, "person", owners[0].id, text[b : b + 2] in ("’s", "'s")))

@@ -14,7 +14,7 @@ STATE_ALT = "|".join(re.escape(s) for s in sorted(set(vocab.STATES) | set(vocab.
 CITY_STATE = re.compile(r"^\s*,\s*(" + STATE_ALT + r")(?![\w])")
 DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z .'-]{2,40}?)(?:,\s*(?P<state>[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?))?"
-    r"\s*(?:\((?:AP|[A-Z][\w ]{1,20})\)\s*)?(?:—|–|--)"
+    r"\s*(?:\((?:AP|[A-Z][\w ]{1,20})\)\s*)?(?:—|–|--|\s-\s)"
 )
 CITY_CONTEXT = re.compile(r"^\s+(?:Mayor|Police|police|Gov|City|city|Chief|officials|Council|County)\b")
 
@@ -73,16 +73,49 @@ POLICE_LOWER = re.compile(
 POLICE_ACRONYM = re.compile(r"\b(?P<abbr>[A-Z]{1,4}PD)\b")
 MEDIA_RE = re.compile(
     r"(?:\b[Tt]he\s+)?\b(?P<name>(?:[A-Z][\w.]*\s+){1,3}(?:" + "|".join(vocab.MEDIA_SUFFIX) + r"))\b(?!\s+[A-Z])"
-    r"|\b(?P<calls>[KW][A-Z]{2,3}(?:-TV)?|(?:ABC|NBC|CBS|FOX|Fox)\s?\d{1,2})\b"
+    r"|(?<![A-Z]\s)\b(?P<calls>(?!(?:WHAT|WHO|WHY|WHEN|WILL|WITH|WERE|WAS|KEY|KNOW|WANT|WORK|WEEK)\b)[KW][A-Z]{2,3}"
+    r"(?:-TV)?(?!\s+[A-Z]{2,})|(?:ABC|NBC|CBS|FOX|Fox)\s?\d{1,2})\b"
     r"|(?<![\w.])(?P<known>"
     + "|".join(re.escape(m) for m in sorted(vocab.MEDIA_NAMES, key=len, reverse=True))
     + r")(?![\w])"
 )
 GENERIC_ORG = re.compile(
-    r"(?:\b[Tt]he\s+)?\b(?P<name>(?:(?:[A-Z][\w.’'&-]*|of|and|for|on|the)\s+){0,6}?[A-Z][\w.’'&-]*\s+(?:"
+    r"(?:\b[Tt]he\s+)?\b(?P<name>(?!(?:The|A|An|In|On|At|But|And)\s)(?:(?:[A-Z][\w.’'&-]*|of|and|for|on|the)\s+){0,6}?[A-Z][\w.’'&-]*\s+(?:"
     + "|".join(re.escape(s) for s in vocab.ORG_SUFFIX)
-    + r")(?:\s+(?:of|for|on)(?:\s+(?:[A-Z][\w’'-]*|and|the))+)?)(?![\w])(?!\s+[A-Z])"
+    + r")(?:\s+(?:of|for|on)(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?:\s+(?:[A-Z][\w’'-]*|and|the))+)?)(?![\w])(?!\s+[A-Z])"
     r"|\b(?P<office>(?:Office|Department|Bureau|Ministry)\s+of(?:\s+(?:[A-Z][\w’'-]*|and|the|for))+)"
+)
+
+# An acronym standing for a body the vocabulary does not know: "the ACLU said", "The ACLU of Northern California".
+ACRONYM_ORG = re.compile(
+    r"(?:(?<=\b[Tt]he\s)(?P<abbr>[A-Z]{2,6})|(?P<abbr2>[A-Z]{2,6})(?=\s+of\s+[A-Z]))"
+    r"(?P<of>\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?(?![\w’'.-])"
+)
+NOT_ACRONYMS = frozenset({"US", "USA", "UK", "UN", "TV", "AM", "PM", "II", "III", "IV", "CEO", "FAQ", "GOP"})
+# A body named at the head of a sentence, "The United Farm Workers called …": people are not "The X".
+THE_BODY = re.compile(
+    r"(?:(?<=^)|(?<=[.!?”\"]\s)|(?<=\n))The\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and)){1,5}?)"
+    r"\s+(?:said|says|called|announced|urged|warned|condemned|praised|criticized|issued|released|vowed|welcomed)\b",
+    re.MULTILINE,
+)
+
+# "A statement from Connecticut Students for a Dream said": the issuer of a statement, when its name has the
+# connecting words of a body's name ("for", "of", "and") that a person's name does not.
+ISSUER = re.compile(
+    r"\b(?:statement|letter|release)\s+(?:from|by)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*"
+    r"(?:\s+(?:[A-Z][\w’'-]*|of|for|a|and|the)){1,6}?\s+[A-Z][\w’'-]*)(?=,|\s+(?:said|says|read|reads)\b)"
+)
+
+# "Grassroots Leadership, an Austin-based nonprofit,": a body the article introduces by what kind of body it is.
+GROUP_APPOSITIVE = re.compile(
+    r"(?<![\w’'])(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and)){0,5}),\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:group|nonprofit|organization|organisation|coalition|network|charity|company|contractor|firm)(?=[,.;]|\s+(?:that|which|based))"
+)
+
+SCHOOL_DISTRICT = re.compile(
+    r"(?<![\w.])(?P<name>(?:[A-Z][\w’'-]*\s+){1,3}(?:C?ISD|USD|Unified School District|Independent School District|"
+    r"School District|Public Schools))(?![\w])"
 )
 
 
@@ -184,9 +217,46 @@ def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken:
             name = text[a:b]
         if match.group(0).lower().startswith("the ") and group == "name":
             a = match.start()
+        owner = re.match(r".*?[’']s\s+", name)
+        if owner and not free(a, b) and free(match.start(group) + owner.end(), b):
+            # "Homeland Security's Office of Inspector General": the agency is named already; the office is its own
+            a, name = match.start(group) + owner.end(), name[owner.end() :]
         if free(a, b) and not name.startswith(tuple(vocab.TITLES)):
             kind = "police" if "Police" in name or "Sheriff" in name else "office"
             add(f"org:{name.lower()}", name, kind, a, b, reason="a capitalised body’s name")
+    known_abbr = {o.abbreviation for o in found.orgs if o.abbreviation} | set(AGENCY_ABBREVIATIONS)
+    for match in sorted(_within(ACRONYM_ORG, text, regions), key=lambda m: not m.group("of")):
+        group = "abbr" if match.group("abbr") else "abbr2"
+        abbr = match.group(group)
+        a, b = match.start(group), match.end()
+        if abbr in NOT_ACRONYMS or abbr in known_abbr or abbr in vocab.STATE_BY_ABBR or not free(a, b):
+            continue
+        if any(o.abbreviation == abbr or o.name == abbr for o in found.orgs if o.kind == "media"):
+            continue
+        add(f"acronym:{abbr}", text[a:b], "office", a, b, abbr, reason="an acronym the article uses for a body")
+    for match in _within(ISSUER, text, regions) if re.search(r"(?:statement|letter|release) (?:from|by)", text) else ():
+        a, b = match.start("name"), match.end("name")
+        name = match.group("name")
+        if free(a, b) and re.search(r"\s(?:of|for|and)\s", name) and name.split()[0] not in vocab.TITLES:
+            add(f"org:{name.lower()}", name, "office", a, b, reason="the issuer of a statement")
+    for match in _within(SCHOOL_DISTRICT, text, regions) if re.search(r"SD\b|District|Schools", text) else ():
+        a, b = match.start("name"), match.end("name")
+        if free(a, b):
+            add(f"org:{match.group('name').lower()}", match.group("name"), "office", a, b, reason="a school district")
+    groupish = re.search(r"group|nonprofit|organi[sz]ation|coalition|network|charity|company|contractor|firm", text)
+    for match in _within(GROUP_APPOSITIVE, text, regions) if groupish else ():
+        a, b = match.start("name"), match.end("name")
+        name = match.group("name")
+        if name.split()[0] in ("The", "A", "An", "In", "On", "At", "But", "And") or name.split()[0] in vocab.TITLES:
+            continue
+        if free(a, b) and name not in cities and name not in vocab.STATES:
+            add(f"org:{name.lower()}", name, "office", a, b, reason="a body the article calls a group or nonprofit")
+    for match in _within(THE_BODY, text, regions):
+        a, b = match.start(), match.end("name")
+        name = match.group("name")
+        if not free(a, b) or name in cities or name in vocab.STATES or name.split()[0] in vocab.TITLES:
+            continue
+        add(f"org:{name.lower()}", name, "office", a, b, reason="“The <name>” speaking at the head of a sentence")
     first: dict[str, Mention] = {}
     for mention in found.mentions:
         if mention.kind == "org" and (mention.id not in first or mention.start < first[mention.id].start):

@@ -20,6 +20,8 @@ END_MARKERS = re.compile(
 )
 FURNITURE = re.compile(r"^(related|read more|see also|watch|more|photos?|video|listen)\s*:", re.IGNORECASE)
 
+PULL_QUOTE = re.compile(r"^[“\"].*[.?!][”\"]\s*(?:—|–|--)\s*\S")
+
 
 @dataclass
 class Paragraph:
@@ -79,6 +81,8 @@ def _kind(line: str) -> str:
     words = line.split()
     if line.endswith(tuple(TERMINAL)) or len(words) > 24:
         return "body"
+    if PULL_QUOTE.match(line):
+        return "body"  # “…” — Sheriff Ann Lee, Fulton County: a quotation signed by its speaker
     return "headline"
 
 

@@ -1,8 +1,10 @@
 """Direct quotations: paired quote marks in body paragraphs, and tweets embedded with their signature line.
 
 Marks pair within a paragraph: a curly “ opens and ” closes; a straight " opens or closes by what stands beside
-it, so “…" (curly open, straight close, as real text has) pairs too. Single marks are never quotation marks here:
-in American news they nest inside a quotation or stand in headlines, and ’ is also the apostrophe.
+it, so “…" (curly open, straight close, as real text has) pairs too. Single marks are quotation marks only in an
+article whose body has no double marks at all (outlets that set quotations ‘like this’): in American news they
+nest inside a quotation or stand in headlines, and ’ is also the apostrophe, so a ’ between letters or after a
+plural's s before a lowercase word ("the workers’ union") never closes one.
 Left out: a nickname inside a name (Bernard C. “Jack” Young), a title of a work ("the show “Open Borders”"),
 anything in a headline or the page furniture.
 """
@@ -88,10 +90,10 @@ def _role(text: str, i: int) -> str:
 def find_quotes(text: str, paras: list[Paragraph], tweets: list[Tweet]) -> list[Quote]:
     quotes: list[Quote] = []
     tweet_paras = {t.outer.start for t in tweets}
-    for para in paras:
-        if para.kind != "body" or para.start in tweet_paras:
-            continue
-        quotes.extend(_pairs(text, para))
+    body = [p for p in paras if p.kind == "body" and p.start not in tweet_paras]
+    single = not any(ch in text[p.start : p.end] for p in body for ch in (OPEN, CLOSE, '"'))
+    for para in body:
+        quotes.extend(_single_pairs(text, para) if single else _pairs(text, para))
     for tweet in tweets:
         quote = Quote(tweet.span, "tweet", tweet=True, outer=tweet.outer, medium="tweet")
         quote.paragraph = next(p.index for p in paras if p.start == tweet.outer.start)
@@ -134,6 +136,32 @@ def _pairs(text: str, para: Paragraph) -> list[Quote]:
     return found
 
 
+SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))[‘'](?=\S)")
+SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?=[\s.,;:!?)\]—–]|$)")
+
+
+def _single_pairs(text: str, para: Paragraph) -> list[Quote]:
+    """‘…’ (or '…') quotations in an article that uses no double marks."""
+    found: list[Quote] = []
+    at = para.start
+    while True:
+        opening = SINGLE_OPEN.search(text, at, para.end)
+        if opening is None:
+            return found
+        closing = None
+        for m in SINGLE_CLOSE.finditer(text, opening.end(), para.end):
+            if text[m.start() - 1] == "s" and re.match(r"\s+[a-z]", text[m.end() : m.end() + 3]):
+                continue  # "the workers’ union": a plural's apostrophe
+            closing = m
+            break
+        if closing is None:
+            return found
+        quote = _make(text, para, opening.start(), closing.start(), "single")
+        if quote is not None:
+            found.append(quote)
+        at = closing.end()
+
+
 def _continues_next(text: str, para: Paragraph) -> bool:
     """A quotation that runs on into the next paragraph: news leaves it open, and opens the next one again."""
     rest = text[para.end :].lstrip()
@@ -152,6 +180,8 @@ def _make(text: str, para: Paragraph, open_at: int, close_at: int, marks: str) -
     outer_end = close_at + 1 if close_at < para.end else close_at
     if _is_nickname(text, open_at, outer_end, inner) or _is_title(text, open_at, inner):
         return None
+    if _is_scare_modifier(text, open_at, outer_end, inner):
+        return None
     quote = Quote(Span(start, end), marks, outer=Span(open_at, outer_end), paragraph=para.index)
     return quote
 
@@ -167,10 +197,35 @@ def _is_nickname(text: str, open_at: int, close_end: int, inner: str) -> bool:
     return bool(before and after)
 
 
+MODIFIER_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our|the|a|an|this|so-called))\s*$", re.IGNORECASE)
+NOT_NOUNS = frozenset(
+    """from to and or in on at for of with by that which who is are was were be as than but into over under about
+    after before during since until against between through across would will could should can may might must had
+    has have did do does not never""".split()
+)
+
+
+def _is_scare_modifier(text: str, open_at: int, close_end: int, inner: str) -> bool:
+    """its “protected areas” policy: a few words in marks between a determiner and the noun they name."""
+    words = inner.split()
+    if not 1 <= len(words) <= 3 or inner[-1] in ".?!,;:":
+        return False
+    if not MODIFIER_BEFORE.search(text[max(0, open_at - 12) : open_at]):
+        return False
+    after = re.match(r"[ \t]+([a-z]+)\b", text[close_end : close_end + 30])
+    return bool(after and after.group(1) not in NOT_NOUNS)
+
+
 def _is_title(text: str, open_at: int, inner: str) -> bool:
     """The title of a show, book or operation: capitalised words, no closing punctuation."""
     words = inner.split()
-    if not words or len(words) > 8 or inner[-1] in ".?!,":
+    if inner[-1:] == "." and re.search(r"(?:[’']s|\bon|\bin)\s*$", text[max(0, open_at - 12) : open_at]):
+        words = inner[:-1].split()  # CNN's “State of the Union.”: a title the sentence ends on
+        if len(words) < 2:
+            return False
+    elif not words or len(words) > 8 or inner[-1] in ".?!,":
+        return False
+    if len(words) > 8:
         return False
     capitalised = all(w[:1].isupper() or w.lower() in SMALL_WORDS or not w[:1].isalpha() for w in words)
     if not capitalised or not words[0][:1].isupper():

@@ -9,96 +9,38 @@ article's own words as a description and is never given the organisation as its 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from tui.ingest.draft import anaphora
 from tui.ingest.draft.entities import Entities, Mention
 from tui.ingest.draft.model import Span
-
-ADVERBIAL = re.compile(
-    r"^(?:in|on|at|during|after|before|since|from|with|without|speaking|asked|responding|earlier|later|last|this|"
-    r"according|despite|echoing|similarly|however|meanwhile|still|yet|separately|instead|then|now|also|today|"
-    r"outside|inside|near|across|among|amid|under|over|through|throughout|along|around|behind|beyond|at|every|"
-    r"yesterday|two|three|several|for|by|when|while\s+(?:in|at|on|speaking)|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|[a-z]+ly)\b",
-    re.IGNORECASE,
+from tui.ingest.draft.phrases import (
+    ADVERBIAL,
+    APPOSITIVE_HEAD,
+    DATELINE_LEAD,
+    DETERMINER,
+    DISTRICT_WORDS,
+    GROUP_PRONOUNS,
+    GROUP_WORDS,
+    INVERTED_HEAD,
+    ISSUED,
+    ISSUED_FROM,
+    LEAD,
+    LOWER_ROLE,
+    MODIFIED,
+    ORG_PRONOUNS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    PRONOUN,
+    SPOKESPEOPLE,
+    TAIL,
+    TITLE_PHRASE,
+    blank_asides,
 )
-LEAD = re.compile(
-    r"^(?:and|but|while|as|so|also|then|however|meanwhile|that|even though|though|although|because|"
-    r"when|where|if)(?:\s+|$)",
-    re.IGNORECASE,
-)
-TAIL = re.compile(
-    r"(?:\s+(?:had|has|have|was|were|is|are|did|does|do|also|later|then|previously|again|originally|once|first|"
-    r"further|would|will|could|had|already|has\s+since|on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|last\s+\w+|this\s+\w+|"
-    r"earlier|at\s+the\s+time|\w+ly))+\s*$",
-    re.IGNORECASE,
-)
-PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
-GROUP_PRONOUNS = {"they", "their", "we", "our"}
-ORG_PRONOUNS = {"it", "its"}
-PRONOUN = re.compile(
-    r"^(he|she|they|it|his|her|their|its|we|our)\b(?:\s+(statement|tweet|letter|post|"
-    r"office|spokesman|spokeswoman|spokesperson|campaign))?",
-    re.IGNORECASE,
-)
-TITLE_PHRASE = re.compile(
-    r"^(?:(?:the|The)\s+)?(?:(?P<q>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:[’']s)?\s+)?"
-    r"(?:(?:city|city’s|city's|department’s|department's|police|new|acting|former|top|state’s|state's|county’s)\s+)*"
-    r"(?P<t>mayor|governor|president|police chief|chief|police commissioner|commissioner|sheriff|senator|speaker|"
-    r"secretary|director|superintendent|attorney general)"
-    r"(?:\s+of\s+(?:nearby\s+|the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))?\s*$"
-)
-ORG_WORDS = re.compile(
-    r"^(?:the|The)\s+(?:city’s\s+|city's\s+)?(?P<w>department|police department|police|agency|"
-    r"office|sheriff’s office|sheriff's office)\s*$"
-)
-MODIFIED = re.compile(
-    r"\s+(?:officials?|officers?|agents?|spokes(?:man|woman|person)|leaders?|deputies|employees|staff|workers|"
-    r"lawyers?|attorneys?|members?|supporters|critics|sources?|representatives?|investigators?|personnel|union)\b"
-)
-ISSUED = re.compile(
-    r"^(?:the|that|this|a)\s+(?:joint\s+|written\s+)?(?:statement|letter|tweet|post|release|email|memo)\s*$"
-)
-SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained)\b")
-DETERMINER = re.compile(
-    r"^(?:(?:the|The|former|Former|then-|acting|Acting|state|State|county|federal|city|U\.S\.)\s+)+"
-)
-DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[\w. ]+?)?\s*(?:\([^)]*\))?\s*(?:—|–|--)\s*")
-PLACE_WORDS = re.compile(
-    r"(?:(?:(?!(?:The|A|An|In|On|At|He|She|They|It|We|But|And)\s)[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ][\w.’'-]*"
-    r"|d[’']\w+|de|del|la|los|las)\s+){0,7}"
-)
+from tui.ingest.draft.pronouns import PERSON_PRONOUNS, PronounMixin
+from tui.ingest.draft.who import Who
 
 
-@dataclass
-class Who:
-    speaker: str | None = None
-    description: Span | None = None
-    confidence: float = 0.0
-    reason: str = ""
-
-
-def blank_asides(text: str, start: int, end: int) -> str:
-    """text[start:end] with parentheses and comma-enclosed asides (", who ...,", ", echoing ...,") as spaces."""
-    work = list(text[start:end])
-    chunk = text[start:end]
-    participle = r"(?!(?:acting|during|including|according|morning|evening|building|spring)\b)\w+ing"
-    for regex in (
-        r"\([^()]*\)",
-        rf",\s*(?:who|which|whose|whom|{participle})\b[^,“”\"]*,",
-        r",\s*(?:who|which)\b[^,“”\"]*$",
-    ):
-        for m in re.finditer(regex, chunk):
-            keep_comma = regex.startswith(",") and m.group(0).endswith(",")
-            for i in range(m.start(), m.end() - (1 if keep_comma else 0)):
-                work[i] = " "
-            if keep_comma:
-                work[m.start()] = ","
-    return "".join(work)
-
-
-class Resolver:
+class Resolver(PronounMixin):
     def __init__(self, text: str, entities: Entities, quotes_outer: list[Span], sentences: list[Span]) -> None:
         self.text, self.entities = text, entities
         self.quotes_outer = quotes_outer
@@ -110,6 +52,9 @@ class Resolver:
     def subject(self, start: int, end: int) -> Who:
         """Who the phrase text[start:end] (the words before a reporting verb, or after "said") names."""
         work = blank_asides(self.text, start, end)
+        dateline = DATELINE_LEAD.match(work)
+        if dateline and re.search(r"(?:^|\n)\s*$", self.text[max(0, start - 3) : start]):
+            work = " " * dateline.end() + work[dateline.end() :]  # "EDGARTOWN, Mass. (Reuters) - …": no speaker
         description: Span | None = None
         pos = 0
         for piece in work.split(","):
@@ -137,6 +82,12 @@ class Resolver:
             if description is None:
                 description = found.description or Span(a, b)
         if description is not None:
+            member = anaphora.joined_member(self.text, description, self.entities, self.sentences)
+            if member is not None:
+                return Who(member, None, 0.5, "a group's words: the named member who joined it")
+            earlier = anaphora.antecedent(self.text, description)
+            if earlier is not None:
+                return Who(None, earlier, 0.55, "an unnamed speaker: the article's first description of them")
             words = self.text[description.start : description.end]
             if len(words.split()) <= 14 and any(ch.isalpha() for ch in words):
                 return Who(None, description, 0.6, "an unnamed speaker: the article's own description")
@@ -150,6 +101,8 @@ class Resolver:
         pronoun = PRONOUN.match(phrase)
         if pronoun:
             word = pronoun.group(1).lower()
+            if pronoun.group(2) and pronoun.group(2).lower() in SPOKESPEOPLE:
+                return Who(None, Span(a, b), 0.0, "")  # "his office said": the office's words, not the person's
             if pronoun.end() == len(phrase.rstrip()) or pronoun.group(2):
                 return self.pronoun(word, a)
         title = TITLE_PHRASE.match(phrase)
@@ -157,11 +110,27 @@ class Resolver:
             who = self.title(title.group("t"), title.group("q") or title.group("place"), a)
             if who.speaker:
                 return who
+        issuer = ISSUED_FROM.match(phrase)
+        if issuer:  # "A statement from the Farmworker Alliance said": the body that issued it
+            named = self._mention_at(a + issuer.start("who"), b)
+            if named is not None:
+                return Who(named.id, None, 0.85, f"“{phrase}”: named as the issuer")
         issued = ISSUED.match(phrase)
         if issued:  # "“…,” the statement said": whoever was last named as issuing or saying something
             target = self._recent(a, self.people_ids | self.org_ids)
             if target:
                 return Who(target, None, 0.6, f"“{phrase}”: of the person or body named before")
+        if DISTRICT_WORDS.match(phrase):  # "the district said": the school district named before
+            districts = {o.id for o in self.entities.orgs if re.search(r"(?:ISD|USD|District|Schools)$", o.name)}
+            target = self._recent(a, districts) if districts else None
+            if target:
+                return Who(target, None, 0.6, f"“{phrase}”: the school district named before")
+        group = GROUP_WORDS.match(phrase)
+        if group:  # "the group said": the body last introduced as a group, never any other body named before
+            groups = {o.id for o in self.entities.orgs if anaphora.introduced_as_group(self.text, o.mention.end)}
+            target = self._recent(a, groups) if groups else None
+            if target:
+                return Who(target, None, 0.6, f"“{phrase}”: the body the article introduced as a group")
         org = ORG_WORDS.match(phrase)
         if org:
             kind = "police" if "police" in org.group("w") or "department" in org.group("w") else None
@@ -176,6 +145,11 @@ class Resolver:
         lead = DETERMINER.match(self.text[a:b])
         place = PLACE_WORDS.match(self.text, a + (lead.end() if lead else 0), b)
         limit = place.end() if place else a + (lead.end() if lead else 0)
+        role = LOWER_ROLE.match(self.text, limit, b)  # "said council president Maria Ortiz"
+        limit = role.end() if role else limit
+        owner = next((m for m in self.entities.mentions if m.possessive and a <= m.start <= limit and m.end < b), None)
+        if owner is not None:  # "the Department of Homeland Security's Office of Inspector General": the office
+            limit = max(limit, owner.end + 3)
         candidates = [
             m
             for m in self.entities.mentions
@@ -198,67 +172,27 @@ class Resolver:
         if word in ORG_PRONOUNS:
             target = self._recent(at, self.org_ids | self.people_ids, prefer_org=True)
             return Who(target, None, 0.6, f"“{word}”: the body named before") if target else Who()
+        if word in GROUP_PRONOUNS:
+            group = self._group(word, at)
+            if group is not None:
+                return group
+        if word in ("he", "she"):
+            latest = self._described_last(word, at)
+            if latest is not None:
+                return latest
         candidates = self.people_ids
         if word in PERSON_PRONOUNS and word != "i":
             wanted = "f" if word in ("she", "her") else "m"
             genders = self.genders()
             candidates = {p for p in self.people_ids if genders.get(p, wanted) == wanted}
         target = self._recent(at, candidates)
-        if target is None and word in GROUP_PRONOUNS:
-            target = self._recent(at, self.org_ids)
+        if target is None and word in GROUP_PRONOUNS:  # a body, never the outlet that reports it ("(AP)")
+            target = self._recent(at, {o.id for o in self.entities.orgs if o.kind != "media"})
         if target is None:
             return self._described(word, at)
         if word in GROUP_PRONOUNS:
             return Who(target, None, 0.5, f"“{word}”: a group; the person named before is one of them")
         return Who(target, None, 0.75, f"“{word}”: the person named before")
-
-    def _described(self, word: str, at: int) -> Who:
-        """A pronoun nobody named fits: the unnamed person the sentence before (or this one) opened with, as the
-        article describes them ("Maria, a 29-year-old mother from Guatemala, said she …; “…,” she said")."""
-        if word not in PERSON_PRONOUNS:
-            return Who()
-        before = [s for s in self.sentences if s.start < at][-2:]
-        for sentence in reversed(before):
-            verb = SAYING.search(self.text, sentence.start, min(sentence.end, at))
-            if verb is None or verb.start() - sentence.start > 200:
-                continue
-            who = self.subject(sentence.start, verb.start())
-            if who.description is not None and not who.speaker:
-                return Who(None, who.description, 0.5, f"“{word}”: the person the article describes just before")
-        return Who()
-
-    def genders(self) -> dict[str, str]:
-        """'m' or 'f' for people the article itself marks: Mr./Ms., a -man/-woman title, or the first he/his or
-        she/her after them in a sentence they open (with nobody else named in between). Unmarked people fit any
-        pronoun; a person marked both ways is left unmarked."""
-        cached: dict[str, str] | None = getattr(self, "_genders", None)
-        if cached is not None:
-            return cached
-        found: dict[str, set[str]] = {}
-        for p in self.entities.people:
-            words = f"{self.text[p.mention.start : p.mention.end]} {p.title or ''}"
-            if re.search(r"\b(?:Mr\.|\w+man)\b", words) and not re.search(r"\w+woman\b", words):
-                found.setdefault(p.id, set()).add("m")
-            if re.search(r"\b(?:Mrs\.|Ms\.|\w+woman)\b", words):
-                found.setdefault(p.id, set()).add("f")
-        people = [m for m in self.entities.mentions if m.kind == "person"]
-        for sentence in self.sentences:
-            subject = next(
-                (m for m in people if sentence.start <= m.start < sentence.end and self._is_subject(m)), None
-            )
-            if subject is None:
-                continue
-            rest = self.text[subject.end : sentence.end]
-            rest = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group(0)), rest)  # not inside quotations
-            # "her" and "him" are left out: as objects they usually point at someone else ("to take her in").
-            pronoun = re.search(r"\b(?:(he|his|himself)|(she|hers|herself))\b", rest, re.IGNORECASE)
-            if pronoun is None:
-                continue
-            if any(m.id != subject.id and subject.end <= m.start < subject.end + pronoun.start() for m in people):
-                continue
-            found.setdefault(subject.id, set()).add("m" if pronoun.group(1) else "f")
-        self._genders = {who: marks.pop() for who, marks in found.items() if len(marks) == 1}
-        return self._genders
 
     def title(self, title: str, qualifier: str | None, at: int) -> Who:
         people = [p for p in self.entities.people if p.title and title in p.title.lower()]
@@ -315,6 +249,10 @@ class Resolver:
             return True  # "El Paso County Sheriff Luis Ortega said": a place before the title
         if not raw.strip() or re.search(r"[”\"],?\s*$|\b(?:said|says|added)\s+$", raw):
             return True
+        if INVERTED_HEAD.match(raw):
+            return True  # "Among those watching was Ana Ruiz": the subject after the verb
+        if APPOSITIVE_HEAD.fullmatch(raw) and re.match(r"\s*(?:\([^)]*\))?\s*,", self.text[m.end : m.end + 30]):
+            return True  # "The Multnomah County sheriff, Nicole Ortiz, said": the name in apposition is the subject
         if not raw.rstrip().endswith(","):
             return False
         prefix = re.sub(r"[“\"][^”\"]*[”\"]", " ", raw).strip()

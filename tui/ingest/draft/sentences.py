@@ -82,4 +82,7 @@ def _attribution_follows(text: str, at: int, end: int) -> bool:
     if OPENER.match(following):
         return False  # "In a post on Facebook, the union urged …": a new sentence with its own subject
     words = [w.lower() for w in WORD.findall(following)]
-    return len(words) <= 22 and any(w in REPORTING_VERBS for w in words[:16])
+    verb = next((i for i, w in enumerate(words[:16]) if w in REPORTING_VERBS), None)
+    # "“…” Smith asked reporters on Monday." is an attribution; "Tulsa's chief said his department would …" is a new
+    # sentence that says something of its own.
+    return len(words) <= 22 and verb is not None and len(words) - verb - 1 <= 7

@@ -13,8 +13,9 @@ import bisect
 import re
 from datetime import date
 
-from tui.ingest.draft import dates
-from tui.ingest.draft.entities import Entities
+from tui.ingest.draft import interview
+from tui.ingest.draft.entities import GAVE_NAME, Entities
+from tui.ingest.draft.interview import LayoutMixin
 from tui.ingest.draft.layout import Paragraph
 from tui.ingest.draft.medium import MediumMixin
 from tui.ingest.draft.model import Quote, Span
@@ -22,24 +23,22 @@ from tui.ingest.draft.occasions import Occasions
 from tui.ingest.draft.quotes import Tweet
 from tui.ingest.draft.resolve import Resolver, Who, blank_asides
 from tui.ingest.draft.sentences import split
-from tui.ingest.draft.vocab import NOT_SPEAKING, REPORTING_VERBS
-
-WORD = re.compile(r"[A-Za-z]+")
-INVERTED = frozenset({"said", "says", "added", "asked", "wrote", "continued", "explained", "tweeted", "recalled"})
-CLAUSE_BREAK = re.compile(
-    r";|\bthat\b|,\s*while\b|\bwhile\b|,\s*but\b|\bbut\b|,\s*and\b|[”\"]|:|—|\b(?:after|before|when|because|since|"
-    r"although|though|until|once|whereas|where)\b"
+from tui.ingest.draft.speaker_cues import (
+    ACCORDING,
+    AND,
+    CLAUSE_BREAK,
+    FROM_COLON,
+    INLINE,
+    INVERTED,
+    SIGNATURE,
+    WORD,
+    WORDS_OF,
+    reporting,
+    who_said,
 )
-RELATIVE = re.compile(
-    r",\s*who\s+(?:\w+\s+){0,3}?(?P<verb>said|says|told|wrote|tweeted|added|called|described|urged|warned|argued)\b"
-)
-INLINE = re.compile(
-    r",\s*(?P<who>(?:he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))\s+(?:said|says|added|noted|explained)\s*,"
-)
-ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
 
 
-class Attributor(MediumMixin):
+class Attributor(MediumMixin, LayoutMixin):
     def __init__(
         self,
         text: str,
@@ -124,11 +123,7 @@ class Attributor(MediumMixin):
         self.occasions.date(quote, sentence)
 
     def _verbs(self, span: Span) -> list[re.Match[str]]:
-        return [
-            m
-            for m in WORD.finditer(self.text, span.start, span.end)
-            if m.group(0).lower() in REPORTING_VERBS and m.group(0) not in NOT_SPEAKING
-        ]
+        return [m for m in WORD.finditer(self.text, span.start, span.end) if reporting(m, self.text)]
 
     def _after(self, after: Span) -> Who | None:
         text = self.text
@@ -136,7 +131,17 @@ class Attributor(MediumMixin):
         start = after.start + (lead.end() if lead else 0)
         if start >= after.end:
             return None
+        signed = SIGNATURE.match(text, after.start, after.end)
+        if signed:  # “…” — Sheriff Ann Lee, Fulton County
+            who = self.resolver.subject(signed.start("who"), signed.end("who"))
+            if who.speaker or who.description:
+                who.reason = f"signed after the quote, {who.reason}"
+                return who
         first = WORD.match(text, start)
+        given = GAVE_NAME.search(text, start, after.end) if first and first.group(0).lower() in INVERTED else None
+        named = next((m for m in self.entities.mentions if m.start == given.start("name")), None) if given else None
+        if given and named:  # “…,” said a man who gave only his first name, Jorge.
+            return Who(named.id, None, 0.8, f"after the quote, the first name given: “{given.group('name')}”")
         if first and first.group(0).lower() in INVERTED:  # “…,” said Acevedo.
             stop = re.search(
                 r"[,.;:!?]|\s(?:in|on|at|during|as|after|before|when|while|who)\s", text[first.end() : after.end]
@@ -172,19 +177,30 @@ class Attributor(MediumMixin):
             if who.speaker:
                 who.reason = f"“{inline.group(0).strip(', ')}” inside the sentence, {who.reason}"
                 return who
+        words_of = WORDS_OF.search(work)
+        if words_of:  # "In Barrios' words, …" / "As one sheriff put it, …"
+            group = "who" if words_of.group("who") else "who2"
+            who = self.resolver.subject(before.start + words_of.start(group), before.start + words_of.end(group))
+            if who.speaker or who.description:
+                who.reason = f"“{words_of.group(0).strip(' ,')}”, {who.reason}"
+                return who
         according = ACCORDING.search(work)
+        if according and any(reporting(m, work) for m in WORD.finditer(work, according.end())):
+            according = None  # "According to the minutes, Johnson had said …": the sentence's own speaker
         if according:
             who = self.resolver.subject(before.start + according.start("who"), before.start + according.end("who"))
             if who.speaker or who.description:
                 who.reason = f"“according to”, {who.reason}"
                 return who
-        verbs = [
-            m for m in WORD.finditer(work) if m.group(0).lower() in REPORTING_VERBS and m.group(0) not in NOT_SPEAKING
-        ]
+        verbs = [m for m in WORD.finditer(work) if reporting(m, work)]
         if verbs:
             verb = verbs[-1]
             breaks = [m.end() for m in CLAUSE_BREAK.finditer(work, 0, verb.start())]
             clause = breaks[-1] if breaks else 0
+            if len(verbs) > 1 and verbs[-2].start() >= clause:
+                # "supporters called overdue and the sheriff called “…”": a second subject after "and"
+                joins = [m.end() for m in AND.finditer(work, verbs[-2].end(), verb.start())]
+                clause = joins[-1] if joins else clause
             who = self.resolver.subject(before.start + clause, before.start + verb.start())
             if who.speaker or who.description:
                 who.reason = f"“{verb.group(0)}” before the quote, {who.reason}"
@@ -195,6 +211,13 @@ class Attributor(MediumMixin):
                     return Who(
                         earlier.speaker, None, 0.85, f"“{verb.group(0)}” shares the subject of the quotation before"
                     )
+        source = FROM_COLON.search(work)
+        if source:  # "From ICE's Atlanta field office: “…”": whoever the words come from
+            who = self.resolver.subject(before.start + source.start("who"), before.start + source.end("who"))
+            if who.speaker or who.description:
+                who.confidence = min(who.confidence, 0.6)
+                who.reason = f"“From …:” before the quote, {who.reason}"
+                return who
         if work.rstrip().endswith(":") and work.strip():
             breaks = [m.end() for m in CLAUSE_BREAK.finditer(work, 0, len(work.rstrip()) - 1)]
             who = self.resolver.subject(
@@ -204,34 +227,12 @@ class Attributor(MediumMixin):
                 who.confidence = min(who.confidence, 0.7)
                 who.reason = f"introduced with a colon, {who.reason}"
                 return who
-        relative = self._who_said(before)
+        relative = who_said(self.text, self.entities, before)
         if relative is not None:
             return relative
         if before.start == sentence.start:
             return self._sentence_subject(before, work)
         return None
-
-    def _who_said(self, before: Span) -> Who | None:
-        """ "… Mayor David Holt, who wrote on Twitter that “…”": the person the relative clause hangs on (the
-        first of "A and B, who said")."""
-        clause = RELATIVE.search(self.text, before.start, before.end)
-        if clause is None:
-            return None
-        people = [
-            m
-            for m in self.entities.mentions
-            if before.start <= m.start and m.end <= clause.start() and m.kind in ("person", "org") and not m.possessive
-        ]
-        if not people:
-            return None
-        chosen = people[-1]
-        for earlier in reversed(people[:-1]):
-            if re.fullmatch(
-                r"\s+(?:of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+)?and\s+", self.text[earlier.end : chosen.start]
-            ):
-                chosen = earlier
-        name = self.text[chosen.start : chosen.end]
-        return Who(chosen.id, None, 0.7, f"“{name}, who {clause.group('verb')}”")
 
     def _sentence_subject(self, before: Span, work: str) -> Who | None:
         """No reporting verb: the subject of the sentence, if it is a person or body named at its head
@@ -253,7 +254,9 @@ class Attributor(MediumMixin):
         return who
 
     def _continuation(self, quote: Quote, previous: Quote | None, sentence: Span) -> Who:
-        introduced = self._introduced(quote)
+        introduced = (
+            self._introduced(quote) or interview.answer(self, quote, previous) or interview.said_before(self, sentence)
+        )
         if introduced is not None:
             return introduced
         if previous is None or previous.tweet or (previous.speaker is None and previous.speaker_description is None):
@@ -287,45 +290,8 @@ class Attributor(MediumMixin):
             quote.speaker_description = previous.speaker_description
         return who
 
-    def _introduced(self, quote: Quote) -> Who | None:
-        """A paragraph that opens with a quotation after a paragraph ending "… put it this way:"."""
-        para = self._para(quote)
-        if quote.outer is None or self.text[para.start : quote.outer.start].strip():
-            return None
-        before = [p for p in self.paras if p.kind == "body" and p.index < para.index]
-        if not before or not self.text[before[-1].start : before[-1].end].rstrip().endswith(":"):
-            return None
-        last = [s for s in self.sentences if before[-1].start <= s.start < before[-1].end]
-        if not last:
-            return None
-        who = self.resolver.subject(last[-1].start, before[-1].end - 1)
-        if who.speaker is None:
-            return None
-        who.confidence = min(who.confidence, 0.7)
-        who.reason = f"introduced by the paragraph before, ending in a colon: {who.reason}"
-        return who
-
     def _para(self, quote: Quote) -> Paragraph:
         return next(p for p in self.paras if p.index == quote.paragraph)
-
-    def _tweet(self, quote: Quote) -> None:
-        tweet = next(t for t in self.tweets if t.span.start == quote.span.start)
-        person = next(
-            (
-                m
-                for m in self.entities.mentions
-                if m.kind in ("person", "org") and tweet.name.start <= m.start < tweet.name.end + 1
-            ),
-            None,
-        )
-        quote.speaker = person.id if person else None
-        if person is None:
-            quote.speaker_description = self.text[tweet.name.start : tweet.name.end]
-        value = dates.find(self.text, tweet.date.start, tweet.date.end, self.published)
-        if value and value[0].value:
-            quote.date, quote.date_precision, quote.date_evidence = value[0].value, "day", tweet.date
-        quote.confidence = 0.9 if person else 0.6
-        quote.reason = "an embedded tweet; speaker and date from its signature line"
 
 
 def attribute(

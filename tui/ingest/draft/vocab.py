@@ -12,9 +12,9 @@ from tui.ingest.draft.gazetteer import AMBIGUOUS_CITIES, CITIES, CITY_ALIASES, S
 # Verbs that introduce or follow a quotation ("said", "told CNN", "wrote"), any tense the news uses.
 REPORTING_VERBS = frozenset(
     """
-    say says said saying tell tells told telling add adds added adding write writes wrote writing tweeted tweeting
-    posted stated explain explains explained explaining noted noting ask asks asked warn warns warned warning urge
-    urges urged urging pledged pledges called calling described describing describes announced announces argued
+    say says said saying asking tell tells told telling add adds added adding write writes wrote writing tweeted
+    tweeting posted stated explain explains explained explaining noted noting ask asks asked warn warns warned warning
+    urge urges urged urging pledged pledges called calling described describing describes announced announces argued
     argues insisted insists continued acknowledged recalled claimed declared emphasized stressed vowed promised
     responded replied read reads anticipated predicted remarked testified countered conceded admitted suggested
     cautioned contended maintained complained charged exclaimed lamented quipped observed reiterated affirmed
@@ -234,6 +234,16 @@ ORG_SUFFIX = (
     "Service",
     "Services",
     "Board",
+    "Society",
+    "Ministry",
+    "Foods",
+    "Farms",
+    "Meats",
+    "Industries",
+    "Company",
+    "Corporation",
+    "Inc.",
+    "LLC",
 )
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

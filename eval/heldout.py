@@ -1,0 +1,165 @@
+"""Score `events-tui draft` on held-out made-up articles: eval/heldout/batchNN/<slug>.txt + hand-written <slug>.toml.
+
+    python -m eval.heldout                 # every batch, current drafter
+    python -m eval.heldout batch11         # one batch
+
+Each batch was written, with its gold file, before the drafter was run on it, and scored once with the drafter as it
+stood (recorded in eval/RESULTS.md with that commit). Gold files give quotations, speakers, media and dates only:
+stances are not annotated here, so only quotation F1 (exact spans), speaker accuracy and date accuracy are scored,
+with the same rules as `eval.drafting`. After a batch is recorded its misses may be studied and fixed; its figure is
+then no longer an unseen estimate, only the next fresh batch is.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from eval.drafting import Score, score_article
+
+HELDOUT = Path(__file__).resolve().parent / "heldout"
+
+
+def batches() -> list[Path]:
+    return sorted(p for p in HELDOUT.iterdir() if p.is_dir() and p.name.startswith("batch"))
+
+
+def score_batch(folder: Path) -> tuple[list[Score], Score]:
+    scores = []
+    for path in sorted(folder.glob("*.toml")):
+        score = score_article(path)
+        score.errors = [e for e in score.errors if ": stance " not in e]  # stances are not annotated here
+        scores.append(score)
+    total = Score(folder.name)
+    for score in scores:
+        total.add(score)
+    return scores, total
+
+
+def row(s: Score) -> str:
+    return (
+        f"| {s.name} | {s.gold_quotes} | {s.drafted_quotes} | {s.precision:.2f} | {s.recall:.2f} | {s.f1:.3f} | "
+        f"{s.speaker:.2f} ({s.speaker_right}/{s.matched}) | {s.date:.2f} ({s.date_right}/{s.dated}) |"
+    )
+
+
+HEADER = "| article | gold quotes | drafted | exact-span P | R | F1 | speaker | dates |\n" + "|---" * 8 + "|"
+
+
+def current() -> tuple[str, list[str]]:
+    """The table of every batch scored by the drafter as it is now, and every miss."""
+    lines, misses = [HEADER], []
+    for folder in batches():
+        scores, total = score_batch(folder)
+        lines += [row(s) for s in scores]
+        lines.append(row(total).replace(f"| {total.name} |", f"| **{total.name}** |", 1))
+        misses += total.errors
+    return "\n".join(lines), misses
+
+
+# Each batch scored once, right after it was written and committed, with the drafter as it then stood; the same
+# batches scored with the drafter of `main` before this work (bd9a9f7) are the control: what the new rules bought.
+FIRST_CONTACT = """\
+| batch | articles | gold written at | drafter at | quotations found (exact span) | drafted, not quotations | F1 | \
+speaker right | date right | main's drafter (bd9a9f7): speaker |
+|---|---|---|---|---|---|---|---|---|---|
+| 10 | ag-protected-areas, aurora-vigil, border-troopers, courthouse-ruling, hartford-ordinance, \
+immigrant-affairs-qa, merced-jail-contract, salinas-fields | 68f7c9f | bd9a9f7 | 52/59 | 1 | 0.929 | 36/52 (0.69) | \
+5/5 | (same drafter) |
+| 11 | charlotte-287g, folkston-inspection, houston-checkin, ilrc-hotline, nyc-shelters, springfield-plate-readers, \
+travis-detainers | 7e142dc | 9716d82 | 45/45 | 1 | 0.989 | 37/45 (0.82) | 7/7 | 38/45 (0.84) |
+| 12 | asylum-wait, colorado-detainers, pasadena-school, san-diego-statement, title42-cities, vineyard-flights \
+| c204bcb | 5e51ee7 | 31/31 | 0 | 1.000 | 19/31 (0.61) | 4/5 | 18/31 (0.58) |
+| 13 | buoys-ruling, council-vote, interpreter-farmworker, lake-worth-video, mayors-work-permits, \
+sheriffs-287g-analysis | 7f22ef2 | 4cc6845 | 31/31 | 0 | 1.000 | 25/31 (0.81) | 3/3 | 25/31 (0.81) |
+| 14 | chief-email, georgia-lawsuit, randalls-island, reactions-list, two-chiefs, yuma-shelter | 737fbdf | d4d216d \
+| 30/31 | 0 | 0.984 | 26/30 (0.87) | 6/6 | 25/30 (0.83) |
+| 15 | alamance-meeting, day-laborers, detention-deaths-explainer, protest-chants, tweet-then-quote, updates-blog \
+| fc97eee | 15a82e9 | 30/30 | 0 | 1.000 | 23/30 (0.77) | 4/6 | 23/30 (0.77) |
+| 16 | bond-hearing, boston-post, campus-email, earnings-call, illinois-plates, school-board | 77f177d | bd5249a \
+| 33/33 | 0 | 1.000 | 21/33 (0.64) | 4/8 | 21/33 (0.64) |
+| **11–16 (unseen)** | 37 articles | | | **200/201** | **1** | **0.995** | **151/200 (0.76)** | **28/35** | \
+150/200 (0.75) |
+"""
+
+# Every speaker miss (and span miss) at first contact, by kind of sentence; the rule each became is in the git log
+# and tests/test_draft_kinds.py (batches 10-15; batch 16's are not fixed: it is the estimate for the final drafter).
+BY_KIND = """\
+| kind of sentence (batches 10–15: 63 first-contact misses, 53 speakers, 8 spans, 2 extra) | misses | batches |
+|---|---|---|
+| the layout names the speaker (Q&A "A:" answers, a statement read out over paragraphs, "X issued the following \
+statement:", "…, she says." before the quotation, a pull quote signed "— Name", "From X:") | 10 | 10, 11, 12, 14 |
+| quotation marks (an outlet setting quotations in single marks: 7 spans; a scare-quoted modifier and a show's \
+title drafted; a chant's translation set off by dashes) | 10 | 10, 11, 15 |
+| a body the vocabulary does not know ("The United Farm Workers called", "the ACLU said", "Grassroots Leadership, \
+an Austin-based nonprofit,", an agency's own office, "the Legal Aid Society", a ministry, a company) | 7 | \
+10, 11, 14, 15 |
+| he/she to the wrong person (gender read from another clause's pronoun, "The sheriff, Name, said … she") | 7 | \
+10, 11, 12, 13 |
+| a person named after their description ("the sheriff called" then "Sheriff X"; "a woman who gave only her first \
+name, Marisol"; "a teacher named Carol Hughes … she says") | 5 | 10, 14, 15 |
+| wording ("In X's words", "As X put it", "heard asking", "the bill states that", "According to the minutes, X had \
+said") | 5 | 12, 13, 15 |
+| a definite description pointing back ("the spokesman", "the district", "the group said") | 4 | 10, 11, 12 |
+| groups and joint words ("they said" after a group, "the coalition writes", two mayors' joint letter, "they \
+concluded" under a Q&A heading) | 4 | 10, 12, 15 |
+| a name the person detector missed ("Her rival, X, called", "a junior named X", "Press secretary X", "X, whose …") \
+| 4 | 10, 11, 12 |
+| a speaker named by first name only ("Rosa says", "Karla said") | 2 | 12 |
+| a sentence boundary misread (a following sentence taken as the quotation's attribution, a hyphen dateline) | 2 | \
+12, 14 |
+| the gold's choice, arguable ("any and all plate hits" credited to ICE, which asked for them; "the mayors" \
+drafted as the article's fuller "A group of big-city mayors") | 3 | 11, 13 |
+"""
+
+
+def section() -> str:
+    """The held-out part of eval/RESULTS.md: first contact per batch, then every batch with today's drafter."""
+    table, misses = current()
+    listed = "\n".join(f"- {m}" for m in misses) or "- none"
+    return f"""## Held-out made-up articles (eval/heldout/)
+
+Written with their gold files (`python -m eval.heldout`) by a helper that did not look at the drafter's output
+first, in the styles of wire copy, local TV, newspapers, press releases, a Q&A, a feature. Each batch was committed,
+then scored once (first contact), and only then were its misses studied and turned into rules and unit tests
+(tests/test_draft_kinds.py). Batch 16 is the unseen estimate for the final drafter (bd5249a; after it only
+4710048, a speed change with the same drafts); batch 15 was it for 15a82e9 (f21cbaf scores the same), 14
+for d4d216d, 13 for 4cc6845, 12 for 5e51ee7, 11 for 9716d82.
+
+{FIRST_CONTACT}
+{BY_KIND}
+Rules made for one batch fixed that batch and barely moved the next: on batches 11 to 16 the drafter of each
+batch's first contact credits 151 of 200 quotations rightly and the drafter before this work 150, each winning and
+losing a few (a rule that names a first-name-only speaker also handed that person a "he" that meant an unnamed farmer).
+Batch 16's 12 speaker misses, not fixed: a judge described ("A federal judge") long before she is named (3), a
+title the drafter does not know ("Provost X", 2), a name with initials ("JB Pritzker", "J. David Donahue", 3), a
+quotation's sentence merged with the next ("Analysts on the call asked …", 1), "the company said" (1), a lowercase
+role before a particle name ("Board vice president Marlene De La Rosa", 1), "Republican state Sen. X" (1).
+Each fresh batch brought kinds of sentence no earlier batch had (a first-name-only speaker, "says" features, a
+statement introduced by a colon paragraph, "the district said"). Quotation spans hold up (F1 0.99 on unseen text);
+speakers do not reach the 0.90 bar.
+
+### Every batch with the drafter as it is now (10–15 were tuned on after first contact; 16 was not)
+
+{table}
+
+Differences from the gold files:
+
+{listed}
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    names = (argv if argv is not None else sys.argv[1:]) or [p.name for p in batches()]
+    for name in names:
+        scores, total = score_batch(HELDOUT / name)
+        print(HEADER)
+        for s in [*scores, total]:
+            print(row(s))
+        for error in total.errors:
+            print(f"  {error}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""People named without a title: a surname that speaks for an earlier full name, a first-name-only speaker, and
+every later surname (see tui.ingest.draft.entities_people)."""
+
+from __future__ import annotations
+
+import re
+
+from tui.ingest.draft import vocab
+from tui.ingest.draft.entities import CAP, PARTICLE, TOKEN, UP, Entities, Mention, key_tokens
+from tui.ingest.draft.model import Person
+from tui.search import fold
+
+NOT_NAMES = frozenset(
+    fold(w)
+    for w in """The A An In On At But And He She They It We I This That These Those
+    Police Officials Democrats Republicans Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+    March April May June July August September October November December Related Report Copyright Mayor Chief
+    President Immigration Customs Department Office Twitter Facebook Instagram Ministry Court Council Agency Bureau
+    Commission Committee Association Union Society Service Patrol""".split()
+)
+TITLE_INSIDE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in vocab.TITLES) + r")(?!\w)")
+# Capitalised words that open a sentence or a phrase, never the first part of someone's name.
+NOT_FIRST = frozenset("The In As At On For By From With And But Said Says According Asked Like Unlike".split())
+FULL_NAME = re.compile(rf"(?<![\w.’']){TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE})){{0,3}}\s+{CAP}(?![\w’'])")
+SURNAME_SPEAKER = re.compile(
+    rf"(?<![\w.’'])(?P<a>{CAP})(?:,[^,.“”\"]{{3,80}},)?\s+(?:said|says|told|added|wrote|tweeted|asked|spoke|talked|explained|argued|"
+    rf"insisted|recalled|testified|replied|responded)\b"
+    rf"|\b(?:said|says|added|asked)\s+(?P<b>{CAP})\b(?!\s+{UP})"
+)
+
+
+def named_earlier(text: str, regions: list[tuple[int, int]], found: Entities, person) -> None:  # type: ignore[no-untyped-def]
+    """ "Reyes said" with no Reyes known yet: the person is the earlier full name ending in Reyes, if there is one
+    ("Ana Lucía Reyes has not left the church")."""
+    known = {key_tokens(p.name)[-1] for p in found.people}
+    words = {w for o in found.orgs for w in o.name.split()} | {w for c in found.cities for w in c.name.split()}
+    wanted: list[str] = []
+    for start, end in regions:
+        for m in SURNAME_SPEAKER.finditer(text, start, end):
+            surname = m.group("a") or m.group("b")
+            if fold(surname) in known or fold(surname) in NOT_NAMES or surname in words or surname in vocab.TITLES:
+                continue
+            wanted.append(surname)
+    if not wanted:
+        return
+    # Every run of capitalised words, once; the first that ends in a wanted surname names that person.
+    runs = [m for start, end in regions for m in FULL_NAME.finditer(text, start, end)]
+    for surname in wanted:
+        if fold(surname) in known:
+            continue
+        for run in runs:
+            words_of_run = run.group(0).split()
+            if words_of_run[-1] != surname or words_of_run[0] in ("The", "A", "In", "On", "At"):
+                continue
+            if TITLE_INSIDE.search(run.group(0)):
+                continue
+            person(run.group(0), run.start(), run.end(), run.end(), reason="a full name its later surname speaks for")
+            known.add(fold(surname))
+            break
+
+
+def surname_mentions(text: str, regions: list[tuple[int, int]], found: Entities) -> None:
+    """Every later "Young said", "Acevedo says": the surname alone, when one person carries it."""
+    by_surname: dict[str, list[Person]] = {}
+    for p in found.people:
+        by_surname.setdefault(key_tokens(p.name)[-1], []).append(p)
+    covered = [(m.start, m.end) for m in found.mentions]
+    for surname_key, owners in by_surname.items():
+        if len(owners) != 1:
+            continue
+        surname = next(w for w in re.findall(r"[\w’'-]+", owners[0].name) if fold(w) == surname_key)
+        for start, end in regions:
+            at = text.find(surname, start, end)
+            while at != -1:
+                a, b = at, at + len(surname)
+                at = text.find(surname, b, end)
+                if (a > 0 and (text[a - 1].isalnum() or text[a - 1] in "’'-")) or (
+                    b < len(text) and (text[b].isalnum() or text[b] == "-")
+                ):
+                    continue
+                if any(s <= a < e for s, e in covered):
+                    continue
+                before = text[max(0, a - 2) : a]
+                if re.search(r"[A-Z][a-z]*\s$", text[max(0, a - 20) : a]) and not before.endswith(". "):
+                    prev = re.search(r"([A-Z][\w.]*)\s$", text[max(0, a - 20) : a])
+                    if prev and prev.group(1) not in vocab.TITLES and prev.group(1) not in NOT_FIRST:
+                        continue  # another name's part ("Neil Young" for someone else)
+                if re.match(r"\s+(?:[A-Z][a-z]+|Falls|City)\b(?!\s*\()", text[b : b + 20]) and not re.match(
+                    r"\s+(?:said|says|told|added|wrote)\b", text[b : b + 12]
+                ):
+                    continue  # the first word of a longer name ("White Falls", "Cruz Creek")
+                found.mentions.append(Mention(a, b, "person", owners[0].id, text[b : b + 2] in ("’s", "'s")))
+
+
+FIRST_NAME_SPEAKER = re.compile(
+    r"(?<![\w.’'-])(?P<a>[A-Z][a-zà-ÿ]{2,})(?:,[^,.“”\"]{3,80},)?\s+(?:says|said|told|added)\b"
+    rf"|\b(?:says|said)\s+(?P<b>[A-Z][a-zà-ÿ]{{2,}})(?=[\s,.])(?!\s+{UP})"
+)
+
+
+def first_names(text: str, regions: list[tuple[int, int]], found: Entities, person) -> None:  # type: ignore[no-untyped-def]
+    """ "Rosa says", "Karla said": a speaker the article names by first name only. Only a word that is no known
+    name, place, body or title, and that a he/she/her/his follows within the sentence or the next (plural
+    nouns that open a sentence, "Critics said", are followed by "they")."""
+    known = {w for p in found.people for w in key_tokens(p.name)}
+    words = {w for o in found.orgs for w in o.name.split()} | {w for c in found.cities for w in c.name.split()}
+    for start, end in regions:
+        for m in FIRST_NAME_SPEAKER.finditer(text, start, end):
+            name = m.group("a") or m.group("b")
+            if fold(name) in known or fold(name) in NOT_NAMES or name in words or name in vocab.TITLES:
+                continue
+            if name in vocab.STATES or name in vocab.MEDIA_NAMES or name in vocab.CITIES or f"{name}." in vocab.TITLES:
+                continue
+            if re.search(rf"(?<![\w’'-]){re.escape(name.lower())}(?![\w’'-])", text):
+                continue  # "Family says …" where the article also writes "family": a word, not a name
+            spots = [x.start() for x in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text)]
+            if not any(re.search(r"\b(?:she|he|her|his)\b", _unquoted(text, s, s + 220)) for s in spots):
+                continue
+            first = spots[0]
+            person(name, first, first + len(name), first + len(name), reason="a speaker named by first name only")
+            known.add(fold(name))
+
+
+def _unquoted(text: str, start: int, end: int) -> str:
+    return re.sub(r"[“\"][^”\"]*[”\"]", " ", text[start:end])

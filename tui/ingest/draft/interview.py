@@ -1,0 +1,148 @@
+"""Quotations whose speaker the layout gives, not a reporting verb: a Q&A's answers, a statement read out.
+
+- "Q: …" / "A: “…”": every answer is the interviewee's: the speaker of the answer before, else the person the
+  introduction (the paragraphs before the first question) names most often.
+- "X read a long statement before the vote." followed by paragraphs that are only the statement (see
+  Attributor._introduced, which uses STATEMENT_CUE).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from tui.ingest.draft import dates
+from tui.ingest.draft.model import Quote
+from tui.ingest.draft.resolve import Who
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from tui.ingest.draft.entities import Entities
+    from tui.ingest.draft.layout import Paragraph
+    from tui.ingest.draft.model import Span
+    from tui.ingest.draft.quotes import Tweet
+    from tui.ingest.draft.resolve import Resolver
+    from tui.ingest.draft.speakers import Attributor
+
+ANSWER = re.compile(r"\s*(?:A|Answer)\s*[:.]\s*\Z")
+QUESTION = re.compile(r"\s*(?:Q|Question)\s*[:.]\s")
+STATEMENT_CUE = re.compile(
+    r"\b(?:read|delivered|issued|released|gave|made)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|remarks|speech|letter|testimony)\b"
+)
+
+
+def answer(attributor: Attributor, quote: Quote, previous: Quote | None) -> Who | None:
+    if quote.outer is None:
+        return None
+    text = attributor.text
+    para = next(p for p in attributor.paras if p.index == quote.paragraph)
+    if not ANSWER.match(text[para.start : quote.outer.start]):
+        return None
+    if previous is not None and previous.speaker and previous.reason.endswith("the interviewee"):
+        return Who(previous.speaker, None, 0.7, "an answer in a Q&A: the interviewee")
+    first_q = next((p for p in attributor.paras if p.kind == "body" and QUESTION.match(text, p.start, p.end)), None)
+    if first_q is None:
+        return None
+    intro = [p for p in attributor.paras if p.kind == "body" and p.index < first_q.index]
+    counts = Counter(
+        m.id
+        for m in attributor.entities.mentions
+        if m.kind == "person" and any(p.start <= m.start < p.end for p in intro)
+    )
+    if not counts:
+        return None
+    who = counts.most_common(1)[0][0]
+    return Who(who, None, 0.7, "an answer in a Q&A: the interviewee")
+
+
+SAID_AT_END = re.compile(
+    r",\s*(?P<who>he|she|they|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:says|said|adds|added|explains|explained|"
+    r"recalls|recalled|writes|wrote)\.\s*$"
+)
+
+
+def said_before(attributor: Attributor, sentence: Span) -> Who | None:
+    """ "He wants to be a firefighter, she says. “He tells everyone …”": a quotation with no attribution of its own
+    after a sentence of the same paragraph that ends with one."""
+    earlier = [s for s in attributor.sentences if s.end <= sentence.start]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    same_para = [p for p in attributor.paras if p.start <= last.start < p.end and p.start <= sentence.start < p.end]
+    words = attributor.text[last.start : last.end]
+    if not same_para or any(mark in words for mark in '“”"'):
+        return None
+    tail = SAID_AT_END.search(words)
+    if tail is None:
+        return None
+    who = attributor.resolver.subject(last.start + tail.start("who"), last.start + tail.end("who"))
+    if who.speaker is None:
+        return None
+    who.confidence = min(who.confidence, 0.6)
+    who.reason = f"attributed at the end of the sentence before: {who.reason}"
+    return who
+
+
+class LayoutMixin:
+    """Attributor's speakers from the page's layout: a paragraph introducing the next, and embedded tweets."""
+
+    text: str
+    paras: list[Paragraph]
+    sentences: list[Span]
+    tweets: list[Tweet]
+    entities: Entities
+    resolver: Resolver
+    published: date | None
+
+    def quotes_in(self, sentence: Span) -> list[Quote]:
+        raise NotImplementedError
+
+    def _para(self, quote: Quote) -> Paragraph:
+        raise NotImplementedError
+
+    def _introduced(self, quote: Quote) -> Who | None:
+        """A paragraph that opens with a quotation after a paragraph ending "… put it this way:"."""
+        para = self._para(quote)
+        if quote.outer is None or self.text[para.start : quote.outer.start].strip():
+            return None
+        before = [p for p in self.paras if p.kind == "body" and p.index < para.index]
+        if not before:
+            return None
+        last = [s for s in self.sentences if before[-1].start <= s.start < before[-1].end]
+        if not last:
+            return None
+        end = before[-1].end - 1
+        if not self.text[before[-1].start : before[-1].end].rstrip().endswith(":"):
+            # "X read a long statement before the vote." and then the statement, paragraph by paragraph
+            cue = STATEMENT_CUE.search(self.text, last[-1].start, last[-1].end)
+            if cue is None or self.quotes_in(last[-1]):
+                return None
+            end = cue.start()
+        who = self.resolver.subject(last[-1].start, end)
+        if who.speaker is None:
+            return None
+        who.confidence = min(who.confidence, 0.7)
+        who.reason = f"introduced by the paragraph before, ending in a colon: {who.reason}"
+        return who
+
+    def _tweet(self, quote: Quote) -> None:
+        tweet = next(t for t in self.tweets if t.span.start == quote.span.start)
+        person = next(
+            (
+                m
+                for m in self.entities.mentions
+                if m.kind in ("person", "org") and tweet.name.start <= m.start < tweet.name.end + 1
+            ),
+            None,
+        )
+        quote.speaker = person.id if person else None
+        if person is None:
+            quote.speaker_description = self.text[tweet.name.start : tweet.name.end]
+        value = dates.find(self.text, tweet.date.start, tweet.date.end, self.published)
+        if value and value[0].value:
+            quote.date, quote.date_precision, quote.date_evidence = value[0].value, "day", tweet.date
+        quote.confidence = 0.9 if person else 0.6
+        quote.reason = "an embedded tweet; speaker and date from its signature line"

@@ -1,0 +1,165 @@
+"""Pronouns (a mixin of resolve.Resolver): a group's "they", an unnamed person's "she", who is a man or a woman."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tui.ingest.draft import anaphora
+from tui.ingest.draft.model import Span
+from tui.ingest.draft.who import Who
+
+if TYPE_CHECKING:
+    from tui.ingest.draft.entities import Entities, Mention
+
+
+FEMALE_KIN = {"wife", "mother", "daughter", "sister", "widow", "grandmother", "aunt", "niece", "girlfriend"}
+MALE_KIN = {"husband", "father", "son", "brother", "widower", "grandfather", "uncle", "nephew", "boyfriend"}
+KINSHIP = re.compile(
+    r"\b(" + "|".join(sorted(FEMALE_KIN | MALE_KIN)) + r"|\w*(?:wo)?man),\s*(?:[^,]{0,20},\s*)?$", re.IGNORECASE
+)
+PAST = re.compile(r"\b[a-z]{3,}ed\b")  # "The groups reviewed 52 deaths": the verb after a group subject
+PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
+SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained)\b")
+
+
+class PronounMixin:
+    text: str
+    entities: Entities
+    sentences: list[Span]
+    org_ids: set[str]
+
+    def _is_subject(self, m: Mention) -> bool:
+        raise NotImplementedError
+
+    def subject(self, start: int, end: int) -> Who:
+        raise NotImplementedError
+
+    def _group(self, word: str, at: int) -> Who | None:
+        """ "they"/"their" after a sentence that opened with a group ("Members of the coalition said they …") or a
+        body: that group, not one person named earlier."""
+        if getattr(self, "_in_group", False):
+            return None
+        pair = self._pair_before(at)
+        if pair is not None:
+            return Who(pair, None, 0.5, f"“{word}”: the first of the people the sentence before names together")
+        self._in_group = True
+        try:
+            for sentence in reversed([s for s in self.sentences if s.start < at][-2:]):
+                verb = self._saying(sentence, at) or PAST.search(self.text, sentence.start, min(sentence.end, at))
+                if verb is None or self._in_quote(verb.start()):
+                    continue
+                who = self.subject(sentence.start, verb.start())
+                if who.speaker and who.speaker in self.org_ids:
+                    return Who(who.speaker, None, 0.6, f"“{word}”: the body the sentence before opened with")
+                if who.description is not None and not who.speaker and anaphora.is_group(self.text, who.description):
+                    return Who(None, who.description, 0.5, f"“{word}”: the group the sentence before described")
+                return None
+            return None
+        finally:
+            self._in_group = False
+
+    def _described(self, word: str, at: int) -> Who:
+        """A pronoun nobody named fits: the unnamed person the sentence before (or this one) opened with, as the
+        article describes them ("Maria, a 29-year-old mother from Guatemala, said she …; “…,” she said")."""
+        if word not in PERSON_PRONOUNS:
+            return Who()
+        before = [s for s in self.sentences if s.start < at][-2:]
+        for sentence in reversed(before):
+            verb = self._saying(sentence, at)
+            if verb is None:
+                continue
+            who = self.subject(sentence.start, verb.start())
+            if who.description is not None and not who.speaker:
+                return Who(None, who.description, 0.5, f"“{word}”: the person the article describes just before")
+        return Who()
+
+    def _described_last(self, word: str, at: int) -> Who | None:
+        """ "The owner of one farm, who asked not to be named, said …. “…,” he said": when the latest sentence with a
+        speaker (outside quotations) opened with an unnamed person, the pronoun is that person, not someone named
+        earlier."""
+        for sentence in reversed([s for s in self.sentences if s.start < at][-2:]):
+            verb = self._saying(sentence, at)
+            if verb is None:
+                continue
+            named = [
+                m for m in self.entities.mentions if m.kind == "person" and sentence.start <= m.start < verb.start()
+            ]
+            if named:  # "One volunteer, a teacher named Carol Hughes, says …": the person that description names
+                wanted = "f" if word == "she" else "m"
+                if self.genders().get(named[-1].id, wanted) != wanted:
+                    return None
+                return Who(named[-1].id, None, 0.6, f"“{word}”: the person the sentence before opened with")
+            who = self.subject(sentence.start, verb.start())
+            if who.description is not None and not who.speaker and not anaphora.is_group(self.text, who.description):
+                return Who(None, who.description, 0.5, f"“{word}”: the unnamed person the sentence before opened with")
+            return None
+        return None
+
+    def _pair_before(self, at: int) -> str | None:
+        """ "Mike Lund and Eva Adams sent a joint letter …": the first of two people named together in the
+        sentence before `at` (or in this one, before `at`)."""
+        for sentence in reversed([s for s in self.sentences if s.start < at][-2:]):
+            people = [
+                m
+                for m in self.entities.mentions
+                if m.kind == "person" and sentence.start <= m.start < min(at, sentence.end)
+            ]
+            for first, second in zip(people, people[1:], strict=False):
+                if first.id != second.id and re.fullmatch(r",?\s+and\s+", self.text[first.end : second.start]):
+                    return first.id
+        return None
+
+    def _saying(self, sentence: Span, at: int) -> re.Match[str] | None:
+        """The first "said"/"told" … of the sentence before `at`, outside quotations, near its start."""
+        for verb in SAYING.finditer(self.text, sentence.start, min(sentence.end, at)):
+            if verb.start() - sentence.start > 200:
+                return None
+            if not self._in_quote(verb.start()):
+                head = self.text[sentence.start : verb.start()]
+                return None if any(mark in head for mark in '“”"') else verb
+        return None
+
+    def _in_quote(self, pos: int) -> bool:
+        raise NotImplementedError
+
+    def genders(self) -> dict[str, str]:
+        """'m' or 'f' for people the article itself marks: Mr./Ms., a -man/-woman title, or the first he/his or
+        she/her after them in a sentence they open (with nobody else named in between). Unmarked people fit any
+        pronoun; a person marked both ways is left unmarked."""
+        cached: dict[str, str] | None = getattr(self, "_genders", None)
+        if cached is not None:
+            return cached
+        found: dict[str, set[str]] = {}
+        strong: dict[str, str] = {}
+        for p in self.entities.people:
+            words = f"{self.text[p.mention.start : p.mention.end]} {p.title or ''}"
+            if re.search(r"\b(?:Mr\.|\w+man)\b", words) and not re.search(r"\w+woman\b", words):
+                found.setdefault(p.id, set()).add("m")
+            if re.search(r"\b(?:Mrs\.|Ms\.|\w+woman)\b", words):
+                found.setdefault(p.id, set()).add("f")
+            kin = KINSHIP.search(self.text, max(0, p.mention.start - 40), p.mention.start)
+            if kin:  # "His wife, Elena Ruiz," / "the boy's father, Jon Ruiz,": the word says it
+                word = kin.group(1).lower()
+                strong[p.id] = "f" if word in FEMALE_KIN or word.endswith("woman") else "m"
+        people = [m for m in self.entities.mentions if m.kind == "person"]
+        for sentence in self.sentences:
+            subject = next(
+                (m for m in people if sentence.start <= m.start < sentence.end and self._is_subject(m)), None
+            )
+            if subject is None:
+                continue
+            rest = self.text[subject.end : sentence.end]
+            rest = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group(0)), rest)  # not inside quotations
+            # "her" and "him" are left out: as objects they usually point at someone else ("to take her in").
+            pronoun = re.search(r"\b(?:(he|his|himself)|(she|herself))\b", rest, re.IGNORECASE)
+            if pronoun is None:
+                continue
+            if re.search(r"\b(?:" + "|".join(FEMALE_KIN | MALE_KIN) + r")\b", rest[: pronoun.start()], re.IGNORECASE):
+                continue  # "Ana Ruiz, whose husband was held past his release date": the pronoun is the relative's
+            if any(m.id != subject.id and subject.end <= m.start < subject.end + pronoun.start() for m in people):
+                continue
+            found.setdefault(subject.id, set()).add("m" if pronoun.group(1) else "f")
+        self._genders = {who: marks.pop() for who, marks in found.items() if len(marks) == 1}
+        self._genders.update(strong)  # a pronoun read from a later clause ("said he had been …") may be someone else
+        return self._genders

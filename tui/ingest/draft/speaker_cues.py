@@ -1,0 +1,61 @@
+"""The cues an attribution is read by (see tui.ingest.draft.speakers): reporting verbs and where a clause breaks,
+"said X", "according to", "From X:", "In X's words", a dash signature."""
+
+from __future__ import annotations
+
+import re
+
+from tui.ingest.draft.entities import Entities
+from tui.ingest.draft.model import Span
+from tui.ingest.draft.vocab import NOT_SPEAKING, REPORTING_VERBS
+from tui.ingest.draft.who import Who
+
+WORD = re.compile(r"[A-Za-z]+")
+INVERTED = frozenset({"said", "says", "added", "asked", "wrote", "continued", "explained", "tweeted", "recalled"})
+CLAUSE_BREAK = re.compile(
+    r";|\s-\s|\bthat\b|,\s*while\b|\bwhile\b|,\s*but\b|\bbut\b|,\s*and\b|[”\"]|:|—|\b(?:after|before|when|because|since|"
+    r"although|though|until|once|whereas|where)\b"
+)
+RELATIVE = re.compile(
+    r",\s*who\s+(?:\w+\s+){0,3}?(?P<verb>said|says|told|wrote|tweeted|added|called|described|urged|warned|argued)\b"
+)
+INLINE = re.compile(
+    r",\s*(?P<who>(?:he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))\s+(?:said|says|added|noted|explained)\s*,"
+)
+FROM_COLON = re.compile(r"(?:^|[.!?]\s+)\s*From\s+(?P<who>[^:“”\"]{2,80}):\s*$")
+WORDS_OF = re.compile(
+    r"\b(?:[Ii]n\s+(?P<who>[A-Z][\w.’' -]{1,60}?)(?:[’']s|[’'])\s+words|[Aa]s\s+(?P<who2>[^,“”\"]{2,80}?)\s+"
+    r"(?:put\s+it|said|says|noted|wrote))\s*,"
+)
+SIGNATURE = re.compile(r"\s*(?:—|–|--)\s*(?P<who>[A-Z][^,\n—]{2,80}?)\s*(?:,[^\n]{0,60})?\s*$")
+AND = re.compile(r"\band\b")
+ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
+
+
+def reporting(m: re.Match[str], text: str) -> bool:
+    """A reporting verb; "states" only as "the bill states that …" ("Republican-led states" is a noun)."""
+    word = m.group(0)
+    if word.lower() == "states":
+        return bool(re.match(r"\s+that\b|\s*:", text[m.end() : m.end() + 8]))
+    return word.lower() in REPORTING_VERBS and word not in NOT_SPEAKING
+
+
+def who_said(text: str, entities: Entities, before: Span) -> Who | None:
+    """ "… Mayor David Holt, who wrote on Twitter that “…”": the person the relative clause hangs on (the
+    first of "A and B, who said")."""
+    clause = RELATIVE.search(text, before.start, before.end)
+    if clause is None:
+        return None
+    people = [
+        m
+        for m in entities.mentions
+        if before.start <= m.start and m.end <= clause.start() and m.kind in ("person", "org") and not m.possessive
+    ]
+    if not people:
+        return None
+    chosen = people[-1]
+    for earlier in reversed(people[:-1]):
+        if re.fullmatch(r"\s+(?:of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+)?and\s+", text[earlier.end : chosen.start]):
+            chosen = earlier
+    name = text[chosen.start : chosen.end]
+    return Who(chosen.id, None, 0.7, f"“{name}, who {clause.group('verb')}”")
