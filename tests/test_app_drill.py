@@ -11,13 +11,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from textual.app import App
 from textual.command import CommandList
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.conftest import build_from
+from tests.conftest import build_from, settle, terminal_text
 from tui.app import EventsApp
 from tui.models import Official, Organization, Quote, SearchHit, Stance
 from tui.palette import palette_prompt
@@ -30,6 +29,7 @@ from tui.screens.source import ArticleText, SourceScreen
 from tui.screens.speaker import SpeakerScreen
 from tui.store import Store, open_store
 from tui.widgets import article
+from tui.widgets.background import ReadingApp
 from tui.widgets.drill_item import Entry, MorePages, MoreUnits, paged
 from tui.widgets.drill_list import DrillList
 
@@ -37,13 +37,6 @@ SIZE = (100, 32)
 
 
 # --- helpers -------------------------------------------------------------------------------------
-
-
-async def settle(pilot: Pilot) -> None:
-    """Let messages, thread workers and the repaint they trigger finish."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
@@ -80,11 +73,6 @@ def highlighted(app: EventsApp) -> object:
     """What the cursor of the focused column is on (None when the column does not have the focus)."""
     focused = app.focused
     return focused.highlighted if isinstance(focused, DrillList) else None
-
-
-def terminal_text(app: EventsApp) -> str:
-    """The characters on the terminal, as a user sees them."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def screen_text(app: EventsApp) -> str:
@@ -478,7 +466,7 @@ async def test_giant_article_shows_the_paragraphs_around_the_excerpt(
     store.close()
 
 
-class RowsApp(App[None]):
+class RowsApp(ReadingApp[None]):
     """A bare app holding one paged column, to watch the "N more" row on its own."""
 
     def __init__(self, units: list[int]) -> None:
@@ -574,7 +562,9 @@ async def test_a_failing_read_is_one_line_on_screen_not_a_crash(
     async with app.run_test(size=SIZE) as pilot:
         await search_and_open(pilot, "chicago")
         assert isinstance(app.screen, CityScreen)
-        assert "Could not read this city from the database: database disk image is malformed" in screen_text(app)
+        # One line in place of "Loading…", the same words the CLI prints for a damaged file; the app runs on.
+        assert "Loading…" not in screen_text(app)
+        assert "the database file is damaged (database disk image is malformed)" in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
         assert len(app.screen_stack) == 1

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 from rich.text import Text
-from textual.app import App, ComposeResult
-from textual.pilot import Pilot
+from textual.app import ComposeResult
 
+from tests.conftest import settle
 from tui.widgets import row_pages
+from tui.widgets.background import ReadingApp
 from tui.widgets.lazy_list import PAGE_SIZE, LazyList
 from tui.widgets.row_layout import Column, cell, column_widths, layout_row
 
@@ -37,7 +38,7 @@ class Source:
         return [f"{self.prefix} {i}" for i in range(offset, min(offset + limit, self.n))]
 
 
-class ListApp(App[None]):
+class ListApp(ReadingApp[None]):
     def __init__(self, source: Source, indexed: bool = False) -> None:
         super().__init__()
         self.source = source
@@ -60,16 +61,6 @@ class ListApp(App[None]):
 
     def on_lazy_list_selected(self, message: LazyList.Selected) -> None:
         self.seen.append(("selected", message.item, message.index))
-
-
-async def settle(pilot: Pilot) -> None:
-    lazy = pilot.app.query_one(LazyList)
-    for _ in range(50):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if not lazy.loading_data:
-            return
-    raise AssertionError("never finished loading")
 
 
 def painted(lazy: LazyList) -> list[str]:

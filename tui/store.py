@@ -184,6 +184,24 @@ def describe_error(path: Path, exc: sqlite3.DatabaseError) -> str:
     return f"{path}: cannot read the database ({message})"
 
 
+class MissingRow(KeyError):
+    """A row another row points to is not in the database (a dangling source_id): the file is inconsistent."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "a row is missing"
+
+
+def describe_read_error(path: Path | None, exc: BaseException) -> str:
+    """One line for any read that failed in the browser: SQLite's errors as the CLI words them, a missing row,
+    and anything else by its type, so the browser can show it and carry on."""
+    where = path if path is not None else Path("the database")
+    if isinstance(exc, sqlite3.DatabaseError):
+        return describe_error(where, exc)
+    if isinstance(exc, MissingRow):
+        return f"{where}: {exc}; rebuild it with `events-tui build --out {where}`"
+    return f"{where}: cannot read the database ({type(exc).__name__}: {exc})"
+
+
 class Store:
     """Read-only access to one events database. Safe to share with a thread worker (queries are serialised)."""
 
@@ -231,7 +249,7 @@ class Store:
                 "SELECT id, slug, title, outlet, published, url, contributors FROM sources WHERE id = ?", (source_id,)
             )
             if row is None:
-                raise KeyError(source_id)
+                raise MissingRow(f"source {source_id} is named by another row but is not in the database")
             self._sources[source_id] = Source(*row)
         return self._sources[source_id]
 
@@ -492,3 +510,19 @@ class Store:
             (city_id,),
         )
         return row[0] if row else None
+
+    def quote_row(self, quote_id: int, city_id: int | None = None) -> int | None:
+        """Where a quote comes in `quotes_page(city_id=city_id)` order (newest first; undated last), or None if it is
+        not in that list. Used to put the cursor back on a quote opened from search."""
+        found = self._one("SELECT date, city_id FROM quotes WHERE id = ?", (quote_id,))
+        if found is None or (city_id is not None and found[1] != city_id):
+            return None
+        date = found[0]
+        scope, params = ("q.city_id = ? AND ", (city_id,)) if city_id is not None else ("", ())
+        if date is None:  # after every dated quote, and after undated ones of higher id
+            before = "(q.date IS NOT NULL OR q.id > ?)"
+            params = (*params, quote_id)
+        else:
+            before = "(q.date > ? OR (q.date = ? AND q.id > ?))"
+            params = (*params, date, date, quote_id)
+        return self._one(f"SELECT count(*) FROM quotes q WHERE {scope}{before}", params)[0]

@@ -16,12 +16,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 
 from tui.models import City, Official, Quote
 from tui.present import one_line, stance_look
 from tui.screens.base import Breadcrumb, KeyFooter
 from tui.store import Store
+from tui.widgets.background import read_now
 from tui.widgets.lazy_list import LazyList, TitleFn
 from tui.widgets.quote_detail import QuoteDetail
 from tui.widgets.row_layout import Column, cell
@@ -42,6 +44,9 @@ ALL_OFFICIALS = AllRow("All officials")
 NO_DATE = "—"
 NO_OFFICIALS = "No officials named in the sources"
 NO_QUOTES = "No quotes in the sources"
+# What Enter on an "All" row says: it has no page of its own, and where the rows it stands for are.
+ALL_CITIES_ENTER = "“All cities” has no page of its own: highlight a city and press Enter, or Tab to Officials"
+ALL_OFFICIALS_ENTER = "“All officials” has no page of its own: highlight an official, or Tab to the quotes"
 
 # Name, state, police badge; a narrow pane drops the state first, then the badge.
 CITY_COLUMNS = (Column(min_width=10), Column(12, drop=2), Column(10, drop=1))
@@ -100,6 +105,7 @@ class MainScreen(Screen):
         self.city: City | None = None  # None: all cities
         self.official: Official | None = None  # None: all officials (of the city)
         self._land_on: int | None = None  # a city to put the Cities cursor on when this screen shows again
+        self._land_on_quote: Quote | None = None  # and a quote to put the Quotes cursor on
         # The counts behind "All cities" and "All officials", read while the screen is built, and kept.
         self._all_officials = PrefetchedCount(lambda: store.official_count(None))
         self._all_quotes = PrefetchedCount(store.quote_count)
@@ -152,13 +158,32 @@ class MainScreen(Screen):
         """
         self._land_on = city_id
 
+    def land_on_quote(self, quote: Quote) -> None:
+        """Put the cursors on this quote (opened from search), its city highlighted, when this screen shows again."""
+        self._land_on = quote.city_id
+        self._land_on_quote = quote
+
     def on_screen_resume(self) -> None:
-        if self._land_on is None:
+        city_id, quote, self._land_on, self._land_on_quote = self._land_on, self._land_on_quote, None, None
+        if city_id is None and quote is None:
             return
-        row = self.store.city_row(self._land_on)  # an index count: a few milliseconds at 50,000 cities
-        self._land_on = None
-        if row is not None:
-            self.query_one("#cities", LazyList).move_to(row + 1)  # row 0 is "All cities"
+        store = self.store
+        if city_id is not None:
+            # An index count: a few milliseconds at 50,000 cities. A failed read is shown as one line.
+            row = read_now(self.app, lambda: store.city_row(city_id), None)
+            if row is not None:
+                self.query_one("#cities", LazyList).move_to(row + 1)  # row 0 is "All cities"
+        elif quote is not None:
+            self.query_one("#cities", LazyList).move_to(0)  # a national figure's quote: under "All cities"
+        if quote is None:
+            return
+        officials = self.query_one("#officials", LazyList)
+        if officials.cursor != 0:
+            officials.move_to(0)  # "All officials": the city's quotes, among which the quote is
+        quote_row = read_now(self.app, lambda: store.quote_row(quote.id, self.city.id if self.city else None), None)
+        if quote_row is not None:
+            # Through reset, so the cursor lands on it whether the pane's rows are read now or in a worker.
+            self.query_one("#quotes", LazyList).reset(*self._quotes_source(), cursor=quote_row)
 
     def on_resize(self, event: events.Resize) -> None:
         # No height media queries in Textual CSS: classes let app.tcss give the panes room on short terminals.
@@ -264,32 +289,56 @@ class MainScreen(Screen):
         return f"No quotes from {one_line(scope)} in the sources" if scope else NO_QUOTES
 
     def quote_highlighted(self, item: Quote | None, _index: int | None) -> None:
-        self.query_one(QuoteDetail).show(item, self._no_quotes())
+        error = self.query_one("#quotes", LazyList).error
+        self.query_one(QuoteDetail).show(item, error or self._no_quotes())
 
     # --- opening ---------------------------------------------------------------------------------
+    # The panes' Selected messages become what was chosen; the app, which owns navigation, opens it.
+
+    class CityChosen(Message):
+        def __init__(self, city_id: int) -> None:
+            super().__init__()
+            self.city_id = city_id
+
+    class OfficialChosen(Message):
+        def __init__(self, official_id: int) -> None:
+            super().__init__()
+            self.official_id = official_id
+
+    class QuoteChosen(Message):
+        def __init__(self, quote: Quote) -> None:
+            super().__init__()
+            self.quote = quote
+            self.excerpt = quote.excerpt
+
+    class CitationWanted(Message):
+        def __init__(self, quote: Quote) -> None:
+            super().__init__()
+            self.quote = quote
 
     @on(LazyList.Selected, "#cities")
     def city_selected(self, message: LazyList.Selected) -> None:
         if isinstance(message.item, City):
-            self.app.open_city(message.item.id)
+            self.post_message(self.CityChosen(message.item.id))
         else:
-            self.query_one("#officials", LazyList).focus()  # "All cities" has no page of its own
+            # "All cities" has no page of its own; say so rather than do something unasked.
+            self.notify(ALL_CITIES_ENTER, title="All cities", timeout=4)
 
     @on(LazyList.Selected, "#officials")
     def official_selected(self, message: LazyList.Selected) -> None:
         if isinstance(message.item, Official):
-            self.app.open_speaker(official_id=message.item.id)
+            self.post_message(self.OfficialChosen(message.item.id))
         else:
-            self.query_one("#quotes", LazyList).focus()  # "All officials": their quotes are next door
+            self.notify(ALL_OFFICIALS_ENTER, title="All officials", timeout=4)
 
     @on(LazyList.Selected, "#quotes")
     def quote_selected(self, message: LazyList.Selected) -> None:
-        excerpt = message.item.excerpt
-        self.app.open_source(excerpt.source_id, excerpt.start, excerpt.end)
+        if isinstance(message.item, Quote):
+            self.post_message(self.QuoteChosen(message.item))
 
     def action_copy_citation(self) -> None:
         quote = self.query_one(QuoteDetail).quote
         if quote is None:
             self.notify("No quote highlighted to copy", severity="warning")
         else:
-            self.app.copy_citation(quote)
+            self.post_message(self.CitationWanted(quote))

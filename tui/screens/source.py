@@ -15,6 +15,7 @@ from tui.present import NOT_STATED, date_label, one_line
 from tui.screens.base import DrillScreen
 from tui.store import Store
 from tui.widgets.article import ArticleText
+from tui.widgets.background import read_now
 
 __all__ = ["ArticleText", "SourceScreen", "source_meta"]  # ArticleText: where the source screen's view is found
 
@@ -45,18 +46,19 @@ class SourceScreen(DrillScreen):
     def __init__(self, store: Store, source_id: int, start: int, end: int) -> None:
         super().__init__()
         self.source_id = source_id
-        try:
-            self.source: Source | None = store.source(source_id)
-        except KeyError:
-            self.source = None
-        self.text = store.source_text(source_id) if self.source else ""
+        # One row by id: read at once, so the first frame shows the excerpt. A failure (a locked database, a quote
+        # whose article is missing) is shown as one line and the screen says the article could not be shown.
+        self.source: Source | None = read_now(self.app, lambda: store.source(source_id), None)
+        self.text = read_now(self.app, lambda: store.source_text(source_id), None) if self.source else None
+        if self.text is None:
+            self.source, self.text = None, ""
         self.start = start
         self.end = end
 
     def compose_body(self) -> ComposeResult:
         yield Static(source_meta(self.source, self.start, self.end), id="source-meta")
         if self.source is None:
-            yield Static(Content("This article is not in the database"), id="article")
+            yield Static(Content("This article could not be read from the database"), id="article")
         else:
             yield ArticleText(self.text, self.start, self.end, self.source.slug, id="article")
 

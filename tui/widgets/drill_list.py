@@ -67,6 +67,36 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
+    # What the rows ask for; the app, which owns navigation, answers them (the widget never opens a screen).
+    class QuoteChosen(Message):
+        """Enter on a quote or a stance: show the article at its excerpt."""
+
+        def __init__(self, item: Quote | Stance) -> None:
+            super().__init__()
+            self.item = item
+            self.excerpt = item.excerpt
+
+    class OfficialChosen(Message):
+        """Enter on an official: show everything they said."""
+
+        def __init__(self, official_id: int) -> None:
+            super().__init__()
+            self.official_id = official_id
+
+    class OrganizationChosen(Message):
+        """Enter on an organisation: show everything it said."""
+
+        def __init__(self, organization_id: int) -> None:
+            super().__init__()
+            self.organization_id = organization_id
+
+    class CitationWanted(Message):
+        """`c` on a quote or a stance: copy its citation."""
+
+        def __init__(self, item: Quote | Stance) -> None:
+            super().__init__()
+            self.item = item
+
     class MoreRequested(Message):
         """Enter on a `MorePages` row: the screen should read the next page and `replace` the row with it."""
 
@@ -267,21 +297,19 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
             self.move_to(visible[0] if direction > 0 else visible[-1])
 
     def action_open_source(self) -> None:
-        target = self.highlighted
-        if isinstance(target, (Quote, Stance)):
-            excerpt = target.excerpt
-            self.app.open_source(excerpt.source_id, excerpt.start, excerpt.end)
+        if isinstance(target := self.highlighted, (Quote, Stance)):
+            self.post_message(self.QuoteChosen(target))
 
     def action_copy_citation(self) -> None:
         if isinstance(target := self.highlighted, (Quote, Stance)):
-            self.app.copy_citation(target)
+            self.post_message(self.CitationWanted(target))
 
     def action_open_speaker(self) -> None:
         target = self.highlighted
         if isinstance(target, Official):
-            self.app.open_speaker(official_id=target.id)
+            self.post_message(self.OfficialChosen(target.id))
         elif isinstance(target, Organization):
-            self.app.open_speaker(organization_id=target.id)
+            self.post_message(self.OrganizationChosen(target.id))
 
     def action_show_more(self) -> None:
         if isinstance(more := self.highlighted, MoreUnits):

@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.widgets.background import read_in_background
 from tui.widgets.row_layout import Column, Row, RowPainter, text_strip
 from tui.widgets.row_pages import PAGE_SIZE, CountFn, Loaded, PageFn, Read, RowData
 
@@ -86,15 +87,6 @@ class LazyList(ScrollView, can_focus=True):
     class Selected(_ItemMessage):
         """Enter (or a double click) on `item` at `index`."""
 
-    class DataLoaded(Message):
-        """A worker's read is done."""
-
-        bubble = False
-
-        def __init__(self, loaded: Loaded) -> None:
-            super().__init__()
-            self.loaded = loaded
-
     def __init__(
         self,
         count_fn: CountFn,
@@ -146,6 +138,11 @@ class LazyList(ScrollView, can_focus=True):
         self.refresh()
 
     @property
+    def error(self) -> str | None:
+        """Why the rows could not be read (one line, shown in the pane), or None."""
+        return self._data.error
+
+    @property
     def loading_data(self) -> bool:
         """True while a reset or a page is being read."""
         return self._data.loading
@@ -195,14 +192,11 @@ class LazyList(ScrollView, can_focus=True):
             self._apply(loaded)
 
     def _in_worker(self, read: Read) -> None:
-        def work() -> None:
-            self.post_message(self.DataLoaded(read.run()))
+        # A read returns its failure as Loaded.error (shown in the pane), so `failed` is for the unforeseen only.
+        read_in_background(self, read.run, self._apply, self._read_failed, group=read.group, exclusive=read.exclusive)
 
-        self.run_worker(work, thread=True, group=read.group, exclusive=read.exclusive, exit_on_error=False)
-
-    def on_lazy_list_data_loaded(self, message: DataLoaded) -> None:
-        message.stop()
-        self._apply(message.loaded)
+    def _read_failed(self, line: str) -> None:
+        self._apply(Loaded(self._data.generation, None, {}, line))
 
     def _apply(self, loaded: Loaded) -> None:
         outcome = self._data.apply(loaded)
@@ -219,6 +213,10 @@ class LazyList(ScrollView, can_focus=True):
             self.refresh()
         if outcome in ("reset", "pages"):
             self._announce()
+        elif outcome == "error":
+            # Nothing is highlighted: whatever shows the highlighted row (the quote detail) must not wait for it.
+            self._announced = (self._data.shown_generation, None, self._data.error)
+            self._highlighted(None, None)
 
     def _item(self, index: int) -> Any:
         """The row at `index`; None while its page is read in a worker. A page read at once needs no repaint or
