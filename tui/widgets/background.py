@@ -38,10 +38,14 @@ class PendingRead:
 
 
 def failure_line(app: App[Any], exc: BaseException) -> str:
-    """One line saying what failed and what to do (the same words the CLI prints for a database error)."""
+    """One line saying what failed and what to do: the words the CLI prints for the same error, without the file's
+    name in front (the browser has one database open; a long path would push the reason off a narrow line)."""
     store = getattr(app, "store", None)
     path = getattr(store, "path", None)
-    return one_line(describe_read_error(path, exc))
+    line = describe_read_error(path, exc)
+    if path is not None and line.startswith(f"{path}: "):
+        line = line[len(f"{path}: ") :]
+    return one_line(line)
 
 
 class ReadingApp(App[ReturnType]):
@@ -50,10 +54,12 @@ class ReadingApp(App[ReturnType]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.pending_reads: dict[Worker[Any], PendingRead] = {}
+        self.read_failures: list[str] = []  # every failure shown this session, oldest first
 
     def show_read_failure(self, exc: BaseException) -> str:
         """Tell the user, in one line, that a read failed; the app carries on. Returns the line."""
         line = failure_line(self, exc)
+        self.read_failures.append(line)
         self.notify(line, title="Could not read the database", severity="error", markup=False, timeout=8)
         return line
 

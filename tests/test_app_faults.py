@@ -1,0 +1,168 @@
+"""The browser on a database that fails under it: another program's write lock, a quote whose source row is gone.
+
+Real databases, real failures (no monkeypatching): a second sqlite3 connection holds `BEGIN EXCLUSIVE` for longer
+than the store's half-second busy timeout, and a copy has its source row deleted with foreign keys off. Searching
+with `/` and opening a city or a source must show one line in the UI and leave the app running.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.conftest import settle, terminal_text
+from tui.app import EventsApp
+from tui.screens.city import CityScreen
+from tui.screens.main import MainScreen
+from tui.screens.search import SearchScreen
+from tui.screens.source import SourceScreen
+from tui.store import Store, open_store
+from tui.widgets.drill_list import DrillList
+
+SIZE = (110, 32)
+LOCKED = "the database is locked by another program"
+DANGLING = "is named by another row but is not in the database"
+
+
+def make_app(store: Store) -> EventsApp:
+    app = EventsApp(store)
+    app.animation_level = "none"
+    return app
+
+
+def notifications(app: EventsApp) -> list[str]:
+    return app.read_failures
+
+
+@pytest.fixture
+def copy_db(events_db: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "events.db"
+    shutil.copyfile(events_db, target)
+    return target
+
+
+@pytest.fixture
+def dangling_store(copy_db: Path) -> Iterator[Store]:
+    """A copy whose quotes and stances point at a source row that is no longer there."""
+    conn = sqlite3.connect(copy_db)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    (source_id,) = conn.execute("SELECT source_id FROM quotes LIMIT 1").fetchone()
+    conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+    conn.commit()
+    conn.close()
+    store = open_store(copy_db)
+    yield store
+    store.close()
+
+
+class WriteLock:
+    """Another program's write transaction on `path`, held until released (longer than any busy timeout)."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+
+    def __enter__(self) -> WriteLock:
+        self.conn.execute("BEGIN EXCLUSIVE")
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.conn.execute("ROLLBACK")
+        self.conn.close()
+
+
+async def search_for(pilot: Pilot, text: str) -> None:
+    await pilot.press("slash")
+    await settle(pilot)
+    await pilot.press(*text)
+    await settle(pilot)
+
+
+async def test_search_while_another_program_holds_a_write_lock(copy_db: Path) -> None:
+    store = open_store(copy_db)
+    try:
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            with WriteLock(copy_db):
+                await search_for(pilot, "chicago")
+                assert isinstance(app.screen, SearchScreen)  # the dialog is still open, the app still running
+                assert LOCKED in terminal_text(app)  # in the dialog's status line
+                assert any(LOCKED in n for n in notifications(app))
+                await pilot.press("escape")
+                await settle(pilot)
+            # The lock is gone: the same search now works.
+            await search_for(pilot, "chicago")
+            assert "Up/Down to choose" in terminal_text(app) and LOCKED not in terminal_text(app)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, CityScreen)
+            await pilot.press("q")
+            await pilot.pause()
+        assert app.return_code == 0
+    finally:
+        store.close()
+
+
+async def test_opening_a_city_and_a_source_while_locked(copy_db: Path) -> None:
+    store = open_store(copy_db)
+    chicago = next(c for c in store.cities_page(0, 100) if c.name == "Chicago")
+    try:
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            quote = store.quotes_page(0, 1, city_id=chicago.id)[0]
+            with WriteLock(copy_db):
+                app.open_city(chicago.id)
+                await settle(pilot)
+                assert isinstance(app.screen, CityScreen)
+                text = terminal_text(app)
+                assert "Loading…" not in text and LOCKED in text  # the error in place of "Loading…"
+                await pilot.press("escape")
+                await settle(pilot)
+                app.open_source(quote.excerpt.source_id, quote.excerpt.start, quote.excerpt.end)
+                await settle(pilot)
+                assert isinstance(app.screen, SourceScreen)
+                assert "could not be read from the database" in terminal_text(app)
+                assert any(LOCKED in n for n in notifications(app))
+                await pilot.press("escape")
+                await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            app.open_city(chicago.id)
+            await settle(pilot)
+            assert "Chicago" in terminal_text(app) and LOCKED not in terminal_text(app)
+    finally:
+        store.close()
+
+
+async def test_a_dangling_source_id_is_one_line_in_search_city_and_source(dangling_store: Store) -> None:
+    chicago = next(c for c in dangling_store.cities_page(0, 100) if c.name == "Chicago")
+    app = make_app(dangling_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # The main screen's Quotes pane says why it is empty, and so does the detail under it.
+        assert DANGLING in terminal_text(app)
+        assert "Loading…" not in terminal_text(app)
+        await search_for(pilot, "chicago")
+        assert isinstance(app.screen, SearchScreen)
+        assert DANGLING in terminal_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        app.open_city(chicago.id)
+        await settle(pilot)
+        assert isinstance(app.screen, CityScreen)
+        assert DANGLING in terminal_text(app) and "Loading…" not in terminal_text(app)
+        assert app.screen.query_one(DrillList).entries  # the screen is drawn and answers keys
+        await pilot.press("escape")
+        await settle(pilot)
+        app.open_source(999_999, 0, 1)  # a source id no row has
+        await settle(pilot)
+        assert isinstance(app.screen, SourceScreen)
+        assert "could not be read from the database" in terminal_text(app)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
