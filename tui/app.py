@@ -10,7 +10,7 @@ import asyncio
 import gc
 import signal
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from textual.app import App
 from textual.binding import Binding
@@ -183,9 +183,10 @@ class EventsApp(ReadingApp[None]):
             self.open_speaker(organization_id=hit.id)
         else:
             # One row by id: fast enough for the event loop. A failed read has been shown as one line.
-            quote = read_now(self, lambda: self.store.quote(hit.id), False)
-            if quote is False:
+            found: Quote | None | Literal[False] = read_now(self, lambda: self.store.quote(hit.id), False)
+            if found is False:
                 return
+            quote = found
             if quote is None:
                 self.notify("That quote is no longer in the database", severity="error")
                 return

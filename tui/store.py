@@ -27,6 +27,7 @@ from tui.models import (
     Source,
     Stance,
 )
+from tui.present import role  # a quote's speaker_title is worded as everywhere else
 
 # The schema version this code reads; kept in step with tui.ingest.schema.SCHEMA_VERSION (a test checks),
 # but not imported from there, because the builder imports sqlite_utils and that is too slow for start-up.
@@ -65,17 +66,6 @@ SELECT c.id, c.slug, c.name, c.state,
 FROM cities c
 """
 _QUOTE_ORDER = " ORDER BY q.date DESC, q.id DESC"
-
-
-def role(title: str | None, city: str | None, state: str | None, jurisdiction: str | None) -> str | None:
-    """An official's title with its place, for citations: 'Mayor of Oakland', 'Governor of Florida'."""
-    if title is None:
-        return None
-    if city:
-        return f"{title} of {city}"
-    if jurisdiction == "state" and state:
-        return f"{title} of {state}"
-    return title
 
 
 def open_store(path: str | os.PathLike[str]) -> Store:
@@ -457,22 +447,6 @@ class Store:
         params = (*(p for g, w in weighted for p in (w, f'"{g}"', cap)), pool, typical_length, limit)
         return self._all(sql, params)
 
-    def describe(self, kind: str, entity_id: int) -> str:
-        """A one-line description for a search hit: 'Mayor of Oakland · D', 'police · San Francisco'."""
-        if kind == "city":
-            city = self.city(entity_id)
-            return f"city · {city.state or 'state not stated'}" if city else ""
-        if kind == "official":
-            o = self.official(entity_id)
-            if o is None:
-                return ""
-            parts = [role(o.title, o.city_name, o.state, o.jurisdiction) or "official", o.party]
-            return " · ".join(p for p in parts if p)
-        org = self.organization(entity_id)
-        if org is None:
-            return ""
-        return " · ".join(p for p in (org.kind, org.abbreviation, org.city_name) if p)
-
     def count_quote_matches(self, expression: str, cap: int) -> int:
         """How many quotes match, counting no further than `cap` (enough to choose a ranking)."""
         sql = "SELECT count(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)"
@@ -525,4 +499,5 @@ class Store:
         else:
             before = "(q.date > ? OR (q.date = ? AND q.id > ?))"
             params = (*params, date, date, quote_id)
-        return self._one(f"SELECT count(*) FROM quotes q WHERE {scope}{before}", params)[0]
+        counted = self._one(f"SELECT count(*) FROM quotes q WHERE {scope}{before}", params)
+        return counted[0] if counted else None

@@ -37,16 +37,6 @@ def crumbs_to(screen: Screen) -> list[str]:
 class Breadcrumb(Widget):
     """One line naming the path to this screen: "Cities › Chicago › Source". DB text is shown literally."""
 
-    DEFAULT_CSS = """
-    Breadcrumb {
-        dock: top;
-        height: 1;
-        padding: 0 1;
-        background: $panel;
-        color: $text-muted;
-    }
-    """
-
     def render(self) -> Text:
         crumbs = crumbs_to(self.screen)
         line = Text(no_wrap=True, overflow="ellipsis")
@@ -76,31 +66,6 @@ class KeyFooter(Widget):
 
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"key-footer--key", "key-footer--description", "key-footer--hover", "key-footer--rule"}
-    DEFAULT_CSS = """
-    KeyFooter {
-        dock: bottom;
-        height: 1;
-        padding-right: 1;  /* Footer's palette key has it */
-        color: $footer-foreground;
-        background: $footer-background;
-        & > .key-footer--key {
-            color: $footer-key-foreground;
-            background: $footer-key-background;
-            text-style: bold;
-        }
-        & > .key-footer--description {
-            color: $footer-description-foreground;
-            background: $footer-description-background;
-        }
-        & > .key-footer--hover {
-            color: $footer-key-foreground;
-            background: $block-hover-background;
-        }
-        & > .key-footer--rule {
-            color: $foreground 20%;
-        }
-    }
-    """
 
     def __init__(self) -> None:
         super().__init__()

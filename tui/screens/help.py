@@ -104,21 +104,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("question_mark", "close", "Close help", key_display="?", show=False),
     ]
 
-    DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-        & > VerticalScroll {
-            width: 84;
-            max-width: 100%;
-            height: auto;
-            max-height: 100%;
-            border: round $accent;
-            border-title-align: center;
-            background: $surface;
-            padding: 0 1;
-        }
-    }
-    """
+    CSS_PATH = "help.tcss"
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:

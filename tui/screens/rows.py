@@ -38,11 +38,7 @@ LOADING = "Loading…"
 class RowsScreen(DrillScreen):
     """A drill screen made of rows; subclasses hand `#rows` their entries once their data has been read."""
 
-    DEFAULT_CSS = """
-    RowsScreen #rows {
-        height: 1fr;
-    }
-    """
+    CSS_PATH = "rows.tcss"
     BINDINGS = [
         Binding("down,j", "move(1)", "Next", show=False),
         Binding("up,k", "move(-1)", "Previous", show=False),

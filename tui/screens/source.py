@@ -23,24 +23,7 @@ __all__ = ["ArticleText", "SourceScreen", "source_meta"]  # ArticleText: where t
 class SourceScreen(DrillScreen):
     """One article with one excerpt highlighted; arrows and Page keys scroll, Escape goes back."""
 
-    DEFAULT_CSS = """
-    SourceScreen #source-meta {
-        padding: 1 2 0 2;
-        height: auto;
-        /* The article matters more than its metadata: on a short terminal the metadata gives way. */
-        max-height: 40%;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    SourceScreen #article {
-        height: 1fr;
-        margin: 1 1 0 1;
-        border: round $panel;
-    }
-    SourceScreen #article:focus {
-        border: round $accent;
-    }
-    """
+    CSS_PATH = "source.tcss"
     crumb = "Source"
 
     def __init__(self, store: Store, source_id: int, start: int, end: int) -> None:
@@ -49,9 +32,10 @@ class SourceScreen(DrillScreen):
         # One row by id: read at once, so the first frame shows the excerpt. A failure (a locked database, a quote
         # whose article is missing) is shown as one line and the screen says the article could not be shown.
         self.source: Source | None = read_now(self.app, lambda: store.source(source_id), None)
-        self.text = read_now(self.app, lambda: store.source_text(source_id), None) if self.source else None
-        if self.text is None:
-            self.source, self.text = None, ""
+        text = read_now(self.app, lambda: store.source_text(source_id), None) if self.source else None
+        if text is None:
+            self.source = None
+        self.text = text or ""
         self.start = start
         self.end = end
 

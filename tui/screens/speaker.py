@@ -12,9 +12,9 @@ from textual import on
 from textual.content import Content
 
 from tui.models import Official, Organization, Quote
-from tui.present import NOT_STATED, one_line
+from tui.present import NOT_STATED, one_line, role
 from tui.screens.rows import FIRST_FRAME_WAIT, RowsScreen, heading, not_stated
-from tui.store import Store, role
+from tui.store import Store
 from tui.widgets.background import Prefetch, read_in_background, read_now
 from tui.widgets.drill_item import Entry, MorePages, statement_entry
 from tui.widgets.drill_list import DrillList

@@ -27,6 +27,7 @@ from tui.present import one_line
 from tui.store import describe_read_error
 
 T = TypeVar("T")
+F = TypeVar("F")
 ReturnType = TypeVar("ReturnType")
 
 
@@ -101,7 +102,7 @@ def read_in_background(
     return worker
 
 
-def read_now(app: App[Any], read: Callable[[], T], fallback: T) -> T:
+def read_now(app: App[Any], read: Callable[[], T], fallback: F) -> T | F:
     """Run a quick read on the event loop; a failure is shown as one line and `fallback` returned."""
     try:
         return read()
