@@ -439,6 +439,36 @@ async def test_long_article_is_shown_whole_with_the_excerpt_in_view(tmp_path: Pa
     store.close()
 
 
+async def test_j_k_g_G_scroll_the_article(tmp_path: Path) -> None:
+    text = "date 2019-06-22\n" + FILLER * 200 + HOSTILE_TEXT.split("\n", 1)[1] + FILLER * 200
+    store = store_from(tmp_path, text, HOSTILE_TOML)
+    app = EventsApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        quote = store.quote(1)
+        app.open_source(quote.excerpt.source_id, quote.excerpt.start, quote.excerpt.end)
+        await settle(pilot)
+        pane = app.screen.query_one("#article")
+        start = pane.scroll_y
+        assert 0 < start < pane.max_scroll_y  # the excerpt is mid-article: every key below can move the view
+        await pilot.press("j", "j")
+        await settle(pilot)
+        assert pane.scroll_y == start + 2
+        await pilot.press("k")
+        await settle(pilot)
+        assert pane.scroll_y == start + 1
+        await pilot.press("G")
+        await settle(pilot)
+        assert pane.scroll_y == pane.max_scroll_y
+        await pilot.press("g")
+        await settle(pilot)
+        assert pane.scroll_y == 0
+        await pilot.press("x")  # back to the excerpt
+        await settle(pilot)
+        line = app.screen.query_one(ArticleText).excerpt_line()
+        assert pane.scroll_y <= line < pane.scroll_y + pane.scrollable_content_region.height
+    store.close()
+
+
 async def test_giant_article_shows_the_paragraphs_around_the_excerpt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

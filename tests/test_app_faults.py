@@ -23,10 +23,11 @@ from tui.screens.search import SearchScreen
 from tui.screens.source import SourceScreen
 from tui.store import Store, open_store
 from tui.widgets.drill_list import DrillList
+from tui.widgets.lazy_list import LazyList
 
 SIZE = (110, 32)
-LOCKED = "the database is locked by another program"
-DANGLING = "is named by another row but is not in the database"
+LOCKED = "the database is locked"
+DANGLING = "is named by another row"  # short enough not to be wrapped in a notification
 
 
 def make_app(store: Store) -> EventsApp:
@@ -86,16 +87,18 @@ async def test_search_while_another_program_holds_a_write_lock(copy_db: Path) ->
     store = open_store(copy_db)
     try:
         app = make_app(store)
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
             await settle(pilot)
             with WriteLock(copy_db):
                 await search_for(pilot, "chicago")
                 assert isinstance(app.screen, SearchScreen)  # the dialog is still open, the app still running
                 assert LOCKED in terminal_text(app)  # in the dialog's status line
                 assert any(LOCKED in n for n in notifications(app))
+                assert "Could not read the database" in terminal_text(app)  # the notification's title
                 await pilot.press("escape")
                 await settle(pilot)
             # The lock is gone: the same search now works.
+            app.clear_notifications()
             await search_for(pilot, "chicago")
             assert "Up/Down to choose" in terminal_text(app) and LOCKED not in terminal_text(app)
             await pilot.press("enter")
@@ -113,7 +116,7 @@ async def test_opening_a_city_and_a_source_while_locked(copy_db: Path) -> None:
     chicago = next(c for c in store.cities_page(0, 100) if c.name == "Chicago")
     try:
         app = make_app(store)
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
             await settle(pilot)
             quote = store.quotes_page(0, 1, city_id=chicago.id)[0]
             with WriteLock(copy_db):
@@ -132,6 +135,7 @@ async def test_opening_a_city_and_a_source_while_locked(copy_db: Path) -> None:
                 await pilot.press("escape")
                 await settle(pilot)
             assert isinstance(app.screen, MainScreen)
+            app.clear_notifications()
             app.open_city(chicago.id)
             await settle(pilot)
             assert "Chicago" in terminal_text(app) and LOCKED not in terminal_text(app)
@@ -142,11 +146,15 @@ async def test_opening_a_city_and_a_source_while_locked(copy_db: Path) -> None:
 async def test_a_dangling_source_id_is_one_line_in_search_city_and_source(dangling_store: Store) -> None:
     chicago = next(c for c in dangling_store.cities_page(0, 100) if c.name == "Chicago")
     app = make_app(dangling_store)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        # The main screen's Quotes pane says why it is empty, and so does the detail under it.
+        # The main screen's Quotes pane says why it is empty (a notification says it too), and the detail under
+        # it does not wait for a quote that will not come.
+        quotes = app.screen.query_one("#quotes", LazyList)
+        assert quotes.error is not None and DANGLING in quotes.error
         assert DANGLING in terminal_text(app)
         assert "Loading…" not in terminal_text(app)
+        app.clear_notifications()
         await search_for(pilot, "chicago")
         assert isinstance(app.screen, SearchScreen)
         assert DANGLING in terminal_text(app)

@@ -510,3 +510,81 @@ async def test_footer_shows_the_focused_panes_keys_and_a_click_presses_one(store
         await pilot.click("KeyFooter", offset=(column + 1, 0))
         await settle(pilot)
         assert type(pilot.app.screen).__name__ == "SearchScreen"
+
+
+# --- keys the trial found missing ---------------------------------------------------------------------
+
+
+async def test_q_quits_from_help(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen" and app.return_code is None
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_help_lists_enter_and_c_where_they_work(store: Store) -> None:
+    from tui.screens.help import key_groups
+
+    groups = dict(key_groups())
+    rows = groups["On a row of the city and speaker screens"]
+    keys = [keys for keys, _what in rows]
+    assert keys.count("Enter") >= 2 and "c" in keys  # open the article / a speaker's statements; copy
+    assert ("Enter", "Open the highlighted result") in groups["Search (/)"]
+    assert {"j", "k", "g", "G"} <= {keys for keys, _what in groups["Source screen"]}
+    async with make_app(store).run_test(size=(100, 80)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        flat = " ".join(screen_text(pilot).replace("│", " ").split())
+        assert "Show the article with this passage highlighted" in flat
+        assert "Open the highlighted result" in flat
+
+
+async def test_enter_on_all_cities_says_why_it_opens_nothing(store: Store) -> None:
+    from tui.screens.main import ALL_CITIES_ENTER, ALL_OFFICIALS_ENTER
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        cities = pane(pilot, "cities")
+        assert cities.cursor == 0 and cities.has_focus
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "MainScreen" and cities.has_focus  # nothing moved behind the user's back
+        assert ALL_CITIES_ENTER[:40] in " ".join(screen_text(pilot).replace("│", " ").replace("▎", " ").split())
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        assert pane(pilot, "officials").has_focus and type(app.screen).__name__ == "MainScreen"
+        assert ALL_OFFICIALS_ENTER[:30] in " ".join(screen_text(pilot).replace("│", " ").replace("▎", " ").split())
+
+
+async def test_a_quote_opened_from_search_is_highlighted_on_return(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # A quote that is not the first row anywhere, so landing on it is not an accident of defaults.
+        quotes = store.quotes_page(0, 100)
+        target = next(q for q in quotes[3:] if q.city_id is not None and len(q.text.split()) > 4)
+        await pilot.press("slash")
+        await settle(pilot)
+        word = max((w for w in target.text.split() if w.isalpha()), key=len)
+        await pilot.press(*word)
+        await settle(pilot)
+        hits = app.screen.hits
+        index = next(i for i, h in enumerate(hits) if h.kind == "quote" and h.id == target.id)
+        results = app.screen.results
+        while results.highlighted is None or results.get_option_at_index(results.highlighted).id != str(index):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "SourceScreen"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "MainScreen"
+        assert pane(pilot, "quotes").highlighted_item == target
+        assert pane(pilot, "cities").highlighted_item.id == target.city_id

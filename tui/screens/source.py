@@ -7,6 +7,7 @@ worker: the screen's first frame already shows the text at the excerpt. `Article
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
@@ -24,6 +25,14 @@ class SourceScreen(DrillScreen):
     """One article with one excerpt highlighted; arrows and Page keys scroll, Escape goes back."""
 
     CSS_PATH = "source.tcss"
+    # The keys the lists use, for the article too (arrows, Page keys, Home and End come with the scrolling view).
+    BINDINGS = [
+        Binding("j", "scroll_article('scroll_down')", "Down", show=False, tooltip="Scroll down a line"),
+        Binding("k", "scroll_article('scroll_up')", "Up", show=False, tooltip="Scroll up a line"),
+        Binding("g", "scroll_article('scroll_home')", "Top", show=False, tooltip="Scroll to the top of the article"),
+        Binding("G", "scroll_article('scroll_end')", "End", show=False, tooltip="Scroll to the end of the article"),
+        Binding("x", "excerpt", "Excerpt", tooltip="Scroll the highlighted excerpt back into view"),
+    ]
     crumb = "Source"
 
     def __init__(self, store: Store, source_id: int, start: int, end: int) -> None:
@@ -48,6 +57,16 @@ class SourceScreen(DrillScreen):
 
     def on_mount(self) -> None:
         self.query_one("#article").focus()
+
+    def action_scroll_article(self, how: str) -> None:
+        article = self.query_one("#article")
+        if isinstance(article, ArticleText):
+            getattr(article, how)(animate=False, immediate=True)
+
+    def action_excerpt(self) -> None:
+        article = self.query_one("#article")
+        if isinstance(article, ArticleText):
+            article.scroll_to_excerpt()
 
 
 def source_meta(source: Source | None, start: int, end: int) -> Content:

@@ -15,6 +15,7 @@ through `read_in_background(screen, prefetch.get, ...)`, so its failure takes th
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -56,11 +57,18 @@ class ReadingApp(App[ReturnType]):
         super().__init__(*args, **kwargs)
         self.pending_reads: dict[Worker[Any], PendingRead] = {}
         self.read_failures: list[str] = []  # every failure shown this session, oldest first
+        self._last_failure: tuple[str, float] | None = None
 
     def show_read_failure(self, exc: BaseException) -> str:
         """Tell the user, in one line, that a read failed; the app carries on. Returns the line."""
         line = failure_line(self, exc)
+        now = time.monotonic()
+        last = self._last_failure
+        repeated = last is not None and last[0] == line and now - last[1] < 5
+        self._last_failure = (line, now)
         self.read_failures.append(line)
+        if repeated:  # several reads failing for one reason (a lock) make one notification, not a stack
+            return line
         self.notify(line, title="Could not read the database", severity="error", markup=False, timeout=8)
         return line
 
