@@ -588,3 +588,46 @@ async def test_a_quote_opened_from_search_is_highlighted_on_return(store: Store)
         assert type(app.screen).__name__ == "MainScreen"
         assert pane(pilot, "quotes").highlighted_item == target
         assert pane(pilot, "cities").highlighted_item.id == target.city_id
+
+
+# --- small terminals: nothing important cut ----------------------------------------------------------------
+
+
+async def test_small_terminals_keep_names_whole_and_the_quote_box(store: Store) -> None:
+    cities = [c.name for c in store.cities_page(0, 100)]
+    officials = [o.name for o in store.officials_page(None, 0, 100)]
+    first_quote = store.quotes_page(0, 1)[0]
+    async with make_app(store).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = screen_text(pilot)
+        # Side by side at 80 columns: every city with its badge, every official's full name, the quote box.
+        assert all(name in text for name in cities), text
+        assert all(name in text for name in officials), text
+        assert "refuses" in text and "Quote" in text and first_quote.text[:30] in text.replace("\n", " ")
+        await pilot.resize_terminal(40, 12)
+        await settle(pilot)
+        # Below 80 columns one pane at a time, the whole width; Tab walks the panes and shows each in turn.
+        for pane_name, label in (("cities", "Cities"), ("officials", "Officials"), ("quotes", "Quotes")):
+            shown = [lst.id for lst in pilot.app.screen.query(LazyList) if lst.display]
+            assert shown == [pane_name] and pane(pilot, pane_name).has_focus
+            assert pane(pilot, pane_name).outer_size.width == 40
+            text = screen_text(pilot)
+            assert f"╭─ {label}" in text
+            assert "╭─ Quote ─" in text and "“" in text  # the quote box stays, with the quote's first words
+            assert "? Help" in text.splitlines()[-1] and "q Quit" in text.splitlines()[-1]
+            await pilot.press("tab")
+            await settle(pilot)
+        assert pilot.app.focused.id == "detail"  # after the panes, the quote box (the last pane stays shown)
+        await pilot.press("tab")
+        await settle(pilot)
+        assert pilot.app.focused.id == "cities"
+
+
+async def test_a_wide_quotes_pane_shows_whole_speaker_names(store: Store) -> None:
+    speakers = {q.speaker for q in store.quotes_page(0, 100)}
+    async with make_app(store).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        rows = pane_rows(pane(pilot, "quotes"))
+        longest = max((s for s in speakers if len(s) <= 20), key=len)  # "Justice Department" and the like
+        assert any(row.startswith(longest) for row in rows), rows
+        assert len(longest) > 14  # longer than the old fixed column, else this proves nothing

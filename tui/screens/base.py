@@ -65,6 +65,8 @@ class KeyFooter(Widget):
     """
 
     ALLOW_SELECT = False
+    # The keys that keep their words when the footer is too narrow for all of them.
+    COMPACT_WORDED = frozenset({"help", "quit", "back"})
     COMPONENT_CLASSES = {"key-footer--key", "key-footer--description", "key-footer--hover", "key-footer--rule"}
 
     def __init__(self) -> None:
@@ -99,10 +101,11 @@ class KeyFooter(Widget):
         # the background, as the empty part of Footer does, or the dimmed footer behind a dialog looks different.
         width = self.content_size.width
         keys, palette = self._keys()
-        left = Text(no_wrap=True, end="")
-        for shown in keys:
-            binding = shown.binding
-            self._append(left, shown, f" {self.app.get_key_display(binding)} ", f"{binding.description} ")
+        left = self._left(keys, compact=False)
+        if left.cell_len + (len(palette.binding.description) + 4 if palette else 0) > width:
+            # A narrow terminal: every key, with only help's and quit's words, and no palette key (help lists
+            # it), rather than a row cut off before `? Help`.
+            left, palette = self._left(keys, compact=True), None
         right = Text(no_wrap=True, end="")
         if palette is not None:
             right.append("▏", self.get_component_rich_style("key-footer--rule"))
@@ -114,6 +117,15 @@ class KeyFooter(Widget):
         gap = [Segment(" " * (width - left.cell_len - right.cell_len), background)]
         console = self.app.console
         return Strip([*left.render(console), *gap, *right.render(console)]).adjust_cell_length(width, background)
+
+    def _left(self, keys: list[ShownKey], compact: bool) -> Text:
+        left = Text(no_wrap=True, end="")
+        for shown in keys:
+            binding = shown.binding
+            worded = not compact or binding.action in self.COMPACT_WORDED
+            description = f"{binding.description} " if worded else ""
+            self._append(left, shown, f" {self.app.get_key_display(binding)} ", description)
+        return left
 
     def _append(self, line: Text, shown: ShownKey, key: str, description: str) -> None:
         key_style = self.get_component_rich_style("key-footer--key")

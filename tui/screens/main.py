@@ -50,10 +50,16 @@ ALL_OFFICIALS_ENTER = "“All officials” has no page of its own: highlight an 
 
 # Name, state, police badge; a narrow pane drops the state first, then the badge.
 CITY_COLUMNS = (Column(min_width=10), Column(12, drop=2), Column(10, drop=1))
-# Name, title, party; the title goes first.
-OFFICIAL_COLUMNS = (Column(min_width=12), Column(14, drop=2), Column(2, drop=1))
-# Speaker, date, the start of the quote; the quote keeps at least 12 cells.
-QUOTE_COLUMNS = (Column(14, drop=1), Column(10, drop=2), Column(min_width=12))
+# Name, title, party; the title goes first, then the party: a name is worth more than either.
+OFFICIAL_COLUMNS = (Column(min_width=14), Column(14, drop=2), Column(2, drop=1))
+# Speaker, date, the start of the quote. The speaker's name grows with the pane (an organisation's name is long, and
+# "San Francisco…" cut short reads as the city, not its police department); the quote keeps at least 12 cells.
+QUOTE_COLUMNS = (
+    Column(min_width=14, weight=2, max_width=32),
+    Column(10, drop=2),
+    Column(min_width=12, weight=3),
+)
+PANES = ("cities", "officials", "quotes")
 
 
 def with_all_row(all_row: AllRow, count_fn: CountFn, page_fn: PageFn) -> tuple[CountFn, PageFn]:
@@ -95,9 +101,13 @@ class MainScreen(Screen):
 
     BINDINGS = [
         Binding("c", "copy_citation", "Copy", tooltip="Copy the highlighted quote as a citation"),
-        Binding("tab", "app.focus_next", "Pane", key_display="tab", tooltip="Next pane"),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, tooltip="Previous pane"),
+        Binding("tab", "pane(1)", "Pane", key_display="tab", tooltip="Next pane"),
+        Binding("shift+tab", "pane(-1)", "Previous pane", show=False, tooltip="Previous pane"),
     ]
+    # Below 80 columns three panes side by side cut every name: one pane at a time, full width, Tab to the next
+    # (its title says which). Short terminals give the panes most of the height and keep a smaller quote box.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (14, "-short"), (22, "-tall")]
 
     def __init__(self, store: Store) -> None:
         super().__init__()
@@ -148,6 +158,7 @@ class MainScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.show_pane("cities")
         self.query_one("#cities", LazyList).focus()
         self.query_one(QuoteDetail).border_title = "Quote"
 
@@ -185,10 +196,34 @@ class MainScreen(Screen):
             # Through reset, so the cursor lands on it whether the pane's rows are read now or in a worker.
             self.query_one("#quotes", LazyList).reset(*self._quotes_source(), cursor=quote_row)
 
-    def on_resize(self, event: events.Resize) -> None:
-        # No height media queries in Textual CSS: classes let app.tcss give the panes room on short terminals.
-        self.set_class(event.size.height < 22, "-short")
-        self.set_class(event.size.height < 14, "-tiny")
+    # --- panes: Tab, and one at a time on a narrow terminal ------------------------------------------
+
+    def action_pane(self, step: int) -> None:
+        """Tab: the next pane (then the quote box). When narrow, the pane Tab lands on is the one shown."""
+        if not self.has_class("-narrow"):
+            if step > 0:
+                self.focus_next()
+            else:
+                self.focus_previous()
+            return
+        # Hidden panes are out of Textual's focus chain, so the order is walked here.
+        order = [*PANES, "detail"]
+        focused = self.focused.id if self.focused is not None else None
+        at = order.index(focused) if focused in order else 0
+        target = order[(at + step) % len(order)]
+        if target in PANES:
+            self.show_pane(target)
+        self.query_one(f"#{target}").focus()
+
+    def show_pane(self, pane: str) -> None:
+        """The pane a narrow terminal shows (the others wait, their cursors kept, until Tab reaches them)."""
+        for name in PANES:
+            self.query_one(f"#{name}").set_class(name == pane, "-current")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A pane focused any way (a click, a jump from search) is the one shown when narrow.
+        if event.widget.id in PANES:
+            self.show_pane(event.widget.id)
 
     # --- data sources ----------------------------------------------------------------------------
 
