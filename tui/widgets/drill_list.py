@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -104,11 +105,14 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.more = more
 
+    # A position in `selectable` (-1 when nothing is selectable), kept there by `validate_cursor`; `watch_cursor`
+    # scrolls it into view, repaints the two rows and tells the footer when the kind of row changes.
+    cursor: var[int] = var(-1, init=False)
+
     def __init__(self, entries: Sequence[Entry] = (), *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.entries: list[Entry] = list(entries)
         self.selectable: list[int] = []
-        self.cursor = -1  # a position in `selectable`; -1 when nothing is selectable
         self._width = 0
         self._lines: list[tuple[int, int]] = []  # per virtual line: (entry index, part), (-1, -1) for a gap
         self._first: list[int] = []  # per entry: its first line
@@ -121,7 +125,8 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _index_entries(self) -> None:
         self.selectable = [i for i, entry in enumerate(self.entries) if entry.target is not None]
-        self.cursor = min(max(self.cursor, 0), len(self.selectable) - 1) if self.selectable else -1
+        # Set without the watcher: the entries changed under the cursor, and the caller repaints and announces.
+        self.set_reactive(DrillList.cursor, self.validate_cursor(self.cursor))
         self._width = 0  # lay out again
         self._strips.clear()
         if self.is_mounted:
@@ -131,7 +136,7 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
     def show(self, entries: Sequence[Entry]) -> None:
         """Replace every entry; the cursor lands on the first selectable one, at the top."""
         self.entries = list(entries)
-        self.cursor = 0
+        self.set_reactive(DrillList.cursor, 0)
         self._index_entries()
         self.scroll_to(y=0, animate=False, immediate=True)
         self._announce()
@@ -223,16 +228,22 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
         """Put the cursor on selectable entry `position` (clamped; the ends are felt, not wrapped)."""
         if not self.selectable:
             return
-        previous = self.cursor
-        self.cursor = min(max(position, 0), len(self.selectable) - 1)
+        if self.validate_cursor(position) == self.cursor:
+            self._scroll_to_cursor()  # it stays, but is brought back into view (G after paging up)
+        else:
+            self.cursor = position
+
+    def validate_cursor(self, position: int) -> int:
+        return min(max(position, 0), len(self.selectable) - 1) if self.selectable else -1
+
+    def watch_cursor(self, previous: int, cursor: int) -> None:
         self._scroll_to_cursor()
-        for old in {previous, self.cursor}:
+        for old in {previous, cursor}:
             if 0 <= old < len(self.selectable):
                 index = self.selectable[old]
                 if index < len(self._first):
                     self.refresh_lines(self._first[index], self.entries[index].height(self._width or 1))
-        if previous != self.cursor:
-            self._announce(previous)
+        self._announce(previous)
 
     def move(self, delta: int) -> None:
         """The next or previous selectable row; with none (a city the sources say nothing about), scroll."""

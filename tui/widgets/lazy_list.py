@@ -21,6 +21,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -36,6 +37,9 @@ HighlightFn = Callable[[Any, int | None], None]
 
 class LazyList(ScrollView, can_focus=True):
     """A list of `count_fn()` rows, fetched a page at a time with `page_fn(offset, limit)` when they come into view."""
+
+    # The highlighted row: kept within the rows by `validate_cursor`; `watch_cursor` repaints, scrolls, announces.
+    cursor: var[int] = var(0, init=False)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Down", show=False),
@@ -115,7 +119,6 @@ class LazyList(ScrollView, can_focus=True):
         self._empty_text = empty_text
         self._on_highlight = on_highlight
         self._data = RowData(count_fn, page_fn, indexed, self._in_worker)
-        self.cursor = 0
         self._announced: tuple[int, int | None, Any] | None = None
         self._started = False  # reading starts at mount; a reset before that just swaps the data source
         self._base_style: Style | None = None  # the widget's style, worked out once per repaint
@@ -159,16 +162,20 @@ class LazyList(ScrollView, can_focus=True):
             self._start_reset()
 
     def move_to(self, index: int) -> None:
-        """Put the cursor on row `index` (clamped), scroll it into view and announce it."""
+        """Put the cursor on row `index` (clamped by `validate_cursor`); `watch_cursor` scrolls and announces."""
+        if self._data.count:
+            self.cursor = index
+
+    def validate_cursor(self, cursor: int) -> int:
         count = self._data.count
-        if not count:
-            return
-        previous, top = self.cursor, self.scroll_offset.y
-        self.cursor = min(max(index, 0), count - 1)
+        return min(max(cursor, 0), count - 1) if count else 0
+
+    def watch_cursor(self, previous: int, cursor: int) -> None:
+        top = self.scroll_offset.y
         self._scroll_to_cursor()
         if self.scroll_offset.y == top:
             self.refresh_line(previous)
-            self.refresh_line(self.cursor)
+            self.refresh_line(cursor)
         else:
             self.refresh()
         self._announce()
@@ -203,7 +210,8 @@ class LazyList(ScrollView, can_focus=True):
         if outcome == "reset":
             # The new data replaces the old in one step: cursor, scroll position and rows.
             count = self._data.count or 0
-            self.cursor = min(self._data.target, max(count - 1, 0))
+            # Set without the watcher: the rows, scroll position and announcement all change below, in one step.
+            self.set_reactive(LazyList.cursor, min(self._data.target, max(count - 1, 0)))
             self.virtual_size = Size(self.scrollable_content_region.width, count)
             self.scroll_to(y=0, animate=False)
             self._scroll_to_cursor()
