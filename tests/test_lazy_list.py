@@ -192,6 +192,24 @@ def test_columns_drop_least_important_first_when_narrow() -> None:
     assert column_widths(columns, 3) == [3, 0, 0]
 
 
+def test_flexible_columns_share_by_weight_up_to_their_maximum() -> None:
+    speaker, date, words = Column(min_width=14, weight=2, max_width=32), Column(10, drop=2), Column(min_width=12)
+    columns = (speaker, date, Column(min_width=12, weight=3))
+    # Exactly the minimums: nothing to share.
+    assert column_widths(columns, 14 + 10 + 12 + 2) == [14, 10, 12]
+    # 20 cells beyond the minimums: 2/5 to the speaker, 3/5 to the words.
+    assert column_widths(columns, 14 + 10 + 12 + 2 + 20) == [22, 10, 24]
+    # A wide pane: the speaker stops at its maximum and the words take the rest.
+    assert column_widths(columns, 150) == [32, 10, 150 - 32 - 10 - 2]
+    # Every width from 1 to 200 is filled exactly (the separators included) once both flexible columns show.
+    for width in range(40, 200):
+        widths = column_widths(columns, width)
+        assert sum(widths) + 2 == width, (width, widths)
+        assert widths[0] <= 32
+    # One flexible column of weight 1 and no maximum behaves as before: it takes all that is left.
+    assert column_widths((words, date), 40) == [29, 10]
+
+
 def test_wide_characters_and_hostile_text_keep_rows_aligned() -> None:
     columns = (Column(min_width=6), Column(4, drop=1))
     hostile = ["東京都庁舎😀😀", "[bold]x[/b]", "a\x1b[31mred\x1b[0m\tb\nc", "e\u0301\u202etxet", "\x07\x08"]

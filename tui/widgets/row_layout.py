@@ -95,7 +95,12 @@ def _share(rest: int, flex: list[Column]) -> list[int]:
     else:
         widths = list(minimums)
         extra = rest - sum(minimums)
-        open_ = [n for n, c in enumerate(flex) if c.max_width is None or c.max_width > widths[n]]
+
+        def below_cap(n: int) -> bool:
+            cap = flex[n].max_width
+            return cap is None or cap > widths[n]
+
+        open_ = [n for n in range(len(flex)) if below_cap(n)]
         while extra > 0 and open_:
             weights = sum(flex[n].weight for n in open_) or 1
             given = 0
@@ -107,7 +112,7 @@ def _share(rest: int, flex: list[Column]) -> list[int]:
                 widths[n] += grant
                 given += grant
             extra -= given
-            open_ = [n for n in open_ if flex[n].max_width is None or flex[n].max_width > widths[n]]
+            open_ = [n for n in open_ if below_cap(n)]
             if given == 0:
                 break
         if extra > 0:  # what rounding left over goes to the last column still open, else the last one
