@@ -619,3 +619,32 @@ async def test_speaker_statements_load_a_page_at_a_time(app_store: Store, monkey
         assert not rows_of(app, MorePages) and "press Enter for more" not in terminal_text(app)
         assert highlighted(app) == expected[1]  # reading continues at the statement just read
         assert expected[1].text[:30] in terminal_text(app)
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.03, 0.2])
+async def test_a_slow_city_read_never_leaves_loading_on_screen(
+    app_store: Store, monkeypatch: pytest.MonkeyPatch, delay: float
+) -> None:
+    """The first frame waits for nothing here, so the read always finishes after the screen said "Loading…" —
+    sometimes before it was mounted (the case that used to stay on "Loading…" for good), sometimes after."""
+    import time
+
+    from tui.screens import city as city_screen
+
+    monkeypatch.setattr(city_screen, "FIRST_FRAME_WAIT", 0)
+    read = app_store.city_view
+
+    def slow(city_id: int) -> object:
+        time.sleep(delay)
+        return read(city_id)
+
+    monkeypatch.setattr(app_store, "city_view", slow)
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_city(city_id(app_store, "Chicago"))
+        for _ in range(100):
+            await settle(pilot)
+            if "Loading…" not in screen_text(app):
+                break
+        assert "Loading…" not in screen_text(app)
+        assert "Police stance on ICE" in screen_text(app)
