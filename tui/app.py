@@ -20,10 +20,12 @@ from tui.present import one_line
 from tui.screens.main import MainScreen
 from tui.store import Store
 from tui.widgets.background import ReadingApp, read_now
-from tui.widgets.drill_list import DrillList
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    # Only named: its messages find their handlers here by name, and the drill-down screens import it when they open.
+    from tui.widgets.drill_list import DrillList
 
 
 def _name_provider() -> type[Provider]:
