@@ -21,6 +21,7 @@ from tui.screens.city import CityScreen
 from tui.screens.main import MainScreen
 from tui.screens.search import SearchScreen
 from tui.screens.source import SourceScreen
+from tui.screens.speaker import SpeakerScreen
 from tui.store import Store, open_store
 from tui.widgets.drill_list import DrillList
 from tui.widgets.lazy_list import LazyList
@@ -125,6 +126,14 @@ async def test_opening_a_city_and_a_source_while_locked(copy_db: Path) -> None:
                 assert isinstance(app.screen, CityScreen)
                 text = terminal_text(app)
                 assert "Loading…" not in text and LOCKED in text  # the error in place of "Loading…"
+                await pilot.press("escape")
+                await settle(pilot)
+                app.open_speaker(official_id=quote.official_id)
+                await settle(pilot)
+                assert isinstance(app.screen, SpeakerScreen)
+                text = terminal_text(app)
+                assert "Loading…" not in text and LOCKED in text
+                assert "not in the database" not in text  # it could not be read: that is not "there is none"
                 await pilot.press("escape")
                 await settle(pilot)
                 app.open_source(quote.excerpt.source_id, quote.excerpt.start, quote.excerpt.end)

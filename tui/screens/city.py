@@ -31,7 +31,8 @@ class CityScreen(RowsScreen):
         super().__init__()
         self.store = store
         self.city_id = city_id
-        # One row by id, for the breadcrumb; a failure is shown as one line and the screen still opens.
+        # One row by id, for the breadcrumb; a failure is shown as one line and the screen still opens (the view's
+        # read then fails too, and says so in place of "Loading…").
         self.city: City | None = read_now(self.app, lambda: store.city(city_id), None)
         self.view: CityView | None = None
         self._read = Prefetch(lambda: store.city_view(city_id))
@@ -64,7 +65,7 @@ class CityScreen(RowsScreen):
 
 def city_title(city: City | None) -> Content:
     if city is None:
-        return Content("Unknown city")
+        return Content("City")  # not read (a failure is shown below) or not in the database (said below)
     if city.state:
         return Content.assemble((one_line(city.name), "bold"), ", ", one_line(city.state))
     return Content.assemble((one_line(city.name), "bold"), "  ", (f"(state {NOT_STATED})", "italic $text-muted"))

@@ -15,7 +15,7 @@ from tui.models import Official, Organization, Quote
 from tui.present import NOT_STATED, one_line, role
 from tui.screens.rows import FIRST_FRAME_WAIT, RowsScreen, heading, not_stated
 from tui.store import Store
-from tui.widgets.background import Prefetch, read_in_background, read_now
+from tui.widgets.background import Prefetch, read_in_background, try_read
 from tui.widgets.drill_item import Entry, MorePages, statement_entry
 from tui.widgets.drill_list import DrillList
 
@@ -28,15 +28,15 @@ class SpeakerScreen(RowsScreen):
     def __init__(self, store: Store, official_id: int | None = None, organization_id: int | None = None) -> None:
         super().__init__()
         self.store = store
-        # One row by id, for the breadcrumb and header; a failure is shown as one line and the screen still opens.
-        self.official: Official | None = (
-            read_now(self.app, lambda: store.official(official_id), None) if official_id is not None else None
-        )
-        self.organization: Organization | None = (
-            read_now(self.app, lambda: store.organization(organization_id), None)
-            if organization_id is not None and official_id is None
-            else None
-        )
+        # One row by id, for the breadcrumb and header; a failure is shown as one line and the screen still opens,
+        # saying it could not read the speaker (not that there is no such speaker).
+        self.official: Official | None = None
+        self.organization: Organization | None = None
+        self.failure: str | None = None
+        if official_id is not None:
+            self.official, self.failure = try_read(self.app, lambda: store.official(official_id))
+        elif organization_id is not None:
+            self.organization, self.failure = try_read(self.app, lambda: store.organization(organization_id))
         self.shown = 0
         self.total: int | None = None
         self._first_page: Prefetch[tuple[int, list[Quote]]] | None = None
@@ -62,6 +62,8 @@ class SpeakerScreen(RowsScreen):
 
     def first_entries(self) -> list[Entry]:
         title = Entry("title", speaker_header(self.official, self.organization))
+        if self.failure is not None:
+            return [title, not_stated(f"Could not read this from the database. {self.failure}")]
         if self._first_page is None:
             return [title, not_stated("This speaker is not in the database")]
         if self._first_page.wait(FIRST_FRAME_WAIT) and self._first_page.succeeded:

@@ -110,16 +110,22 @@ def read_in_background(
     return worker
 
 
-def read_now(app: App[Any], read: Callable[[], T], fallback: F) -> T | F:
-    """Run a quick read on the event loop; a failure is shown as one line and `fallback` returned."""
+def try_read(app: App[Any], read: Callable[[], T]) -> tuple[T | None, str | None]:
+    """Run a quick read on the event loop: (its result, None), or (None, the line) after showing a failure."""
     try:
-        return read()
+        return read(), None
     except Exception as exc:  # noqa: BLE001 — shown to the user; a failed read must not end the app
         if isinstance(app, ReadingApp):
-            app.show_read_failure(exc)
-        else:
-            app.notify(failure_line(app, exc), severity="error", markup=False)
-        return fallback
+            return None, app.show_read_failure(exc)
+        line = failure_line(app, exc)
+        app.notify(line, severity="error", markup=False)
+        return None, line
+
+
+def read_now(app: App[Any], read: Callable[[], T], fallback: F) -> T | F:
+    """Run a quick read on the event loop; a failure is shown as one line and `fallback` returned."""
+    result, failure = try_read(app, read)
+    return fallback if failure is not None else result  # type: ignore[return-value]
 
 
 class Prefetch(Generic[T]):
