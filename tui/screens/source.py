@@ -16,7 +16,7 @@ from tui.present import NOT_STATED, date_label, one_line
 from tui.screens.base import DrillScreen
 from tui.store import Store
 from tui.widgets.article import ArticleText
-from tui.widgets.background import read_now
+from tui.widgets.background import try_read
 
 __all__ = ["ArticleText", "SourceScreen", "source_meta"]  # ArticleText: where the source screen's view is found
 
@@ -40,8 +40,11 @@ class SourceScreen(DrillScreen):
         self.source_id = source_id
         # One row by id: read at once, so the first frame shows the excerpt. A failure (a locked database, a quote
         # whose article is missing) is shown as one line and the screen says the article could not be shown.
-        self.source: Source | None = read_now(self.app, lambda: store.source(source_id), None)
-        text = read_now(self.app, lambda: store.source_text(source_id), None) if self.source else None
+        self.source: Source | None
+        self.source, self.failure = try_read(self.app, lambda: store.source(source_id))
+        text: str | None = None
+        if self.source is not None:
+            text, self.failure = try_read(self.app, lambda: store.source_text(source_id))
         if text is None:
             self.source = None
         self.text = text or ""
@@ -49,10 +52,14 @@ class SourceScreen(DrillScreen):
         self.end = end
 
     def compose_body(self) -> ComposeResult:
-        yield Static(source_meta(self.source, self.start, self.end), id="source-meta")
-        if self.source is None:
-            yield Static(Content("This article could not be read from the database"), id="article")
+        if self.failure is not None:
+            yield Static(Content("Source: could not be read"), id="source-meta")
+            yield Static(Content(f"This article could not be read from the database. {self.failure}"), id="article")
+        elif self.source is None:
+            yield Static(source_meta(None, self.start, self.end), id="source-meta")
+            yield Static(Content("This article is not in the database"), id="article")
         else:
+            yield Static(source_meta(self.source, self.start, self.end), id="source-meta")
             yield ArticleText(self.text, self.start, self.end, self.source.slug, id="article")
 
     def on_mount(self) -> None:
