@@ -150,6 +150,7 @@ class MainScreen(Screen):
                 indexed=True,
                 on_highlight=self.city_highlighted,
                 id="cities",
+                classes="-current",  # the pane a narrow terminal shows first (set here: a later change restyles)
             )
             yield LazyList(
                 *self._officials_source(None),
@@ -175,7 +176,6 @@ class MainScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.show_pane("cities")
         self.query_one("#cities", LazyList).focus()
         self.query_one(QuoteDetail).border_title = "Quote"
 
