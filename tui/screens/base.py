@@ -1,13 +1,13 @@
 """What every screen has: a breadcrumb of where you are, a footer of the keys, and (below the main screen)
 one-level-back keys.
 
-Drill-down screens set `crumb` (a class attribute or a property: "Chicago", "Source") and yield their own body from
+Drill-down screens set `CRUMB` ("Source") or override the `crumb` property ("Chicago") and yield their own body from
 `compose_body()`; the breadcrumb and footer come from here so every screen shows them the same way.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -169,8 +169,12 @@ class DrillScreen(Screen):
         Binding("backspace", "back", "Back", show=False, tooltip="Go back one level"),
     ]
 
-    # The breadcrumb's label for this screen; override with a class attribute or a property.
-    crumb: str = ""
+    # The breadcrumb's label for this screen: a fixed one in CRUMB, or override `crumb` ("Chicago").
+    CRUMB: ClassVar[str] = ""
+
+    @property
+    def crumb(self) -> str:
+        return self.CRUMB
 
     def compose(self) -> ComposeResult:
         yield Breadcrumb()

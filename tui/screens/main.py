@@ -68,9 +68,12 @@ def expected_breakpoints(screen: Screen) -> list[str]:
     """The breakpoint classes the terminal's size will give, set when the screen is made: Textual sets them at the
     first resize, after the panes are mounted, and a change of class then restyles them all (9 ms here) before the
     first frame. Nothing when the size is unknown (no terminal): Textual's own pass then sets them."""
+    stream = sys.__stderr__  # where Textual's driver writes
     try:
-        width, height = os.get_terminal_size(sys.__stderr__.fileno())  # where Textual's driver writes
+        width, height = os.get_terminal_size(stream.fileno()) if stream is not None else (0, 0)
     except (AttributeError, OSError, ValueError):
+        return []
+    if not width:
         return []
 
     def reached(size: int, breakpoints: list[tuple[int, str]] | None) -> list[str]:

@@ -33,7 +33,7 @@ class SourceScreen(DrillScreen):
         Binding("G", "scroll_article('scroll_end')", "End", show=False, tooltip="Scroll to the end of the article"),
         Binding("x", "excerpt", "Excerpt", tooltip="Scroll the highlighted excerpt back into view"),
     ]
-    crumb = "Source"
+    CRUMB = "Source"
 
     def __init__(self, store: Store, source_id: int, start: int, end: int) -> None:
         super().__init__()
