@@ -19,11 +19,11 @@ from tui.app import EventsApp
 from tui.ingest.builder import atomic_database
 from tui.models import City, Official, Quote
 from tui.present import citation, one_line
-from tui.screens.main import CITY_COLUMNS, city_row
+from tui.screens.main import CITY_COLUMNS, OFFICIAL_COLUMNS, city_row
 from tui.search import fold
 from tui.store import Store, open_store
 from tui.widgets.lazy_list import PAGE_SIZE, LazyList
-from tui.widgets.row_layout import layout_row
+from tui.widgets.row_layout import column_widths, layout_row
 
 SIZE = (100, 30)
 
@@ -607,9 +607,18 @@ async def test_small_terminals_keep_names_whole_and_the_quote_box(store: Store) 
     async with make_app(store).run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         text = screen_text(pilot)
-        # Side by side at 80 columns: every city with its badge, every official's full name, the quote box.
+        # Side by side at 80 columns: every city with its badge, every official's full name up to the 17 cells the
+        # Officials pane has for it (a longer one ends in "…": cut, and saying so), the quote box.
         assert all(name in text for name in cities), text
-        assert all(name in text for name in officials), text
+        officials_pane = pane(pilot, "officials")
+        room = column_widths(OFFICIAL_COLUMNS, officials_pane.scrollable_content_region.width)[0]
+        assert room >= 15  # "Lori Lightfoot", "Bill de Blasio" (it was 13 before the breakpoints)
+        rows = pane_rows(officials_pane)[1:]  # under "All officials", in the store's order
+        shown = list(zip(officials, [row for row in rows if row], strict=False))
+        assert len(shown) >= 10
+        for name, row in shown:
+            assert row.startswith(name if len(name) <= room else name[: room - 1] + "…"), (name, row)
+        assert sum(len(name) <= room for name, _row in shown) >= 8  # most names are whole, or this proves little
         assert "refuses" in text and "Quote" in text and first_quote.text[:30] in text.replace("\n", " ")
         await pilot.resize_terminal(40, 12)
         await settle(pilot)

@@ -10,6 +10,7 @@ import asyncio
 import gc
 import signal
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from textual.app import App
@@ -41,6 +42,17 @@ def _name_provider() -> type[Provider]:
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
 
 
+@dataclass(frozen=True)
+class DeepLink:
+    """What the browser opens first: `events-tui --city NAME`, or a served page's `/?city=NAME`.
+
+    `kind` is "city", "official" (names resolved as `events-tui city NAME` resolves them) or "source" (a slug).
+    """
+
+    kind: str
+    name: str
+
+
 class EventsApp(ReadingApp[None]):
     """Who said what, city by city, about ICE raids — each quote one key away from its source sentence."""
 
@@ -60,9 +72,11 @@ class EventsApp(ReadingApp[None]):
     # 2 MB cache was filled by the first count over a million quotes and only added to the browser's memory.
     PAGE_CACHE_KIB = 512
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, start: DeepLink | None = None) -> None:
         super().__init__()
         self.store = store
+        self.deep_link = start
+        self.ended_by_signal: int | None = None
         store.limit_page_cache(self.PAGE_CACHE_KIB)
         # Made now rather than when Textual asks for it: it starts reading its slow counts in a thread, which then
         # overlaps Textual's start-up instead of the screen's.
@@ -78,6 +92,8 @@ class EventsApp(ReadingApp[None]):
         # After Ctrl+Z and `fg` Textual's driver takes the terminal back (alternate screen, modes) but paints
         # nothing until the next key: repaint everything as soon as it says it has resumed.
         self.app_resume_signal.subscribe(self, self._repaint_after_resume)
+        if self.deep_link is not None:
+            self.open_deep_link(self.deep_link)
 
     def on_unmount(self) -> None:
         loop = asyncio.get_running_loop()
@@ -88,7 +104,8 @@ class EventsApp(ReadingApp[None]):
                 pass
 
     def exit_on_signal(self, number: int) -> None:
-        # 128 + the signal's number, as a shell reports a process a signal ended.
+        # The command line exits with 128 + the signal's number, as a shell reports a process a signal ended.
+        self.ended_by_signal = number
         self.exit(return_code=128 + number)
 
     def _repaint_after_resume(self, _app: App[Any]) -> None:
@@ -97,6 +114,24 @@ class EventsApp(ReadingApp[None]):
 
     def get_default_screen(self) -> MainScreen:
         return self._main_screen
+
+    def open_deep_link(self, link: DeepLink) -> None:
+        """Open what a link names over the main screen; one that names nothing (or several) leaves a notice."""
+        from tui.search import NameNotResolved, resolve_name
+
+        try:
+            if link.kind == "source":
+                source = self.store.source_by_slug(link.name)
+                if source is None:
+                    raise NameNotResolved(f"no source with slug '{link.name}'", [], ambiguous=False)
+                self.open_source(source.id, 0, 0)
+            else:
+                self.open_hit(resolve_name(self.store, link.kind, link.name))
+        except NameNotResolved as exc:
+            # notify() parses markup by default; the name is the user's text and must show literally.
+            self.notify(one_line(f"Link not opened: {exc}"), severity="warning", timeout=20, markup=False)
+        except Exception as exc:  # noqa: BLE001 — a read that failed (a locked database) is one line, not a crash
+            self.show_read_failure(exc)
 
     def run(self, **kwargs: Any) -> None:
         # Everything made so far (Textual's and our modules, the store) lives as long as the app. Freezing it keeps
