@@ -19,7 +19,7 @@ from tui.app import EventsApp
 from tui.ingest.builder import atomic_database
 from tui.models import City, Official, Quote
 from tui.present import citation, one_line
-from tui.screens.main import CITY_COLUMNS, OFFICIAL_COLUMNS, city_row
+from tui.screens.panes import CITY_COLUMNS, OFFICIAL_COLUMNS, city_row
 from tui.search import fold
 from tui.store import Store, open_store
 from tui.widgets.lazy_list import PAGE_SIZE, LazyList
@@ -553,7 +553,7 @@ async def test_help_lists_enter_and_c_where_they_work(store: Store) -> None:
 
 
 async def test_enter_on_all_cities_says_why_it_opens_nothing(store: Store) -> None:
-    from tui.screens.main import ALL_CITIES_ENTER, ALL_OFFICIALS_ENTER
+    from tui.screens.panes import ALL_CITIES_ENTER, ALL_OFFICIALS_ENTER
 
     app = make_app(store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -7,6 +7,8 @@ Drill-down screens set `CRUMB` ("Source") or override the `crumb` property ("Chi
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
@@ -32,6 +34,24 @@ def crumbs_to(screen: Screen) -> list[str]:
     stack = screen.app.screen_stack
     path = stack[: stack.index(screen) + 1] if screen in stack else [*stack, screen]
     return [crumb for s in path if (crumb := getattr(s, "crumb", None))]
+
+
+def expected_breakpoints(screen: Screen) -> list[str]:
+    """The breakpoint classes the terminal's size will give, set when the screen is made: Textual sets them at the
+    first resize, after the panes are mounted, and a change of class then restyles them all (9 ms here) before the
+    first frame. Nothing when the size is unknown (no terminal): Textual's own pass then sets them."""
+    stream = sys.__stderr__  # where Textual's driver writes
+    try:
+        width, height = os.get_terminal_size(stream.fileno()) if stream is not None else (0, 0)
+    except (AttributeError, OSError, ValueError):
+        return []
+    if not width:
+        return []
+
+    def reached(size: int, breakpoints: list[tuple[int, str]] | None) -> list[str]:
+        return [name for at, name in sorted(breakpoints or []) if size >= at][-1:]
+
+    return reached(width, screen.HORIZONTAL_BREAKPOINTS) + reached(height, screen.VERTICAL_BREAKPOINTS)
 
 
 class Breadcrumb(Widget):

@@ -8,11 +8,6 @@ a pane with Tab. The Quotes pane's title says whose quotes it holds.
 
 from __future__ import annotations
 
-import os
-import sys
-from dataclasses import dataclass
-from typing import Any
-
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -22,96 +17,30 @@ from textual.message import Message
 from textual.screen import Screen
 
 from tui.models import City, Official, Quote
-from tui.present import one_line, stance_look
-from tui.screens.base import Breadcrumb, KeyFooter
+from tui.present import one_line
+from tui.screens.base import Breadcrumb, KeyFooter, expected_breakpoints
+from tui.screens.panes import (
+    ALL_CITIES,
+    ALL_CITIES_ENTER,
+    ALL_OFFICIALS,
+    ALL_OFFICIALS_ENTER,
+    CITY_COLUMNS,
+    NO_OFFICIALS,
+    NO_QUOTES,
+    OFFICIAL_COLUMNS,
+    PANES,
+    QUOTE_COLUMNS,
+    AllRow,
+    city_row,
+    official_row,
+    quote_row,
+    with_all_row,
+)
 from tui.store import Store
 from tui.widgets.background import read_now
 from tui.widgets.lazy_list import LazyList, TitleFn
 from tui.widgets.quote_detail import QuoteDetail
-from tui.widgets.row_layout import Column, cell
 from tui.widgets.row_pages import CountFn, PageFn, PrefetchedCount
-
-
-@dataclass(frozen=True, slots=True)
-class AllRow:
-    """The first row of Cities or Officials: nothing chosen, so the panes to the right are not narrowed."""
-
-    label: str
-
-
-ALL_CITIES = AllRow("All cities")
-ALL_OFFICIALS = AllRow("All officials")
-
-# Badge colours for a city's police stance on cooperating with ICE.
-NO_DATE = "—"
-NO_OFFICIALS = "No officials named in the sources"
-NO_QUOTES = "No quotes in the sources"
-# What Enter on an "All" row says: it has no page of its own, and where the rows it stands for are.
-ALL_CITIES_ENTER = "“All cities” has no page of its own: highlight a city and press Enter, or Tab to Officials"
-ALL_OFFICIALS_ENTER = "“All officials” has no page of its own: highlight an official, or Tab to the quotes"
-
-# Name, state, police badge; a narrow pane drops the state first, then the badge.
-CITY_COLUMNS = (Column(min_width=10), Column(12, drop=2), Column(10, drop=1))
-# Name, title, party; the title goes first, then the party: a name is worth more than either.
-OFFICIAL_COLUMNS = (Column(min_width=14), Column(14, drop=2), Column(2, drop=1))
-# Speaker, date, the start of the quote. The speaker's name grows with the pane (an organisation's name is long, and
-# "San Francisco…" cut short reads as the city, not its police department); the quote keeps at least 12 cells.
-QUOTE_COLUMNS = (
-    Column(min_width=14, weight=2, max_width=32),
-    Column(10, drop=2),
-    Column(min_width=12, weight=3),
-)
-PANES = ("cities", "officials", "quotes")
-
-
-def expected_breakpoints(screen: Screen) -> list[str]:
-    """The breakpoint classes the terminal's size will give, set when the screen is made: Textual sets them at the
-    first resize, after the panes are mounted, and a change of class then restyles them all (9 ms here) before the
-    first frame. Nothing when the size is unknown (no terminal): Textual's own pass then sets them."""
-    stream = sys.__stderr__  # where Textual's driver writes
-    try:
-        width, height = os.get_terminal_size(stream.fileno()) if stream is not None else (0, 0)
-    except (AttributeError, OSError, ValueError):
-        return []
-    if not width:
-        return []
-
-    def reached(size: int, breakpoints: list[tuple[int, str]] | None) -> list[str]:
-        return [name for at, name in sorted(breakpoints or []) if size >= at][-1:]
-
-    return reached(width, screen.HORIZONTAL_BREAKPOINTS) + reached(height, screen.VERTICAL_BREAKPOINTS)
-
-
-def with_all_row(all_row: AllRow, count_fn: CountFn, page_fn: PageFn) -> tuple[CountFn, PageFn]:
-    """A (count, page) data source with `all_row` in front, so row i of the pane is row i - 1 of the data."""
-
-    def page(offset: int, limit: int) -> list[Any]:
-        if offset == 0:
-            return [all_row, *page_fn(0, limit - 1)]
-        return list(page_fn(offset - 1, limit))
-
-    return (lambda: count_fn() + 1), page
-
-
-def all_row(item: AllRow) -> Text:
-    return Text(item.label, style="italic")
-
-
-def city_row(item: City | AllRow) -> Text | tuple[Text, ...]:
-    if isinstance(item, AllRow):
-        return all_row(item)
-    badge = item.police_position or ""
-    return cell(item.name), cell(item.state, "dim"), cell(badge, stance_look(badge).style if badge else "")
-
-
-def official_row(item: Official | AllRow) -> Text | tuple[Text, ...]:
-    if isinstance(item, AllRow):
-        return all_row(item)
-    return cell(item.name), cell(item.title, "dim"), cell(item.party)
-
-
-def quote_row(quote: Quote) -> tuple[Text, ...]:
-    return cell(quote.speaker), cell(quote.date or NO_DATE, "dim"), cell(quote.text)
 
 
 class MainScreen(Screen):
