@@ -7,6 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.content import Content
+from textual.pilot import Pilot
+from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.ingest.builder import build
 from tui.store import Store, open_store
@@ -61,3 +66,49 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The deliberately hostile article (Rich markup, ANSI escapes, control characters, a 500-letter word, a
     2,000-character quote, CJK, emoji, right-to-left text) built by the real builder."""
     return build_from(HOSTILE_SOURCES, tmp_path_factory.mktemp("hostile") / "events.db")
+
+
+# --- the app under test: one way to wait for it and one way to read what it shows --------------------------------
+
+
+async def settle(pilot: Pilot, rounds: int = 100) -> None:
+    """Wait until the app is idle: every worker done, every list's rows arrived, the messages they sent handled.
+
+    A highlight can start another list's read, so this loops until nothing is left. Text cursors stop blinking, so
+    what is on screen does not depend on when it is looked at. Fails (never hangs) if the app never gets there.
+    """
+    from textual.widgets import Input
+    from textual.worker import WorkerFailed
+
+    from tui.widgets.lazy_list import LazyList
+
+    app = pilot.app
+    for _ in range(rounds):
+        for field in app.screen.query(Input):
+            field.cursor_blink = False
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerFailed:
+            pass  # the app's own handler shows it; the test looks at what the user sees
+        await pilot.pause()
+        if not app.workers and not any(lst.loading_data for lst in app.screen.query(LazyList)):
+            return
+    raise AssertionError(f"the app was still busy after {rounds} rounds: {list(app.workers)}")
+
+
+def terminal_lines(app: App[object]) -> list[Strip]:
+    """The lines of the terminal as the user sees them (the active screen, dialogs and toasts included).
+
+    The one place the tests reach into Textual: 8.2.8 has no public call for the characters on screen, and this is
+    the call its own `export_screenshot` makes.
+    """
+    return list(app.screen._compositor.render_strips())
+
+
+def terminal_text(app: App[object]) -> str:
+    return "\n".join(strip.text for strip in terminal_lines(app))
+
+
+def plain_title(widget: Widget) -> str:
+    """A widget's border title as plain text (Textual hands it out as markup)."""
+    return Content.from_markup(widget.border_title).plain if widget.border_title else ""

@@ -11,13 +11,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from textual.app import App
 from textual.command import CommandList
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.conftest import build_from
+from tests.conftest import build_from, settle, terminal_text
 from tui.app import EventsApp
 from tui.models import Official, Organization, Quote, SearchHit, Stance
 from tui.palette import palette_prompt
@@ -30,6 +29,7 @@ from tui.screens.source import ArticleText, SourceScreen
 from tui.screens.speaker import SpeakerScreen
 from tui.store import Store, open_store
 from tui.widgets import article
+from tui.widgets.background import ReadingApp
 from tui.widgets.drill_item import Entry, MorePages, MoreUnits, paged
 from tui.widgets.drill_list import DrillList
 
@@ -37,13 +37,6 @@ SIZE = (100, 32)
 
 
 # --- helpers -------------------------------------------------------------------------------------
-
-
-async def settle(pilot: Pilot) -> None:
-    """Let messages, thread workers and the repaint they trigger finish."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
@@ -80,11 +73,6 @@ def highlighted(app: EventsApp) -> object:
     """What the cursor of the focused column is on (None when the column does not have the focus)."""
     focused = app.focused
     return focused.highlighted if isinstance(focused, DrillList) else None
-
-
-def terminal_text(app: EventsApp) -> str:
-    """The characters on the terminal, as a user sees them."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def screen_text(app: EventsApp) -> str:
@@ -493,6 +481,36 @@ async def test_long_article_is_shown_whole_with_the_excerpt_in_view(tmp_path: Pa
     store.close()
 
 
+async def test_j_k_g_G_scroll_the_article(tmp_path: Path) -> None:
+    text = "date 2019-06-22\n" + FILLER * 200 + HOSTILE_TEXT.split("\n", 1)[1] + FILLER * 200
+    store = store_from(tmp_path, text, HOSTILE_TOML)
+    app = EventsApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        quote = store.quote(1)
+        app.open_source(quote.excerpt.source_id, quote.excerpt.start, quote.excerpt.end)
+        await settle(pilot)
+        pane = app.screen.query_one("#article")
+        start = pane.scroll_y
+        assert 0 < start < pane.max_scroll_y  # the excerpt is mid-article: every key below can move the view
+        await pilot.press("j", "j")
+        await settle(pilot)
+        assert pane.scroll_y == start + 2
+        await pilot.press("k")
+        await settle(pilot)
+        assert pane.scroll_y == start + 1
+        await pilot.press("G")
+        await settle(pilot)
+        assert pane.scroll_y == pane.max_scroll_y
+        await pilot.press("g")
+        await settle(pilot)
+        assert pane.scroll_y == 0
+        await pilot.press("x")  # back to the excerpt
+        await settle(pilot)
+        line = app.screen.query_one(ArticleText).excerpt_line()
+        assert pane.scroll_y <= line < pane.scroll_y + pane.scrollable_content_region.height
+    store.close()
+
+
 async def test_giant_article_shows_the_paragraphs_around_the_excerpt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -520,7 +538,7 @@ async def test_giant_article_shows_the_paragraphs_around_the_excerpt(
     store.close()
 
 
-class RowsApp(App[None]):
+class RowsApp(ReadingApp[None]):
     """A bare app holding one paged column, to watch the "N more" row on its own."""
 
     def __init__(self, units: list[int]) -> None:
@@ -616,7 +634,9 @@ async def test_a_failing_read_is_one_line_on_screen_not_a_crash(
     async with app.run_test(size=SIZE) as pilot:
         await search_and_open(pilot, "chicago")
         assert isinstance(app.screen, CityScreen)
-        assert "Could not read this city from the database: database disk image is malformed" in screen_text(app)
+        # One line in place of "Loading…", the same words the CLI prints for a damaged file; the app runs on.
+        assert "Loading…" not in screen_text(app)
+        assert "the database file is damaged (database disk image is malformed)" in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
         assert len(app.screen_stack) == 1
@@ -641,3 +661,32 @@ async def test_speaker_statements_load_a_page_at_a_time(app_store: Store, monkey
         assert not rows_of(app, MorePages) and "press Enter for more" not in terminal_text(app)
         assert highlighted(app) == expected[1]  # reading continues at the statement just read
         assert expected[1].text[:30] in terminal_text(app)
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.03, 0.2])
+async def test_a_slow_city_read_never_leaves_loading_on_screen(
+    app_store: Store, monkeypatch: pytest.MonkeyPatch, delay: float
+) -> None:
+    """The first frame waits for nothing here, so the read always finishes after the screen said "Loading…" —
+    sometimes before it was mounted (the case that used to stay on "Loading…" for good), sometimes after."""
+    import time
+
+    from tui.screens import city as city_screen
+
+    monkeypatch.setattr(city_screen, "FIRST_FRAME_WAIT", 0)
+    read = app_store.city_view
+
+    def slow(city_id: int) -> object:
+        time.sleep(delay)
+        return read(city_id)
+
+    monkeypatch.setattr(app_store, "city_view", slow)
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_city(city_id(app_store, "Chicago"))
+        for _ in range(100):
+            await settle(pilot)
+            if "Loading…" not in screen_text(app):
+                break
+        assert "Loading…" not in screen_text(app)
+        assert "Police stance on ICE" in screen_text(app)

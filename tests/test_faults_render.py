@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.conftest import HOSTILE_SOURCES
+from tests.conftest import HOSTILE_SOURCES, settle, terminal_lines
 from tests.faults_support import run_cli
 from tui.app import EventsApp
 from tui.store import Store, open_store
@@ -51,7 +51,7 @@ def screen_text(app: EventsApp) -> str:
     Reads the compositor's strips (Textual has no public "screen contents" API; its SVG screenshot uses the same).
     """
     width, height = app.size
-    strips = app.screen._compositor.render_strips()
+    strips = terminal_lines(app)
     assert len(strips) == height
     for number, strip in enumerate(strips):
         text = strip.text
@@ -65,12 +65,6 @@ def make_app(store: Store) -> EventsApp:
     app = EventsApp(store)
     app.animation_level = "none"  # scrolling jumps instead of gliding: the same frames, without waiting for them
     return app
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def press_and_check(pilot: Pilot, *keys: str) -> str:

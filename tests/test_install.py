@@ -37,6 +37,7 @@ def test_installed_package_finds_its_bundled_database_from_another_directory(tmp
         capture_output=True,
     )
     assert (target / "tui" / "data" / "events.db").is_file()
+    assert (target / "tui" / "screens" / "source.tcss").is_file()  # the screens' styles ship beside them
     assert (target / "tui" / "data" / "sources" / "2019-06-22-ice-raids.toml").is_file()
     assert (target / "tui" / "app.tcss").is_file()
     # The web page `events-tui serve` sends, and every .tcss a screen loads.

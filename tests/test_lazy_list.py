@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 from rich.text import Text
-from textual.app import App, ComposeResult
-from textual.pilot import Pilot
+from textual.app import ComposeResult
 
+from tests.conftest import settle
 from tui.widgets import row_pages
+from tui.widgets.background import ReadingApp
 from tui.widgets.lazy_list import PAGE_SIZE, LazyList
 from tui.widgets.row_layout import Column, cell, column_widths, layout_row
 
@@ -37,7 +38,7 @@ class Source:
         return [f"{self.prefix} {i}" for i in range(offset, min(offset + limit, self.n))]
 
 
-class ListApp(App[None]):
+class ListApp(ReadingApp[None]):
     def __init__(self, source: Source, indexed: bool = False) -> None:
         super().__init__()
         self.source = source
@@ -60,16 +61,6 @@ class ListApp(App[None]):
 
     def on_lazy_list_selected(self, message: LazyList.Selected) -> None:
         self.seen.append(("selected", message.item, message.index))
-
-
-async def settle(pilot: Pilot) -> None:
-    lazy = pilot.app.query_one(LazyList)
-    for _ in range(50):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if not lazy.loading_data:
-            return
-    raise AssertionError("never finished loading")
 
 
 def painted(lazy: LazyList) -> list[str]:
@@ -199,6 +190,24 @@ def test_columns_drop_least_important_first_when_narrow() -> None:
     assert column_widths(columns, 25) == [16, 0, 8]  # the drop=2 column goes first
     assert column_widths(columns, 12) == [12, 0, 0]
     assert column_widths(columns, 3) == [3, 0, 0]
+
+
+def test_flexible_columns_share_by_weight_up_to_their_maximum() -> None:
+    speaker, date, words = Column(min_width=14, weight=2, max_width=32), Column(10, drop=2), Column(min_width=12)
+    columns = (speaker, date, Column(min_width=12, weight=3))
+    # Exactly the minimums: nothing to share.
+    assert column_widths(columns, 14 + 10 + 12 + 2) == [14, 10, 12]
+    # 20 cells beyond the minimums: 2/5 to the speaker, 3/5 to the words.
+    assert column_widths(columns, 14 + 10 + 12 + 2 + 20) == [22, 10, 24]
+    # A wide pane: the speaker stops at its maximum and the words take the rest.
+    assert column_widths(columns, 150) == [32, 10, 150 - 32 - 10 - 2]
+    # Every width from 1 to 200 is filled exactly (the separators included) once both flexible columns show.
+    for width in range(40, 200):
+        widths = column_widths(columns, width)
+        assert sum(widths) + 2 == width, (width, widths)
+        assert widths[0] <= 32
+    # One flexible column of weight 1 and no maximum behaves as before: it takes all that is left.
+    assert column_widths((words, date), 40) == [29, 10]
 
 
 def test_wide_characters_and_hostile_text_keep_rows_aligned() -> None:

@@ -11,22 +11,14 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
 
+from tests.conftest import settle  # also stops cursors blinking: the picture must not depend on timing
 from tui.app import EventsApp
 from tui.models import Quote
 from tui.store import Store, open_store
 from tui.widgets.drill_list import DrillList
 
 SIZE = (100, 32)
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False  # a blinking cursor would make the picture depend on timing
 
 
 async def open_search(pilot: Pilot, text: str) -> None:

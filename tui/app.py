@@ -6,21 +6,27 @@ frame shows.
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import signal
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from textual.app import App
 from textual.binding import Binding
 
-from tui.models import Quote, SearchHit, Stance
+from tui.models import Excerpt, Quote, SearchHit, Stance
 from tui.present import one_line
 from tui.screens.main import MainScreen
 from tui.store import Store
+from tui.widgets.background import ReadingApp, read_now
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    # Only named: its messages find their handlers here by name, and the drill-down screens import it when they open.
+    from tui.widgets.drill_list import DrillList
 
 
 def _name_provider() -> type[Provider]:
@@ -28,6 +34,12 @@ def _name_provider() -> type[Provider]:
     from tui.palette import NameProvider
 
     return NameProvider
+
+
+# Signals that end the app as `q` does, so the terminal is given back as it was found (alternate screen left, mouse
+# reporting off, cursor shown): the default action of each would kill the process with the terminal still in
+# Textual's modes.
+EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
 
 
 @dataclass(frozen=True)
@@ -41,7 +53,7 @@ class DeepLink:
     name: str
 
 
-class EventsApp(App[None]):
+class EventsApp(ReadingApp[None]):
     """Who said what, city by city, about ICE raids — each quote one key away from its source sentence."""
 
     CSS_PATH = "app.tcss"
@@ -52,6 +64,8 @@ class EventsApp(App[None]):
         Binding("q", "quit", "Quit", tooltip="Quit events-tui"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Every key of the app"),
         Binding("slash", "search", "Search", key_display="/", tooltip="Search cities, officials and quotes"),
+        # Textual reads Ctrl+Z as a key (the terminal's own suspend is off in its raw mode); this restores it.
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, tooltip="Suspend events-tui (fg resumes it)"),
     ]
 
     # SQLite's page cache for the browser's connection. Reads are index lookups of a few pages each; the default
@@ -62,17 +76,44 @@ class EventsApp(App[None]):
         super().__init__()
         self.store = store
         self.deep_link = start
+        self.ended_by_signal: int | None = None
         store.limit_page_cache(self.PAGE_CACHE_KIB)
         # Made now rather than when Textual asks for it: it starts reading its slow counts in a thread, which then
         # overlaps Textual's start-up instead of the screen's.
         self._main_screen = MainScreen(store)
 
-    def get_default_screen(self) -> MainScreen:
-        return self._main_screen
-
     def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in EXIT_SIGNALS:
+            try:
+                loop.add_signal_handler(number, self.exit_on_signal, number)
+            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no such signal here
+                pass
+        # After Ctrl+Z and `fg` Textual's driver takes the terminal back (alternate screen, modes) but paints
+        # nothing until the next key: repaint everything as soon as it says it has resumed.
+        self.app_resume_signal.subscribe(self, self._repaint_after_resume)
         if self.deep_link is not None:
             self.open_deep_link(self.deep_link)
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in EXIT_SIGNALS:
+            try:
+                loop.remove_signal_handler(number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
+
+    def exit_on_signal(self, number: int) -> None:
+        # The command line exits with 128 + the signal's number, as a shell reports a process a signal ended.
+        self.ended_by_signal = number
+        self.exit(return_code=128 + number)
+
+    def _repaint_after_resume(self, _app: App[Any]) -> None:
+        self.refresh(layout=True, repaint=True)
+        self.screen.refresh(layout=True, repaint=True)
+
+    def get_default_screen(self) -> MainScreen:
+        return self._main_screen
 
     def open_deep_link(self, link: DeepLink) -> None:
         """Open what a link names over the main screen; one that names nothing (or several) leaves a notice."""
@@ -89,6 +130,8 @@ class EventsApp(App[None]):
         except NameNotResolved as exc:
             # notify() parses markup by default; the name is the user's text and must show literally.
             self.notify(one_line(f"Link not opened: {exc}"), severity="warning", timeout=20, markup=False)
+        except Exception as exc:  # noqa: BLE001 — a read that failed (a locked database) is one line, not a crash
+            self.show_read_failure(exc)
 
     def run(self, **kwargs: Any) -> None:
         # Everything made so far (Textual's and our modules, the store) lives as long as the app. Freezing it keeps
@@ -119,7 +162,35 @@ class EventsApp(App[None]):
         if hit is not None:
             self.open_hit(hit)
 
-    # --- navigation: what the screens call to open another ---------------------------------------
+    # --- navigation: widgets post what was chosen, the app opens it ------------------------------
+    # The open_* methods are public: the main screen, search, the palette and a deep link use them too.
+
+    def on_main_screen_city_chosen(self, message: MainScreen.CityChosen) -> None:
+        self.open_city(message.city_id)
+
+    def on_main_screen_official_chosen(self, message: MainScreen.OfficialChosen) -> None:
+        self.open_speaker(official_id=message.official_id)
+
+    def on_main_screen_quote_chosen(self, message: MainScreen.QuoteChosen) -> None:
+        self._open_excerpt(message.excerpt)
+
+    def on_main_screen_citation_wanted(self, message: MainScreen.CitationWanted) -> None:
+        self.copy_citation(message.quote)
+
+    def on_drill_list_quote_chosen(self, message: DrillList.QuoteChosen) -> None:
+        self._open_excerpt(message.excerpt)
+
+    def on_drill_list_official_chosen(self, message: DrillList.OfficialChosen) -> None:
+        self.open_speaker(official_id=message.official_id)
+
+    def on_drill_list_organization_chosen(self, message: DrillList.OrganizationChosen) -> None:
+        self.open_speaker(organization_id=message.organization_id)
+
+    def on_drill_list_citation_wanted(self, message: DrillList.CitationWanted) -> None:
+        self.copy_citation(message.item)
+
+    def _open_excerpt(self, excerpt: Excerpt) -> None:
+        self.open_source(excerpt.source_id, excerpt.start, excerpt.end)
 
     def open_city(self, city_id: int) -> None:
         from tui.screens.city import CityScreen
@@ -148,11 +219,18 @@ class EventsApp(App[None]):
         elif hit.kind == "organization":
             self.open_speaker(organization_id=hit.id)
         else:
-            quote = self.store.quote(hit.id)  # one row by id: fast enough for the event loop
+            # One row by id: fast enough for the event loop. A failed read has been shown as one line.
+            found: Quote | None | Literal[False] = read_now(self, lambda: self.store.quote(hit.id), False)
+            if found is False:
+                return
+            quote = found
             if quote is None:
                 self.notify("That quote is no longer in the database", severity="error")
-            else:
-                self.open_source(quote.excerpt.source_id, quote.excerpt.start, quote.excerpt.end)
+                return
+            main = self.screen_stack[0]
+            if isinstance(main, MainScreen):
+                main.land_on_quote(quote)
+            self.open_source(quote.excerpt.source_id, quote.excerpt.start, quote.excerpt.end)
 
     def copy_citation(self, item: Quote | Stance) -> None:
         """Put a one-line citation of a quote (or a stance's evidence) on the clipboard."""

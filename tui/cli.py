@@ -45,6 +45,26 @@ def resolve_db(value: str | None) -> Path:
     return Path(env) if env else bundled_db()
 
 
+# `--help`'s examples: (what to type, what it shows). A test parses every one, so none can drift from the parser.
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("events-tui", "open the browser (/ search, ? keys, q quit)"),
+    ("events-tui city chicago", "the police stance, the mayor's statements, who else spoke"),
+    ("events-tui official garcety", "typos are fine: Eric Garcetti and all his statements"),
+    ("events-tui search lightfoot --json", "names and quotes, best match first, as JSON"),
+    ("events-tui source 2019-06-22-ice-raids", "an article's metadata and full text"),
+    ("events-tui export --format csv --out quotes.csv", "every quote and stance, with offsets"),
+    ("events-tui --db other.db city houston", "read another database (or set EVENTS_DB)"),
+)
+
+
+def examples_text() -> str:
+    lines = ["examples:"]
+    for typed, shows in EXAMPLES:
+        lines += [f"  {typed:<40}  {shows}"] if len(typed) <= 40 else [f"  {typed}", f"  {'':<40}  {shows}"]
+    lines += ["", "exit codes: 0 ok, 1 not found or ambiguous, 2 unusable input; errors are one line on stderr."]
+    return "\n".join(lines)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line and exit code 2 (argparse's own code for it)."""
 
@@ -53,11 +73,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from tui import __version__
+
     parser = _Parser(
         prog="events-tui",
         description="Who said what, city by city, about federal immigration enforcement; each quote cited to "
         "the characters of its source article. With no command, opens the browser.",
+        epilog=examples_text(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     db_help = "database to read (default: $EVENTS_DB, else the bundled database)"
     parser.add_argument("--db", metavar="PATH", help=db_help)
     _add_deep_links(parser, argparse.SUPPRESS)
@@ -180,10 +205,23 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(path)
     try:
         if command == "browse":
+            # Checked after the database opened, so a bad database is reported the same way whatever stdin is.
+            # TEXTUAL_DRIVER names another driver (the web page's, `events-tui serve`), which reads no terminal.
+            if not sys.stdin.isatty() and not os.environ.get("TEXTUAL_DRIVER"):
+                # Textual reads keys from the terminal on stdin: from a file or /dev/null it would read
+                # end-of-file forever (100% CPU) and `q` could never be pressed.
+                raise CommandError(
+                    "the browser needs a terminal on standard input (it is redirected); for scripts use a "
+                    "command such as `events-tui city chicago` (see events-tui --help)",
+                    EXIT_UNUSABLE,
+                )
             from tui.app import DeepLink, EventsApp
 
             app = EventsApp(store, start=DeepLink(*start) if start else None)
             app.run()
+            if app.ended_by_signal is not None:
+                # 128 + N when signal N ended it (SIGTERM, SIGHUP, SIGQUIT), as a shell reports.
+                return 128 + app.ended_by_signal
             # Textual ends the app on an unhandled error and reports it itself; the exit code must say so too
             # (a served page shows that its session failed rather than that it ended).
             return EXIT_UNUSABLE if app.return_code else EXIT_OK

@@ -24,7 +24,6 @@ from tui.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_UNUSABLE, CommandError
 from tui.export import write_export
 from tui.models import Official, Organization, Quote, Stance, group_stances
 from tui.search import NameNotResolved, fold, resolve_name, search
-from tui.store import role as store_role
 
 if TYPE_CHECKING:
     from tui.store import Store
@@ -146,7 +145,7 @@ def _official(args: argparse.Namespace, store: Store) -> int:
 
 
 def _person_line(o: Official) -> str:
-    role = store_role(o.title, o.city_name, o.state, o.jurisdiction) or "title not stated"
+    role = present.role(o.title, o.city_name, o.state, o.jurisdiction) or "title not stated"
     return f"{o.name} · {role} · {o.party or 'party not stated'}"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.models import (
     CityView,
@@ -27,9 +27,39 @@ from tui.models import (
     StanceGroup,
     group_stances,
 )
-from tui.store import role
+
+if TYPE_CHECKING:
+    from tui.store import Store
 
 NOT_STATED = "not stated in the sources"
+
+
+def role(title: str | None, city: str | None, state: str | None, jurisdiction: str | None) -> str | None:
+    """An official's title with its place, for citations: 'Mayor of Oakland', 'Governor of Florida'."""
+    if title is None:
+        return None
+    if city:
+        return f"{title} of {city}"
+    if jurisdiction == "state" and state:
+        return f"{title} of {state}"
+    return title
+
+
+def describe(store: Store, kind: str, entity_id: int) -> str:
+    """A one-line description for a search hit: 'Mayor of Oakland · D', 'police · San Francisco'."""
+    if kind == "city":
+        city = store.city(entity_id)
+        return f"city · {city.state or 'state not stated'}" if city else ""
+    if kind == "official":
+        o = store.official(entity_id)
+        if o is None:
+            return ""
+        parts = [role(o.title, o.city_name, o.state, o.jurisdiction) or "official", o.party]
+        return " · ".join(p for p in parts if p)
+    org = store.organization(entity_id)
+    if org is None:
+        return ""
+    return " · ".join(p for p in (org.kind, org.abbreviation, org.city_name) if p)
 
 
 @dataclass(frozen=True, slots=True)

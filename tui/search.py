@@ -17,6 +17,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from tui.models import SearchHit
+from tui.present import describe
 
 if TYPE_CHECKING:
     from tui.store import Store
@@ -211,7 +212,7 @@ def typo_candidates(store: Store, query: str, limit: int = TYPO_CANDIDATES) -> l
 
 def _with_display(store: Store, hits: list[SearchHit]) -> list[SearchHit]:
     """Replace each matched key by a human snippet: what the entity is."""
-    return [SearchHit(h.kind, h.id, h.name, store.describe(h.kind, h.id), h.score) for h in hits]
+    return [SearchHit(h.kind, h.id, h.name, describe(store, h.kind, h.id), h.score) for h in hits]
 
 
 def search_quotes(store: Store, text: str, limit: int) -> list[SearchHit]:

@@ -28,6 +28,7 @@ from tui.models import (
     Source,
     Stance,
 )
+from tui.present import role  # a quote's speaker_title is worded as everywhere else
 
 # The schema version this code reads; kept in step with tui.ingest.schema.SCHEMA_VERSION (a test checks),
 # but not imported from there, because the builder imports sqlite_utils and that is too slow for start-up.
@@ -82,17 +83,6 @@ SELECT c.id, c.slug, c.name, c.state,
 FROM cities c
 """
 _QUOTE_ORDER = " ORDER BY q.date DESC, q.id DESC"
-
-
-def role(title: str | None, city: str | None, state: str | None, jurisdiction: str | None) -> str | None:
-    """An official's title with its place, for citations: 'Mayor of Oakland', 'Governor of Florida'."""
-    if title is None:
-        return None
-    if city:
-        return f"{title} of {city}"
-    if jurisdiction == "state" and state:
-        return f"{title} of {state}"
-    return title
 
 
 def open_store(path: str | os.PathLike[str]) -> Store:
@@ -206,6 +196,24 @@ def describe_error(path: Path, exc: sqlite3.DatabaseError) -> str:
     return f"{path}: cannot read the database ({message})"
 
 
+class MissingRow(KeyError):
+    """A row another row points to is not in the database (a dangling source_id): the file is inconsistent."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "a row is missing"
+
+
+def describe_read_error(path: Path | None, exc: BaseException) -> str:
+    """One line for any read that failed in the browser: SQLite's errors as the CLI words them, a missing row,
+    and anything else by its type, so the browser can show it and carry on."""
+    where = path if path is not None else Path("the database")
+    if isinstance(exc, sqlite3.DatabaseError):
+        return describe_error(where, exc)
+    if isinstance(exc, MissingRow):
+        return f"{where}: {exc}; rebuild it with `events-tui build --out {where}`"
+    return f"{where}: cannot read the database ({type(exc).__name__}: {exc})"
+
+
 class Store:
     """Read-only access to one events database. Safe to share with a thread worker (queries are serialised)."""
 
@@ -274,7 +282,7 @@ class Store:
                 "SELECT id, slug, title, outlet, published, url, contributors FROM sources WHERE id = ?", (source_id,)
             )
             if row is None:
-                raise KeyError(source_id)
+                raise MissingRow(f"source {source_id} is named by another row but is not in the database")
             self._sources[source_id] = Source(*row)
         return self._sources[source_id]
 
@@ -483,22 +491,6 @@ class Store:
         params = (*(p for g, w in weighted for p in (w, f'"{g}"', cap)), pool, typical_length, limit)
         return self._all(sql, params)
 
-    def describe(self, kind: str, entity_id: int) -> str:
-        """A one-line description for a search hit: 'Mayor of Oakland · D', 'police · San Francisco'."""
-        if kind == "city":
-            city = self.city(entity_id)
-            return f"city · {city.state or 'state not stated'}" if city else ""
-        if kind == "official":
-            o = self.official(entity_id)
-            if o is None:
-                return ""
-            parts = [role(o.title, o.city_name, o.state, o.jurisdiction) or "official", o.party]
-            return " · ".join(p for p in parts if p)
-        org = self.organization(entity_id)
-        if org is None:
-            return ""
-        return " · ".join(p for p in (org.kind, org.abbreviation, org.city_name) if p)
-
     def count_quote_matches(self, expression: str, cap: int) -> int:
         """How many quotes match, counting no further than `cap` (enough to choose a ranking)."""
         sql = "SELECT count(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)"
@@ -536,3 +528,20 @@ class Store:
             (city_id,),
         )
         return row[0] if row else None
+
+    def quote_row(self, quote_id: int, city_id: int | None = None) -> int | None:
+        """Where a quote comes in `quotes_page(city_id=city_id)` order (newest first; undated last), or None if it is
+        not in that list. Used to put the cursor back on a quote opened from search."""
+        found = self._one("SELECT date, city_id FROM quotes WHERE id = ?", (quote_id,))
+        if found is None or (city_id is not None and found[1] != city_id):
+            return None
+        date = found[0]
+        scope, params = ("q.city_id = ? AND ", (city_id,)) if city_id is not None else ("", ())
+        if date is None:  # after every dated quote, and after undated ones of higher id
+            before = "(q.date IS NOT NULL OR q.id > ?)"
+            params = (*params, quote_id)
+        else:
+            before = "(q.date > ? OR (q.date = ? AND q.id > ?))"
+            params = (*params, date, date, quote_id)
+        counted = self._one(f"SELECT count(*) FROM quotes q WHERE {scope}{before}", params)
+        return counted[0] if counted else None

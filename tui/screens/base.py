@@ -1,13 +1,15 @@
 """What every screen has: a breadcrumb of where you are, a footer of the keys, and (below the main screen)
 one-level-back keys.
 
-Drill-down screens set `crumb` (a class attribute or a property: "Chicago", "Source") and yield their own body from
+Drill-down screens set `CRUMB` ("Source") or override the `crumb` property ("Chicago") and yield their own body from
 `compose_body()`; the breadcrumb and footer come from here so every screen shows them the same way.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import os
+import sys
+from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -34,18 +36,26 @@ def crumbs_to(screen: Screen) -> list[str]:
     return [crumb for s in path if (crumb := getattr(s, "crumb", None))]
 
 
+def expected_breakpoints(screen: Screen) -> list[str]:
+    """The breakpoint classes the terminal's size will give, set when the screen is made: Textual sets them at the
+    first resize, after the panes are mounted, and a change of class then restyles them all (9 ms here) before the
+    first frame. Nothing when the size is unknown (no terminal): Textual's own pass then sets them."""
+    stream = sys.__stderr__  # where Textual's driver writes
+    try:
+        width, height = os.get_terminal_size(stream.fileno()) if stream is not None else (0, 0)
+    except (AttributeError, OSError, ValueError):
+        return []
+    if not width:
+        return []
+
+    def reached(size: int, breakpoints: list[tuple[int, str]] | None) -> list[str]:
+        return [name for at, name in sorted(breakpoints or []) if size >= at][-1:]
+
+    return reached(width, screen.HORIZONTAL_BREAKPOINTS) + reached(height, screen.VERTICAL_BREAKPOINTS)
+
+
 class Breadcrumb(Widget):
     """One line naming the path to this screen: "Cities › Chicago › Source". DB text is shown literally."""
-
-    DEFAULT_CSS = """
-    Breadcrumb {
-        dock: top;
-        height: 1;
-        padding: 0 1;
-        background: $panel;
-        color: $text-muted;
-    }
-    """
 
     def render(self) -> Text:
         crumbs = crumbs_to(self.screen)
@@ -75,32 +85,9 @@ class KeyFooter(Widget):
     """
 
     ALLOW_SELECT = False
+    # The keys that keep their words when the footer is too narrow for all of them.
+    COMPACT_WORDED = frozenset({"help", "quit", "back"})
     COMPONENT_CLASSES = {"key-footer--key", "key-footer--description", "key-footer--hover", "key-footer--rule"}
-    DEFAULT_CSS = """
-    KeyFooter {
-        dock: bottom;
-        height: 1;
-        padding-right: 1;  /* Footer's palette key has it */
-        color: $footer-foreground;
-        background: $footer-background;
-        & > .key-footer--key {
-            color: $footer-key-foreground;
-            background: $footer-key-background;
-            text-style: bold;
-        }
-        & > .key-footer--description {
-            color: $footer-description-foreground;
-            background: $footer-description-background;
-        }
-        & > .key-footer--hover {
-            color: $footer-key-foreground;
-            background: $block-hover-background;
-        }
-        & > .key-footer--rule {
-            color: $foreground 20%;
-        }
-    }
-    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -134,10 +121,11 @@ class KeyFooter(Widget):
         # the background, as the empty part of Footer does, or the dimmed footer behind a dialog looks different.
         width = self.content_size.width
         keys, palette = self._keys()
-        left = Text(no_wrap=True, end="")
-        for shown in keys:
-            binding = shown.binding
-            self._append(left, shown, f" {self.app.get_key_display(binding)} ", f"{binding.description} ")
+        left = self._left(keys, compact=False)
+        if left.cell_len + (len(palette.binding.description) + 4 if palette else 0) > width:
+            # A narrow terminal: every key, with only help's and quit's words, and no palette key (help lists
+            # it), rather than a row cut off before `? Help`.
+            left, palette = self._left(keys, compact=True), None
         right = Text(no_wrap=True, end="")
         if palette is not None:
             right.append("▏", self.get_component_rich_style("key-footer--rule"))
@@ -149,6 +137,15 @@ class KeyFooter(Widget):
         gap = [Segment(" " * (width - left.cell_len - right.cell_len), background)]
         console = self.app.console
         return Strip([*left.render(console), *gap, *right.render(console)]).adjust_cell_length(width, background)
+
+    def _left(self, keys: list[ShownKey], compact: bool) -> Text:
+        left = Text(no_wrap=True, end="")
+        for shown in keys:
+            binding = shown.binding
+            worded = not compact or binding.action in self.COMPACT_WORDED
+            description = f"{binding.description} " if worded else ""
+            self._append(left, shown, f" {self.app.get_key_display(binding)} ", description)
+        return left
 
     def _append(self, line: Text, shown: ShownKey, key: str, description: str) -> None:
         key_style = self.get_component_rich_style("key-footer--key")
@@ -192,8 +189,12 @@ class DrillScreen(Screen):
         Binding("backspace", "back", "Back", show=False, tooltip="Go back one level"),
     ]
 
-    # The breadcrumb's label for this screen; override with a class attribute or a property.
-    crumb: str = ""
+    # The breadcrumb's label for this screen: a fixed one in CRUMB, or override `crumb` ("Chicago").
+    CRUMB: ClassVar[str] = ""
+
+    @property
+    def crumb(self) -> str:
+        return self.CRUMB
 
     def compose(self) -> ComposeResult:
         yield Breadcrumb()

@@ -8,14 +8,13 @@ finishes in a worker while the screen shows "Loading…" and answers Escape.
 
 from __future__ import annotations
 
-from textual import on, work
 from textual.content import Content
-from textual.message import Message
 
 from tui.models import City, CityView, Official, Organization, Quote, group_stances
 from tui.present import NO_MAYOR, NO_POLICE_STANCE, NOT_STATED, one_line
-from tui.screens.rows import FIRST_FRAME_WAIT, BackgroundRead, RowsScreen, heading, not_stated
+from tui.screens.rows import FIRST_FRAME_WAIT, RowsScreen, heading, not_stated
 from tui.store import Store
+from tui.widgets.background import Prefetch, read_in_background, read_now
 from tui.widgets.drill_item import Entry, paged, speaker_entry, statement_entry
 from tui.widgets.stance_card import stance_entries
 
@@ -28,56 +27,45 @@ STATEMENTS_PER_SPEAKER = 5
 class CityScreen(RowsScreen):
     """Everything the sources say about one city, each fact a row that opens the article where it is stated."""
 
-    class Loaded(Message):
-        """The city's view has been read (None: the city is not in the database)."""
-
-        def __init__(self, view: CityView | None) -> None:
-            super().__init__()
-            self.view = view
-
     def __init__(self, store: Store, city_id: int) -> None:
         super().__init__()
         self.store = store
         self.city_id = city_id
-        self.city: City | None = store.city(city_id)
+        # One row by id, for the breadcrumb; a failure is shown as one line and the screen still opens (the view's
+        # read then fails too, and says so in place of "Loading…").
+        self.city: City | None = read_now(self.app, lambda: store.city(city_id), None)
         self.view: CityView | None = None
-        self._read = BackgroundRead(lambda: store.city_view(city_id))
+        self._read = Prefetch(lambda: store.city_view(city_id))
+        self._waiting = False  # the first frame showed "Loading…": a background read finishes the view
 
     @property
     def crumb(self) -> str:
         return one_line(self.city.name) if self.city else "City"
 
     def first_entries(self) -> list[Entry]:
-        if self._read.wait(FIRST_FRAME_WAIT):
-            return self._entries()
+        if self._read.wait(FIRST_FRAME_WAIT) and self._read.succeeded:
+            return self._entries(self._read.get())
+        self._waiting = True
         return [Entry("title", city_title(self.city)), *super().first_entries()]
 
     def on_mount(self) -> None:
-        if not self._read.wait(0):
-            self.finish_reading()
+        if self._waiting:  # still reading, or failed: either way the one path reports it
+            read_in_background(self, self._read.get, self.show_view, self.show_failure, group="city")
 
-    @work(thread=True, exclusive=True, group="city")
-    def finish_reading(self) -> None:
-        self._read.wait(None)
-        self.post_message(self.Loaded(self._read.result))
+    def show_view(self, view: CityView | None) -> None:
+        self.rows.show(self._entries(view))
 
-    @on(Loaded)
-    def show_view(self, message: Loaded) -> None:
-        self.rows.show(self._entries())
-
-    def _entries(self) -> list[Entry]:
+    def _entries(self, view: CityView | None) -> list[Entry]:
         title = Entry("title", city_title(self.city))
-        if self._read.error is not None:
-            return [title, not_stated(f"Could not read this city from the database: {self._read.error}")]
-        self.view = self._read.result
-        if self.view is None:
+        self.view = view
+        if view is None:
             return [title, not_stated("This city is not in the database")]
-        return [title, *city_entries(self.view)]
+        return [title, *city_entries(view)]
 
 
 def city_title(city: City | None) -> Content:
     if city is None:
-        return Content("Unknown city")
+        return Content("City")  # not read (a failure is shown below) or not in the database (said below)
     if city.state:
         return Content.assemble((one_line(city.name), "bold"), ", ", one_line(city.state))
     return Content.assemble((one_line(city.name), "bold"), "  ", (f"(state {NOT_STATED})", "italic $text-muted"))

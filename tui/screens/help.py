@@ -22,6 +22,7 @@ GROUPS: tuple[tuple[str, str, str], ...] = (
     ("In a list (Cities, Officials, Quotes)", "tui.widgets.lazy_list", "LazyList"),
     ("Drill-down screens (city, speaker, source)", "tui.screens.base", "DrillScreen"),
     ("City and speaker screens", "tui.screens.rows", "RowsScreen"),
+    ("On a row of the city and speaker screens", "tui.widgets.drill_list", "DrillList"),
     ("City screen", "tui.screens.city", "CityScreen"),
     ("Speaker screen", "tui.screens.speaker", "SpeakerScreen"),
     ("Source screen", "tui.screens.source", "SourceScreen"),
@@ -76,6 +77,9 @@ def key_groups() -> list[tuple[str, list[tuple[str, str]]]]:
             bindings.append(Binding(cls.COMMAND_PALETTE_BINDING, "command_palette", "Command palette: jump to a name"))
         if class_name == "MainScreen":
             bindings.append(Binding("click", "", "Highlight a row (double click opens it)"))
+        if class_name == "SearchScreen":
+            # Enter reaches the search field (Input.Submitted), not a binding: listed here so help is complete.
+            bindings.insert(0, Binding("enter", "", "Open the highlighted result"))
         rows = describe(bindings)
         if rows:
             groups.append((title, rows))
@@ -102,23 +106,10 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Close help"),
         Binding("question_mark", "close", "Close help", key_display="?", show=False),
+        Binding("q", "app.quit", "Quit", tooltip="Quit events-tui"),
     ]
 
-    DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-        & > VerticalScroll {
-            width: 84;
-            max-width: 100%;
-            height: auto;
-            max-height: 100%;
-            border: round $accent;
-            border-title-align: center;
-            background: $surface;
-            padding: 0 1;
-        }
-    }
-    """
+    CSS_PATH = "help.tcss"
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:

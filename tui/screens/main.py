@@ -8,79 +8,39 @@ a pane with Tab. The Quotes pane's title says whose quotes it holds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 
 from tui.models import City, Official, Quote
-from tui.present import one_line, stance_look
-from tui.screens.base import Breadcrumb, KeyFooter
+from tui.present import one_line
+from tui.screens.base import Breadcrumb, KeyFooter, expected_breakpoints
+from tui.screens.panes import (
+    ALL_CITIES,
+    ALL_CITIES_ENTER,
+    ALL_OFFICIALS,
+    ALL_OFFICIALS_ENTER,
+    CITY_COLUMNS,
+    NO_OFFICIALS,
+    NO_QUOTES,
+    OFFICIAL_COLUMNS,
+    PANES,
+    QUOTE_COLUMNS,
+    AllRow,
+    city_row,
+    official_row,
+    quote_row,
+    with_all_row,
+)
 from tui.store import Store
+from tui.widgets.background import read_now
 from tui.widgets.lazy_list import LazyList, TitleFn
 from tui.widgets.quote_detail import QuoteDetail
-from tui.widgets.row_layout import Column, cell
 from tui.widgets.row_pages import CountFn, PageFn, PrefetchedCount
-
-
-@dataclass(frozen=True, slots=True)
-class AllRow:
-    """The first row of Cities or Officials: nothing chosen, so the panes to the right are not narrowed."""
-
-    label: str
-
-
-ALL_CITIES = AllRow("All cities")
-ALL_OFFICIALS = AllRow("All officials")
-
-# Badge colours for a city's police stance on cooperating with ICE.
-NO_DATE = "—"
-NO_OFFICIALS = "No officials named in the sources"
-NO_QUOTES = "No quotes in the sources"
-
-# Name, state, police badge; a narrow pane drops the state first, then the badge.
-CITY_COLUMNS = (Column(min_width=10), Column(12, drop=2), Column(10, drop=1))
-# Name, title, party; the title goes first.
-OFFICIAL_COLUMNS = (Column(min_width=12), Column(14, drop=2), Column(2, drop=1))
-# Speaker, date, the start of the quote; the quote keeps at least 12 cells.
-QUOTE_COLUMNS = (Column(14, drop=1), Column(10, drop=2), Column(min_width=12))
-
-
-def with_all_row(all_row: AllRow, count_fn: CountFn, page_fn: PageFn) -> tuple[CountFn, PageFn]:
-    """A (count, page) data source with `all_row` in front, so row i of the pane is row i - 1 of the data."""
-
-    def page(offset: int, limit: int) -> list[Any]:
-        if offset == 0:
-            return [all_row, *page_fn(0, limit - 1)]
-        return list(page_fn(offset - 1, limit))
-
-    return (lambda: count_fn() + 1), page
-
-
-def all_row(item: AllRow) -> Text:
-    return Text(item.label, style="italic")
-
-
-def city_row(item: City | AllRow) -> Text | tuple[Text, ...]:
-    if isinstance(item, AllRow):
-        return all_row(item)
-    badge = item.police_position or ""
-    return cell(item.name), cell(item.state, "dim"), cell(badge, stance_look(badge).style if badge else "")
-
-
-def official_row(item: Official | AllRow) -> Text | tuple[Text, ...]:
-    if isinstance(item, AllRow):
-        return all_row(item)
-    return cell(item.name), cell(item.title, "dim"), cell(item.party)
-
-
-def quote_row(quote: Quote) -> tuple[Text, ...]:
-    return cell(quote.speaker), cell(quote.date or NO_DATE, "dim"), cell(quote.text)
 
 
 class MainScreen(Screen):
@@ -90,16 +50,21 @@ class MainScreen(Screen):
 
     BINDINGS = [
         Binding("c", "copy_citation", "Copy", tooltip="Copy the highlighted quote as a citation"),
-        Binding("tab", "app.focus_next", "Pane", key_display="tab", tooltip="Next pane"),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, tooltip="Previous pane"),
+        Binding("tab", "pane(1)", "Pane", key_display="tab", tooltip="Next pane"),
+        Binding("shift+tab", "pane(-1)", "Previous pane", show=False, tooltip="Previous pane"),
     ]
+    # Below 80 columns three panes side by side cut every name: one pane at a time, full width, Tab to the next
+    # (its title says which). Short terminals give the panes most of the height and keep a smaller quote box.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (14, "-short"), (22, "-tall")]
 
     def __init__(self, store: Store) -> None:
-        super().__init__()
+        super().__init__(classes=" ".join(expected_breakpoints(self)))
         self.store = store
         self.city: City | None = None  # None: all cities
         self.official: Official | None = None  # None: all officials (of the city)
         self._land_on: int | None = None  # a city to put the Cities cursor on when this screen shows again
+        self._land_on_quote: Quote | None = None  # and a quote to put the Quotes cursor on
         # The counts behind "All cities" and "All officials", read while the screen is built, and kept.
         self._all_officials = PrefetchedCount(lambda: store.official_count(None))
         self._all_quotes = PrefetchedCount(store.quote_count)
@@ -117,6 +82,7 @@ class MainScreen(Screen):
                 indexed=True,
                 on_highlight=self.city_highlighted,
                 id="cities",
+                classes="-current",  # the pane a narrow terminal shows first (set here: a later change restyles)
             )
             yield LazyList(
                 *self._officials_source(None),
@@ -152,18 +118,61 @@ class MainScreen(Screen):
         """
         self._land_on = city_id
 
-    def on_screen_resume(self) -> None:
-        if self._land_on is None:
-            return
-        row = self.store.city_row(self._land_on)  # an index count: a few milliseconds at 50,000 cities
-        self._land_on = None
-        if row is not None:
-            self.query_one("#cities", LazyList).move_to(row + 1)  # row 0 is "All cities"
+    def land_on_quote(self, quote: Quote) -> None:
+        """Put the cursors on this quote (opened from search), its city highlighted, when this screen shows again."""
+        self._land_on = quote.city_id
+        self._land_on_quote = quote
 
-    def on_resize(self, event: events.Resize) -> None:
-        # No height media queries in Textual CSS: classes let app.tcss give the panes room on short terminals.
-        self.set_class(event.size.height < 22, "-short")
-        self.set_class(event.size.height < 14, "-tiny")
+    def on_screen_resume(self) -> None:
+        city_id, quote, self._land_on, self._land_on_quote = self._land_on, self._land_on_quote, None, None
+        if city_id is None and quote is None:
+            return
+        store = self.store
+        if city_id is not None:
+            # An index count: a few milliseconds at 50,000 cities. A failed read is shown as one line.
+            row = read_now(self.app, lambda: store.city_row(city_id), None)
+            if row is not None:
+                self.query_one("#cities", LazyList).move_to(row + 1)  # row 0 is "All cities"
+        elif quote is not None:
+            self.query_one("#cities", LazyList).move_to(0)  # a national figure's quote: under "All cities"
+        if quote is None:
+            return
+        officials = self.query_one("#officials", LazyList)
+        if officials.cursor != 0:
+            officials.move_to(0)  # "All officials": the city's quotes, among which the quote is
+        quote_row = read_now(self.app, lambda: store.quote_row(quote.id, self.city.id if self.city else None), None)
+        if quote_row is not None:
+            # Through reset, so the cursor lands on it whether the pane's rows are read now or in a worker.
+            self.query_one("#quotes", LazyList).reset(*self._quotes_source(), cursor=quote_row)
+
+    # --- panes: Tab, and one at a time on a narrow terminal ------------------------------------------
+
+    def action_pane(self, step: int) -> None:
+        """Tab: the next pane (then the quote box). When narrow, the pane Tab lands on is the one shown."""
+        if not self.has_class("-narrow"):
+            if step > 0:
+                self.focus_next()
+            else:
+                self.focus_previous()
+            return
+        # Hidden panes are out of Textual's focus chain, so the order is walked here.
+        order = [*PANES, "detail"]
+        focused = self.focused.id if self.focused is not None else None
+        at = order.index(focused) if focused in order else 0
+        target = order[(at + step) % len(order)]
+        if target in PANES:
+            self.show_pane(target)
+        self.query_one(f"#{target}").focus()
+
+    def show_pane(self, pane: str) -> None:
+        """The pane a narrow terminal shows (the others wait, their cursors kept, until Tab reaches them)."""
+        for name in PANES:
+            self.query_one(f"#{name}").set_class(name == pane, "-current")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A pane focused any way (a click, a jump from search) is the one shown when narrow.
+        if event.widget.id in PANES:
+            self.show_pane(event.widget.id)
 
     # --- data sources ----------------------------------------------------------------------------
 
@@ -264,32 +273,56 @@ class MainScreen(Screen):
         return f"No quotes from {one_line(scope)} in the sources" if scope else NO_QUOTES
 
     def quote_highlighted(self, item: Quote | None, _index: int | None) -> None:
-        self.query_one(QuoteDetail).show(item, self._no_quotes())
+        error = self.query_one("#quotes", LazyList).error
+        self.query_one(QuoteDetail).show(item, error or self._no_quotes())
 
     # --- opening ---------------------------------------------------------------------------------
+    # The panes' Selected messages become what was chosen; the app, which owns navigation, opens it.
+
+    class CityChosen(Message):
+        def __init__(self, city_id: int) -> None:
+            super().__init__()
+            self.city_id = city_id
+
+    class OfficialChosen(Message):
+        def __init__(self, official_id: int) -> None:
+            super().__init__()
+            self.official_id = official_id
+
+    class QuoteChosen(Message):
+        def __init__(self, quote: Quote) -> None:
+            super().__init__()
+            self.quote = quote
+            self.excerpt = quote.excerpt
+
+    class CitationWanted(Message):
+        def __init__(self, quote: Quote) -> None:
+            super().__init__()
+            self.quote = quote
 
     @on(LazyList.Selected, "#cities")
     def city_selected(self, message: LazyList.Selected) -> None:
         if isinstance(message.item, City):
-            self.app.open_city(message.item.id)
+            self.post_message(self.CityChosen(message.item.id))
         else:
-            self.query_one("#officials", LazyList).focus()  # "All cities" has no page of its own
+            # "All cities" has no page of its own; say so rather than do something unasked.
+            self.notify(ALL_CITIES_ENTER, title="All cities", timeout=4)
 
     @on(LazyList.Selected, "#officials")
     def official_selected(self, message: LazyList.Selected) -> None:
         if isinstance(message.item, Official):
-            self.app.open_speaker(official_id=message.item.id)
+            self.post_message(self.OfficialChosen(message.item.id))
         else:
-            self.query_one("#quotes", LazyList).focus()  # "All officials": their quotes are next door
+            self.notify(ALL_OFFICIALS_ENTER, title="All officials", timeout=4)
 
     @on(LazyList.Selected, "#quotes")
     def quote_selected(self, message: LazyList.Selected) -> None:
-        excerpt = message.item.excerpt
-        self.app.open_source(excerpt.source_id, excerpt.start, excerpt.end)
+        if isinstance(message.item, Quote):
+            self.post_message(self.QuoteChosen(message.item))
 
     def action_copy_citation(self) -> None:
         quote = self.query_one(QuoteDetail).quote
         if quote is None:
             self.notify("No quote highlighted to copy", severity="warning")
         else:
-            self.app.copy_citation(quote)
+            self.post_message(self.CitationWanted(quote))

@@ -8,10 +8,6 @@ frame waits for it a little (`FIRST_FRAME_WAIT`), so a screen whose read is quic
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from typing import Generic, TypeVar
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -19,8 +15,6 @@ from textual.content import Content
 from tui.screens.base import DrillScreen
 from tui.widgets.drill_item import Entry
 from tui.widgets.drill_list import DrillList
-
-T = TypeVar("T")
 
 # How long composing a screen may wait for its data before it shows "Loading…" instead. A city's view takes
 # 5–33 ms to read at a million quotes; waiting for it beats painting "Loading…" and then everything again (two
@@ -41,36 +35,10 @@ def not_stated(sentence: str) -> Entry:
 LOADING = "Loading…"
 
 
-class BackgroundRead(Generic[T]):
-    """A read from the store, started in a thread at once, that the screen waits for as long as it can afford."""
-
-    def __init__(self, read: Callable[[], T]) -> None:
-        self.result: T | None = None
-        self.error: Exception | None = None
-        self._done = threading.Event()
-        threading.Thread(target=self._run, args=(read,), daemon=True, name="drill-read").start()
-
-    def _run(self, read: Callable[[], T]) -> None:
-        try:
-            self.result = read()
-        except Exception as exc:  # noqa: BLE001 — handed to the screen, which shows it as one line
-            self.error = exc
-        finally:
-            self._done.set()
-
-    def wait(self, timeout: float | None) -> bool:
-        """True once the read has finished (with a result or an error)."""
-        return self._done.wait(timeout)
-
-
 class RowsScreen(DrillScreen):
     """A drill screen made of rows; subclasses hand `#rows` their entries once their data has been read."""
 
-    DEFAULT_CSS = """
-    RowsScreen #rows {
-        height: 1fr;
-    }
-    """
+    CSS_PATH = "rows.tcss"
     BINDINGS = [
         Binding("down,j", "move(1)", "Next", show=False),
         Binding("up,k", "move(-1)", "Previous", show=False),
@@ -84,6 +52,12 @@ class RowsScreen(DrillScreen):
     def first_entries(self) -> list[Entry]:
         """What the column shows in the first frame; subclasses show their data if it has already been read."""
         return [not_stated(LOADING)]
+
+    def show_failure(self, line: str) -> None:
+        """A read failed (the app has shown it as a notification too): the line takes the place of "Loading…"."""
+        rows = self.rows
+        kept = [entry for entry in rows.entries if entry.kind == "title"]
+        rows.show([*kept, not_stated(f"Could not read this from the database. {line}")])
 
     @property
     def rows(self) -> DrillList:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -19,12 +19,12 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from tui.models import SearchHit
 from tui.present import one_line
 from tui.search import search
 from tui.store import Store
+from tui.widgets.background import read_in_background
 
 LIMIT = 30
 SNIPPET_CHARS = 160
@@ -143,11 +143,16 @@ class SearchScreen(ModalScreen[SearchHit | None]):
             self._gc_held = False
             gc.enable()
 
-    @work(thread=True, exclusive=True, group="search")
     def run_search(self, text: str) -> None:
-        hits = search(self.store, text, LIMIT) if text.strip() else []
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.Results(text, hits))
+        # The app's one path for background reads: a newer keystroke cancels this search, a failure (a locked
+        # database) is shown as one line here and as a notification, and the dialog stays open.
+        read_in_background(
+            self,
+            lambda: search(self.store, text, LIMIT) if text.strip() else [],
+            lambda hits: self.show_results(self.Results(text, hits)),
+            lambda line: self.query_one("#search-status", Static).update(Content(line)),
+            group="search",
+        )
 
     @on(Results)
     def show_results(self, message: Results) -> None:

@@ -7,6 +7,7 @@ worker: the screen's first frame already shows the text at the excerpt. `Article
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
@@ -15,6 +16,7 @@ from tui.present import NOT_STATED, date_label, one_line
 from tui.screens.base import DrillScreen
 from tui.store import Store
 from tui.widgets.article import ArticleText
+from tui.widgets.background import try_read
 
 __all__ = ["ArticleText", "SourceScreen", "source_meta"]  # ArticleText: where the source screen's view is found
 
@@ -22,46 +24,56 @@ __all__ = ["ArticleText", "SourceScreen", "source_meta"]  # ArticleText: where t
 class SourceScreen(DrillScreen):
     """One article with one excerpt highlighted; arrows and Page keys scroll, Escape goes back."""
 
-    DEFAULT_CSS = """
-    SourceScreen #source-meta {
-        padding: 1 2 0 2;
-        height: auto;
-        /* The article matters more than its metadata: on a short terminal the metadata gives way. */
-        max-height: 40%;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    SourceScreen #article {
-        height: 1fr;
-        margin: 1 1 0 1;
-        border: round $panel;
-    }
-    SourceScreen #article:focus {
-        border: round $accent;
-    }
-    """
-    crumb = "Source"
+    CSS_PATH = "source.tcss"
+    # The keys the lists use, for the article too (arrows, Page keys, Home and End come with the scrolling view).
+    BINDINGS = [
+        Binding("j", "scroll_article('scroll_down')", "Down", show=False, tooltip="Scroll down a line"),
+        Binding("k", "scroll_article('scroll_up')", "Up", show=False, tooltip="Scroll up a line"),
+        Binding("g", "scroll_article('scroll_home')", "Top", show=False, tooltip="Scroll to the top of the article"),
+        Binding("G", "scroll_article('scroll_end')", "End", show=False, tooltip="Scroll to the end of the article"),
+        Binding("x", "excerpt", "Excerpt", tooltip="Scroll the highlighted excerpt back into view"),
+    ]
+    CRUMB = "Source"
 
     def __init__(self, store: Store, source_id: int, start: int, end: int) -> None:
         super().__init__()
         self.source_id = source_id
-        try:
-            self.source: Source | None = store.source(source_id)
-        except KeyError:
+        # One row by id: read at once, so the first frame shows the excerpt. A failure (a locked database, a quote
+        # whose article is missing) is shown as one line and the screen says the article could not be shown.
+        self.source: Source | None
+        self.source, self.failure = try_read(self.app, lambda: store.source(source_id))
+        text: str | None = None
+        if self.source is not None:
+            text, self.failure = try_read(self.app, lambda: store.source_text(source_id))
+        if text is None:
             self.source = None
-        self.text = store.source_text(source_id) if self.source else ""
+        self.text = text or ""
         self.start = start
         self.end = end
 
     def compose_body(self) -> ComposeResult:
-        yield Static(source_meta(self.source, self.start, self.end), id="source-meta")
-        if self.source is None:
+        if self.failure is not None:
+            yield Static(Content("Source: could not be read"), id="source-meta")
+            yield Static(Content(f"This article could not be read from the database. {self.failure}"), id="article")
+        elif self.source is None:
+            yield Static(source_meta(None, self.start, self.end), id="source-meta")
             yield Static(Content("This article is not in the database"), id="article")
         else:
+            yield Static(source_meta(self.source, self.start, self.end), id="source-meta")
             yield ArticleText(self.text, self.start, self.end, self.source.slug, id="article")
 
     def on_mount(self) -> None:
         self.query_one("#article").focus()
+
+    def action_scroll_article(self, how: str) -> None:
+        article = self.query_one("#article")
+        if isinstance(article, ArticleText):
+            getattr(article, how)(animate=False, immediate=True)
+
+    def action_excerpt(self) -> None:
+        article = self.query_one("#article")
+        if isinstance(article, ArticleText):
+            article.scroll_to_excerpt()
 
 
 def source_meta(source: Source | None, start: int, end: int) -> Content:

@@ -8,14 +8,14 @@ when asked for, so a speaker with thousands of statements neither delays the scr
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.content import Content
-from textual.message import Message
 
 from tui.models import Official, Organization, Quote
-from tui.present import NOT_STATED, one_line
-from tui.screens.rows import FIRST_FRAME_WAIT, BackgroundRead, RowsScreen, heading, not_stated
-from tui.store import Store, role
+from tui.present import NOT_STATED, one_line, role
+from tui.screens.rows import FIRST_FRAME_WAIT, RowsScreen, heading, not_stated
+from tui.store import Store
+from tui.widgets.background import Prefetch, read_in_background, try_read
 from tui.widgets.drill_item import Entry, MorePages, statement_entry
 from tui.widgets.drill_list import DrillList
 
@@ -25,33 +25,24 @@ PAGE_SIZE = 100
 class SpeakerScreen(RowsScreen):
     """One official's or organisation's statements; Enter on one opens the article at it."""
 
-    class Page(Message):
-        """A page of statements has been read; `total` is the speaker's statement count."""
-
-        def __init__(self, quotes: list[Quote], offset: int, total: int) -> None:
-            super().__init__()
-            self.quotes = quotes
-            self.offset = offset
-            self.total = total
-
-    class Failed(Message):
-        def __init__(self, error: str) -> None:
-            super().__init__()
-            self.error = error
-
     def __init__(self, store: Store, official_id: int | None = None, organization_id: int | None = None) -> None:
         super().__init__()
         self.store = store
-        self.official: Official | None = store.official(official_id) if official_id is not None else None
-        self.organization: Organization | None = (
-            store.organization(organization_id) if organization_id is not None and official_id is None else None
-        )
+        # One row by id, for the breadcrumb and header; a failure is shown as one line and the screen still opens,
+        # saying it could not read the speaker (not that there is no such speaker).
+        self.official: Official | None = None
+        self.organization: Organization | None = None
+        self.failure: str | None = None
+        if official_id is not None:
+            self.official, self.failure = try_read(self.app, lambda: store.official(official_id))
+        elif organization_id is not None:
+            self.organization, self.failure = try_read(self.app, lambda: store.organization(organization_id))
         self.shown = 0
         self.total: int | None = None
-        self._first_page: BackgroundRead[tuple[int, list[Quote]]] | None = None
-        self._waiting = False  # the first frame showed "Loading…": a worker finishes the first page
+        self._first_page: Prefetch[tuple[int, list[Quote]]] | None = None
+        self._waiting = False  # the first frame showed "Loading…": a background read finishes the first page
         if self.official is not None or self.organization is not None:
-            self._first_page = BackgroundRead(lambda: self._read(0, None))
+            self._first_page = Prefetch(lambda: self._read(0, None))
 
     @property
     def crumb(self) -> str:
@@ -71,28 +62,25 @@ class SpeakerScreen(RowsScreen):
 
     def first_entries(self) -> list[Entry]:
         title = Entry("title", speaker_header(self.official, self.organization))
+        if self.failure is not None:
+            return [title, not_stated(f"Could not read this from the database. {self.failure}")]
         if self._first_page is None:
             return [title, not_stated("This speaker is not in the database")]
-        if not self._first_page.wait(FIRST_FRAME_WAIT):
-            self._waiting = True
-            return [title, *super().first_entries()]
-        return [title, *self._first_page_entries()]
+        if self._first_page.wait(FIRST_FRAME_WAIT) and self._first_page.succeeded:
+            return [title, *self._first_page_entries(self._first_page.get())]
+        self._waiting = True
+        return [title, *super().first_entries()]
 
     def on_mount(self) -> None:
-        if self._waiting:
-            self.finish_first_page()
+        if self._waiting and self._first_page is not None:  # still reading, or failed: the one path reports it
+            read_in_background(self, self._first_page.get, self.show_first_page, self.show_failure, group="speaker")
 
-    @work(thread=True, exclusive=True, group="speaker")
-    def finish_first_page(self) -> None:
-        assert self._first_page is not None
-        self._first_page.wait(None)
-        self.post_message(self.Page([], 0, -1))  # -1: the first page is in self._first_page
+    def show_first_page(self, page: tuple[int, list[Quote]]) -> None:
+        rows = self.rows
+        rows.show([*rows.entries[:1], *self._first_page_entries(page)])
 
-    def _first_page_entries(self) -> list[Entry]:
-        assert self._first_page is not None
-        if self._first_page.error is not None:
-            return [not_stated(f"Could not read the statements from the database: {self._first_page.error}")]
-        total, quotes = self._first_page.result or (0, [])
+    def _first_page_entries(self, page: tuple[int, list[Quote]]) -> list[Entry]:
+        total, quotes = page
         self.total = total
         entries = [heading(f"Statements ({total})")]
         if not quotes:
@@ -107,34 +95,29 @@ class SpeakerScreen(RowsScreen):
             entries.append(MorePages(self.shown, self.total).entry())
         return entries
 
-    @work(thread=True, exclusive=True, group="speaker")
-    def load(self, offset: int) -> None:
-        try:
-            total, quotes = self._read(offset, self.total)
-        except Exception as exc:  # noqa: BLE001 — shown on screen as one line; the screen stays usable
-            self.post_message(self.Failed(f"Could not read the statements from the database: {exc}"))
-        else:
-            self.post_message(self.Page(quotes, offset, total))
-
-    @on(Failed)
-    def show_failure(self, message: Failed) -> None:
+    def show_page(self, offset: int, page: tuple[int, list[Quote]]) -> None:
         rows = self.rows
-        rows.show([*rows.entries[:1], not_stated(message.error)])
-
-    @on(Page)
-    def show_page(self, message: Page) -> None:
-        rows = self.rows
-        if message.total < 0:  # the first page, read before the screen was shown
-            rows.show([*rows.entries[:1], *self._first_page_entries()])
-            return
         more = next((e for e in rows.entries if isinstance(e.target, MorePages)), None)
         if more is not None:
-            rows.replace(more, self._page_entries(message.quotes, message.offset))
+            rows.replace(more, self._page_entries(page[1], offset))
+
+    def show_page_failure(self, line: str) -> None:
+        rows = self.rows
+        more = next((e for e in rows.entries if isinstance(e.target, MorePages)), None)
+        if more is not None:
+            rows.replace(more, [not_stated(f"Could not read more statements: {line}")])
 
     @on(DrillList.MoreRequested)
     def load_more(self) -> None:
         if self.total is not None and self.shown < self.total:
-            self.load(self.shown)
+            offset, total = self.shown, self.total
+            read_in_background(
+                self,
+                lambda: self._read(offset, total),
+                lambda page: self.show_page(offset, page),
+                self.show_page_failure,
+                group="speaker-page",
+            )
 
 
 def _field(label: str, value: str | None) -> Content:

@@ -14,8 +14,7 @@ from typing import Any, Literal
 from textual.content import Content
 
 from tui.models import Official, Organization, Quote
-from tui.present import NOT_STATED, date_label, display_text, one_line
-from tui.store import role
+from tui.present import NOT_STATED, date_label, display_text, one_line, role
 from tui.widgets.wrap import wrap_ranges
 
 Kind = Literal["title", "heading", "note", "row", "card"]

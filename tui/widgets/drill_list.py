@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -67,6 +68,36 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
+    # What the rows ask for; the app, which owns navigation, answers them (the widget never opens a screen).
+    class QuoteChosen(Message):
+        """Enter on a quote or a stance: show the article at its excerpt."""
+
+        def __init__(self, item: Quote | Stance) -> None:
+            super().__init__()
+            self.item = item
+            self.excerpt = item.excerpt
+
+    class OfficialChosen(Message):
+        """Enter on an official: show everything they said."""
+
+        def __init__(self, official_id: int) -> None:
+            super().__init__()
+            self.official_id = official_id
+
+    class OrganizationChosen(Message):
+        """Enter on an organisation: show everything it said."""
+
+        def __init__(self, organization_id: int) -> None:
+            super().__init__()
+            self.organization_id = organization_id
+
+    class CitationWanted(Message):
+        """`c` on a quote or a stance: copy its citation."""
+
+        def __init__(self, item: Quote | Stance) -> None:
+            super().__init__()
+            self.item = item
+
     class MoreRequested(Message):
         """Enter on a `MorePages` row: the screen should read the next page and `replace` the row with it."""
 
@@ -74,11 +105,14 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.more = more
 
+    # A position in `selectable` (-1 when nothing is selectable), kept there by `validate_cursor`; `watch_cursor`
+    # scrolls it into view, repaints the two rows and tells the footer when the kind of row changes.
+    cursor: var[int] = var(-1, init=False)
+
     def __init__(self, entries: Sequence[Entry] = (), *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.entries: list[Entry] = list(entries)
         self.selectable: list[int] = []
-        self.cursor = -1  # a position in `selectable`; -1 when nothing is selectable
         self._width = 0
         self._lines: list[tuple[int, int]] = []  # per virtual line: (entry index, part), (-1, -1) for a gap
         self._first: list[int] = []  # per entry: its first line
@@ -91,7 +125,8 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _index_entries(self) -> None:
         self.selectable = [i for i, entry in enumerate(self.entries) if entry.target is not None]
-        self.cursor = min(max(self.cursor, 0), len(self.selectable) - 1) if self.selectable else -1
+        # Set without the watcher: the entries changed under the cursor, and the caller repaints and announces.
+        self.set_reactive(DrillList.cursor, self.validate_cursor(self.cursor))
         self._width = 0  # lay out again
         self._strips.clear()
         if self.is_mounted:
@@ -101,7 +136,7 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
     def show(self, entries: Sequence[Entry]) -> None:
         """Replace every entry; the cursor lands on the first selectable one, at the top."""
         self.entries = list(entries)
-        self.cursor = 0
+        self.set_reactive(DrillList.cursor, 0)
         self._index_entries()
         self.scroll_to(y=0, animate=False, immediate=True)
         self._announce()
@@ -193,16 +228,22 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
         """Put the cursor on selectable entry `position` (clamped; the ends are felt, not wrapped)."""
         if not self.selectable:
             return
-        previous = self.cursor
-        self.cursor = min(max(position, 0), len(self.selectable) - 1)
+        if self.validate_cursor(position) == self.cursor:
+            self._scroll_to_cursor()  # it stays, but is brought back into view (G after paging up)
+        else:
+            self.cursor = position
+
+    def validate_cursor(self, position: int) -> int:
+        return min(max(position, 0), len(self.selectable) - 1) if self.selectable else -1
+
+    def watch_cursor(self, previous: int, cursor: int) -> None:
         self._scroll_to_cursor()
-        for old in {previous, self.cursor}:
+        for old in {previous, cursor}:
             if 0 <= old < len(self.selectable):
                 index = self.selectable[old]
                 if index < len(self._first):
                     self.refresh_lines(self._first[index], self.entries[index].height(self._width or 1))
-        if previous != self.cursor:
-            self._announce(previous)
+        self._announce(previous)
 
     def move(self, delta: int) -> None:
         """The next or previous selectable row; with none (a city the sources say nothing about), scroll."""
@@ -267,21 +308,19 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
             self.move_to(visible[0] if direction > 0 else visible[-1])
 
     def action_open_source(self) -> None:
-        target = self.highlighted
-        if isinstance(target, (Quote, Stance)):
-            excerpt = target.excerpt
-            self.app.open_source(excerpt.source_id, excerpt.start, excerpt.end)
+        if isinstance(target := self.highlighted, (Quote, Stance)):
+            self.post_message(self.QuoteChosen(target))
 
     def action_copy_citation(self) -> None:
         if isinstance(target := self.highlighted, (Quote, Stance)):
-            self.app.copy_citation(target)
+            self.post_message(self.CitationWanted(target))
 
     def action_open_speaker(self) -> None:
         target = self.highlighted
         if isinstance(target, Official):
-            self.app.open_speaker(official_id=target.id)
+            self.post_message(self.OfficialChosen(target.id))
         elif isinstance(target, Organization):
-            self.app.open_speaker(organization_id=target.id)
+            self.post_message(self.OrganizationChosen(target.id))
 
     def action_show_more(self) -> None:
         if isinstance(more := self.highlighted, MoreUnits):

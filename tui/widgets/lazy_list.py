@@ -21,9 +21,11 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.widgets.background import read_in_background
 from tui.widgets.row_layout import Column, Row, RowPainter, text_strip
 from tui.widgets.row_pages import PAGE_SIZE, CountFn, Loaded, PageFn, Read, RowData
 
@@ -35,6 +37,9 @@ HighlightFn = Callable[[Any, int | None], None]
 
 class LazyList(ScrollView, can_focus=True):
     """A list of `count_fn()` rows, fetched a page at a time with `page_fn(offset, limit)` when they come into view."""
+
+    # The highlighted row: kept within the rows by `validate_cursor`; `watch_cursor` repaints, scrolls, announces.
+    cursor: var[int] = var(0, init=False)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Down", show=False),
@@ -86,15 +91,6 @@ class LazyList(ScrollView, can_focus=True):
     class Selected(_ItemMessage):
         """Enter (or a double click) on `item` at `index`."""
 
-    class DataLoaded(Message):
-        """A worker's read is done."""
-
-        bubble = False
-
-        def __init__(self, loaded: Loaded) -> None:
-            super().__init__()
-            self.loaded = loaded
-
     def __init__(
         self,
         count_fn: CountFn,
@@ -123,7 +119,6 @@ class LazyList(ScrollView, can_focus=True):
         self._empty_text = empty_text
         self._on_highlight = on_highlight
         self._data = RowData(count_fn, page_fn, indexed, self._in_worker)
-        self.cursor = 0
         self._announced: tuple[int, int | None, Any] | None = None
         self._started = False  # reading starts at mount; a reset before that just swaps the data source
         self._base_style: Style | None = None  # the widget's style, worked out once per repaint
@@ -146,6 +141,11 @@ class LazyList(ScrollView, can_focus=True):
         self.refresh()
 
     @property
+    def error(self) -> str | None:
+        """Why the rows could not be read (one line, shown in the pane), or None."""
+        return self._data.error
+
+    @property
     def loading_data(self) -> bool:
         """True while a reset or a page is being read."""
         return self._data.loading
@@ -162,16 +162,20 @@ class LazyList(ScrollView, can_focus=True):
             self._start_reset()
 
     def move_to(self, index: int) -> None:
-        """Put the cursor on row `index` (clamped), scroll it into view and announce it."""
+        """Put the cursor on row `index` (clamped by `validate_cursor`); `watch_cursor` scrolls and announces."""
+        if self._data.count:
+            self.cursor = index
+
+    def validate_cursor(self, cursor: int) -> int:
         count = self._data.count
-        if not count:
-            return
-        previous, top = self.cursor, self.scroll_offset.y
-        self.cursor = min(max(index, 0), count - 1)
+        return min(max(cursor, 0), count - 1) if count else 0
+
+    def watch_cursor(self, previous: int, cursor: int) -> None:
+        top = self.scroll_offset.y
         self._scroll_to_cursor()
         if self.scroll_offset.y == top:
             self.refresh_line(previous)
-            self.refresh_line(self.cursor)
+            self.refresh_line(cursor)
         else:
             self.refresh()
         self._announce()
@@ -195,21 +199,19 @@ class LazyList(ScrollView, can_focus=True):
             self._apply(loaded)
 
     def _in_worker(self, read: Read) -> None:
-        def work() -> None:
-            self.post_message(self.DataLoaded(read.run()))
+        # A read returns its failure as Loaded.error (shown in the pane), so `failed` is for the unforeseen only.
+        read_in_background(self, read.run, self._apply, self._read_failed, group=read.group, exclusive=read.exclusive)
 
-        self.run_worker(work, thread=True, group=read.group, exclusive=read.exclusive, exit_on_error=False)
-
-    def on_lazy_list_data_loaded(self, message: DataLoaded) -> None:
-        message.stop()
-        self._apply(message.loaded)
+    def _read_failed(self, line: str) -> None:
+        self._apply(Loaded(self._data.generation, None, {}, line))
 
     def _apply(self, loaded: Loaded) -> None:
         outcome = self._data.apply(loaded)
         if outcome == "reset":
             # The new data replaces the old in one step: cursor, scroll position and rows.
             count = self._data.count or 0
-            self.cursor = min(self._data.target, max(count - 1, 0))
+            # Set without the watcher: the rows, scroll position and announcement all change below, in one step.
+            self.set_reactive(LazyList.cursor, min(self._data.target, max(count - 1, 0)))
             self.virtual_size = Size(self.scrollable_content_region.width, count)
             self.scroll_to(y=0, animate=False)
             self._scroll_to_cursor()
@@ -219,6 +221,10 @@ class LazyList(ScrollView, can_focus=True):
             self.refresh()
         if outcome in ("reset", "pages"):
             self._announce()
+        elif outcome == "error":
+            # Nothing is highlighted: whatever shows the highlighted row (the quote detail) must not wait for it.
+            self._announced = (self._data.shown_generation, None, self._data.error)
+            self._highlighted(None, None)
 
     def _item(self, index: int) -> Any:
         """The row at `index`; None while its page is read in a worker. A page read at once needs no repaint or

@@ -42,14 +42,6 @@ def quote_text(quote: Quote) -> Text:
 class QuoteDetail(VerticalScroll):
     """Shows one quote (or a sentence saying why there is none); Tab reaches it to scroll a long quote."""
 
-    DEFAULT_CSS = """
-    QuoteDetail {
-        height: auto;
-        padding: 0 1;
-        & > Static { width: 1fr; }
-    }
-    """
-
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, classes=classes)
         self.quote: Quote | None = None

@@ -42,6 +42,10 @@ class Column:
     drop: int = 0
     # For a flexible column: the fewest cells worth showing before fixed columns make way for it.
     min_width: int = MIN_FLEX_WIDTH
+    # For a flexible column: its share, against the other flexible columns', of the cells beyond their minimums,
+    # and the most it ever takes (what it leaves goes to the others): a speaker's name grows with a wide pane.
+    weight: int = 1
+    max_width: int | None = None
 
 
 def cell(text: str | None, style: str | Style = "") -> Text:
@@ -73,11 +77,47 @@ def _column_widths(columns: tuple[Column, ...], width: int) -> tuple[int, ...]:
     widths = [0] * len(columns)
     for i in visible:
         widths[i] = columns[i].width or 0
-    if flex:
-        share, extra = divmod(max(rest, 0), len(flex))
-        for n, i in enumerate(flex):
-            widths[i] = share + (1 if n < extra else 0)
+    for i, flex_width in zip(flex, _share(rest, [columns[i] for i in flex]), strict=True):
+        widths[i] = flex_width
     return tuple(widths)
+
+
+def _share(rest: int, flex: list[Column]) -> list[int]:
+    """Split `rest` cells between flexible columns: each its minimum, then the extra by weight, each capped at its
+    `max_width` (a capped column's leftover goes to the others). Too little for the minimums: split by minimum."""
+    rest = max(rest, 0)
+    if not flex:
+        return []
+    minimums = [c.min_width for c in flex]
+    if rest <= sum(minimums):
+        total = sum(minimums) or 1
+        widths = [rest * m // total for m in minimums]
+    else:
+        widths = list(minimums)
+        extra = rest - sum(minimums)
+
+        def below_cap(n: int) -> bool:
+            cap = flex[n].max_width
+            return cap is None or cap > widths[n]
+
+        open_ = [n for n in range(len(flex)) if below_cap(n)]
+        while extra > 0 and open_:
+            weights = sum(flex[n].weight for n in open_) or 1
+            given = 0
+            for n in open_:
+                grant = extra * flex[n].weight // weights
+                cap = flex[n].max_width
+                if cap is not None:
+                    grant = min(grant, cap - widths[n])
+                widths[n] += grant
+                given += grant
+            extra -= given
+            open_ = [n for n in open_ if below_cap(n)]
+            if given == 0:
+                break
+        if extra > 0:  # what rounding left over goes to the last column still open, else the last one
+            widths[open_[-1] if open_ else -1] += extra
+    return widths
 
 
 def layout_row(row: Row, columns: Sequence[Column], width: int) -> Text:

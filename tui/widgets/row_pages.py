@@ -82,7 +82,7 @@ class Loaded(NamedTuple):
     """What a read found for data generation `generation`: the count (after a reset) and some pages, or an error."""
 
     generation: int
-    count: int | None
+    row_count: int | None  # not `count`: a tuple already has a count() method
     pages: dict[int, Sequence[Any]]
     error: str | None = None
 
@@ -225,11 +225,11 @@ class RowData:
             self.shown_generation, self.error, self.count = loaded.generation, loaded.error, None
             self.pages.pending.clear()
             return "error"
-        if loaded.count is not None and loaded.generation == self.generation:
+        if loaded.row_count is not None and loaded.generation == self.generation:
             self.shown_generation, self.shown_fns = loaded.generation, self.fns
-            self.count, self.error, self.pages = loaded.count, None, PageCache(loaded.pages)
+            self.count, self.error, self.pages = loaded.row_count, None, PageCache(loaded.pages)
             return "reset"
-        if loaded.generation != self.shown_generation or loaded.count is not None:
+        if loaded.generation != self.shown_generation or loaded.row_count is not None:
             return "stale"  # a page of data no longer shown, or a reset overtaken by a newer one
         for page, rows in loaded.pages.items():
             self.pages.put(page, rows)
