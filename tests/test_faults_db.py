@@ -393,8 +393,8 @@ GOOD_READS = [
     ("search", "families"),
     ("city", "chicago"),
     ("city", "oakland", "--json"),
-    ("official", "lightfoot"),
-    ("official", "schaaf", "--json"),
+    ("official", "lori lightfoot"),  # exact names: a surname alone resolves too, with a note on stderr
+    ("official", "libby schaaf", "--json"),
     ("source", "2019-06-22-ice-raids"),
     ("source", "2019-06-22-ice-raids", "--json"),
     ("export",),
