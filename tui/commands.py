@@ -91,7 +91,9 @@ def _resolve(store: Store, kind: str, args: argparse.Namespace) -> NameMatch:
     if entity_id is not None and name is not None:
         raise CommandError(f"give a {kind} name or --id, not both", EXIT_UNUSABLE)
     if entity_id is None and (name is None or not fold(name) and not name.strip().startswith("#")):
-        raise CommandError(f"give a {kind} name (letters or digits), e.g. events-tui {kind} {example}", EXIT_UNUSABLE)
+        article = "an" if kind[0] in "aeiou" else "a"
+        message = f"give {article} {kind} name (letters or digits), or --id N, e.g. events-tui {kind} {example}"
+        raise CommandError(message, EXIT_UNUSABLE)
     try:
         if entity_id is not None:
             match = resolve_id(store, kind, entity_id)

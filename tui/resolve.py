@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tui.models import NameMatch, SearchHit
+from tui.models import NameMatch, Official, SearchHit
 from tui.search import (
     MAX_QUERY_CHARS,
     SUBSTRING,
@@ -253,9 +253,15 @@ def _namesakes(store: Store, kind: str, text: str, ids: list[int], where: str, t
     """Several entities have exactly this name: list them with their ids and what tells them apart."""
     hits = []
     for entity_id in ids[:MAX_CANDIDATES]:
+        what = store.describe(kind, entity_id)
         entity = store.city(entity_id) if kind == "city" else store.official(entity_id)
+        if isinstance(entity, Official):
+            # 'Council Member of Portland' twice says nothing: the state does (the official's, else the city's).
+            city = store.city(entity.city_id) if entity.city_id is not None else None
+            state = entity.state or (city.state if city else None)
+            what += f", {state}" if state and state not in what else ""
         name = entity.name if entity else text
-        hits.append(SearchHit(kind, entity_id, name, store.describe(kind, entity_id), 0.0))  # type: ignore[arg-type]
+        hits.append(SearchHit(kind, entity_id, name, what, 0.0))  # type: ignore[arg-type]
     shown = ", ".join(f"{h.name} (#{h.id}{', ' + h.snippet if h.snippet else ''})" for h in hits)
     more = len(ids) - len(hits)
     if truncated:

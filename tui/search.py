@@ -240,6 +240,10 @@ _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_AT = {ch: (x + 0.5 * y, float(y)) for y, row in enumerate(_ROWS) for x, ch in enumerate(row)}
 
 
+# Letters written for one another by ear, not by finger: 'fransisco', 'kristopher' (not d/t: Schmidt, Schmitt).
+_SOUND_ALIKE = frozenset(frozenset(pair) for pair in ("cs", "ck", "sz", "iy"))
+
+
 def _near(a: str, b: str) -> bool:
     """Whether two letters are neighbouring keys (or the same key)."""
     if a not in _KEY_AT or b not in _KEY_AT:
@@ -257,9 +261,9 @@ def _shape(word: str) -> str:
 def _one_slip(typed: str, word: str) -> bool:
     """Whether one slip of the fingers inside the word turns `word` into `typed` (both shaped).
 
-    A letter dropped, two neighbours swapped, a letter struck for the key beside it, or an extra key struck beside
-    a letter; never the first or last letter, because names differ there (Mark/Marks, Blasi/Blasio, Rivera/Rivers,
-    Boston/Houston).
+    A letter dropped, two neighbours swapped, a letter struck for the key beside it (or for one that sounds the
+    same), or an extra key struck beside a letter; never the first or last letter, because names differ there
+    (Mark/Marks, Blasi/Blasio, Rivera/Rivers, Boston/Houston).
     """
     if typed[0] != word[0] or typed[-1] != word[-1] or len(word) < SWAP_MIN_LETTERS:
         return False
@@ -268,7 +272,10 @@ def _one_slip(typed: str, word: str) -> bool:
         if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
             i = diffs[0]
             return typed[i] == word[i + 1] and typed[i + 1] == word[i]
-        return len(diffs) == 1 and len(word) >= SLIP_MIN_LETTERS and _near(typed[diffs[0]], word[diffs[0]])
+        if len(diffs) != 1 or len(word) < SLIP_MIN_LETTERS:
+            return False
+        a, b = typed[diffs[0]], word[diffs[0]]
+        return _near(a, b) or frozenset((a, b)) in _SOUND_ALIKE
     if len(word) < SLIP_MIN_LETTERS:
         return False
     if len(typed) + 1 == len(word):
