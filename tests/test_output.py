@@ -191,3 +191,24 @@ def test_exports_in_latin1_are_utf8_byte_for_byte(events_db: Path, fmt: str) -> 
     result = run_bytes("--db", events_db, "export", "--format", fmt, env=LATIN1)
     assert result.returncode == 0 and result.stderr == b""
     assert result.stdout == run_bytes("--db", events_db, "export", "--format", fmt).stdout
+
+
+def test_the_browsers_city_screen_says_how_many_are_left_out(synth_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.screens.city import STATEMENTS_PER_SPEAKER, city_entries
+
+    monkeypatch.setattr(store_module, "CITY_QUOTES_LIMIT", 1, raising=False)
+    monkeypatch.setattr(store_module, "CITY_OFFICIALS_LIMIT", 2, raising=False)
+    with closing(open_store(synth_db)) as store:
+        city = max(store.cities_page(0, 100), key=lambda c: store.official_count(c.id))
+        view = store.city_view(city.id)
+        assert view is not None and view.mayor is not None
+        officials = store.official_count(city.id)
+        statements = store.quote_count(official_id=view.mayor.id)
+        busiest = max((o for o, _ in view.others), key=lambda o: store.quote_count(official_id=o.id))
+        theirs = store.quote_count(official_id=busiest.id)
+    assert statements > 1 and officials > 2 and theirs > STATEMENTS_PER_SPEAKER
+    lines = [entry.content.plain for entry in city_entries(view)]
+    assert f"showing 1 of {statements} statements by the mayor: Enter on the name above shows them all" in lines
+    assert f"showing 2 of {officials} officials of this city (the first by name)" in lines
+    # A speaker's "N more" counts every statement, not only those the view read.
+    assert f"{theirs - 1} more statements: Enter on the name above shows them all" in lines

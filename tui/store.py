@@ -72,7 +72,10 @@ _QUOTE_ORDER = " ORDER BY q.date DESC, q.id DESC"
 PROGRESS_EVERY = 1000
 OPEN_STEP_BUDGET = 10_000
 STATEMENT_SECONDS = 30.0
-TOO_LONG = "the database took too long to answer; it may be damaged or crafted"
+TOO_LONG = (
+    "the database took too long to answer; it may be damaged or crafted; "
+    "pass --db PATH to a database made by `events-tui build`"
+)
 # The most rows a drill-down view reads; beyond them the views carry totals and every reader says "N of M".
 OFFICIAL_QUOTES_LIMIT = 10_000
 CITY_QUOTES_LIMIT = 1_000  # each official's or organisation's quotes on the city view
@@ -173,7 +176,7 @@ def _wal_is_empty(path: Path) -> bool:
         raise StoreError(
             f"{path}: its latest changes are still in {wal.name} (a WAL-mode database that another program is "
             f"writing or did not close), and reading them would create {shm.name}, while events-tui only reads; "
-            "let that program finish or close it, then try again"
+            "close that program (which merges them) and try again, or pass --db PATH to another copy"
         )
     return False
 
