@@ -325,6 +325,8 @@ def test_a_surname_within_a_city_resolves_with_a_note(capsys: Capsys, namesakes_
      (["official", "John Smith", "--state", "Texas"], 1, "no state is named 'Texas'"),
      (["official", "--id", "999"], 1, "no official has the id 999"),
      (["city", "#999"], 1, "no city has the id 999"),
+     (["city", "--id", str(2**70)], 1, f"no city has the id {2**70}"),
+     (["official", "--id", "-3"], 1, "no official has the id -3"),
      (["official", "John Smith", "--id", "1"], 2, "not both"),
      (["official"], 2, "give an official name"),
      (["city", "Portland", "--city", "Boston"], 2, "unrecognized arguments")],

@@ -125,7 +125,8 @@ def resolve_name(store: Store, kind: str, text: str, city: str | None = None, st
 
 def resolve_id(store: Store, kind: str, entity_id: int, text: str | None = None) -> NameMatch:
     """The entity of `kind` with this id (`--id N`, '#N'), or NameNotResolved."""
-    entity = store.city(entity_id) if kind == "city" else store.official(entity_id)
+    in_range = 0 < entity_id < 2**63  # SQLite's integers; a larger number is no id at all
+    entity = None if not in_range else store.city(entity_id) if kind == "city" else store.official(entity_id)
     if entity is None:
         raise NameNotResolved(f"no {kind} has the id {entity_id}", [], ambiguous=False)
     return _match(store, kind, entity_id, entity.name, text or f"#{entity_id}", "id")
