@@ -14,9 +14,18 @@ TUI = Path(__file__).resolve().parent.parent / "tui"
 
 # The data core and the command line's printing: usable without Textual (and so by scripts and the web page).
 DATA_CORE = [
-    "models.py", "errors.py", "store.py", "search.py", "resolve.py", "present.py", "output.py", "export.py",
-    "commands.py", "ingest",
-]  # fmt: skip
+    "models.py",
+    "errors.py",
+    "atomic.py",
+    "store.py",
+    "search.py",
+    "resolve.py",
+    "present.py",
+    "output.py",
+    "export.py",
+    "commands.py",
+    "ingest",
+]
 # What draws the browser; it asks the store for models and never talks SQL itself.
 UI = ["app.py", "palette.py", "screens", "widgets"]
 # Where SQL may be written.

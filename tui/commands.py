@@ -23,7 +23,7 @@ from rich.text import Text
 from tui import present
 from tui.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_UNUSABLE, CommandError
 from tui.export import write_export
-from tui.models import NameMatch, Official, Organization, Quote, Stance
+from tui.models import NameMatch, Official, Organization, Quote, Stance, group_stances
 from tui.output import guarded_stdout, holds_unicode
 from tui.resolve import NameNotResolved, resolve_id, resolve_name
 from tui.search import fold, search
@@ -98,7 +98,7 @@ def _resolve(store: Store, kind: str, args: argparse.Namespace) -> NameMatch:
         if entity_id is not None:
             match = resolve_id(store, kind, entity_id)
         else:
-            match = resolve_name(store, kind, name, getattr(args, "city", None), getattr(args, "state", None))
+            match = resolve_name(store, kind, name, getattr(args, "in_city", None), getattr(args, "in_state", None))
     except NameNotResolved as exc:
         raise CommandError(present.one_line(str(exc)), EXIT_NOT_FOUND) from None
     note = present.match_note(match)
@@ -208,6 +208,7 @@ def _table(title: str, *columns: str) -> Table:
     """A section table: bold title on the left, light rules, the last column (the words) taking the room."""
     table = Table(*columns, title=literal(title, "bold"), title_justify="left", box=box.SIMPLE_HEAD)
     table.columns[-1].ratio = 1
+    table.columns[-1].overflow = "fold"  # a long slug in a citation folds onto the next line, never cut with "…"
     for column in table.columns[:-1]:
         column.no_wrap = column.header in ("Date", "Stance")
         column.max_width = 22
@@ -236,14 +237,25 @@ def _quote_table(title: str, quotes: tuple[Quote, ...], empty: str, total: int) 
 
 
 def _stance_table(title: str, stances: tuple[Stance, ...], empty: str) -> RenderableType:
+    """One row per holder and position ('refuses — 2 sources'), with each source's words, date and offsets."""
     if not stances:
         return _section(title, empty)
-    table = _table(title, "Who", "Stance", "What the article says")
-    for s in stances:
-        summary = [literal(s.summary), "\n"] if s.summary else []
-        said = Text.assemble(*summary, literal(f"“{s.evidence}”", "italic"), "\n", _offsets(s))
-        stance = Text(s.position, style=present.stance_look(s.position).style)
-        table.add_row(literal(s.holder), stance, said)
+    groups = group_stances(stances)
+    table = _table(title, "Who", "Stance", "What the articles say")
+    for group in groups:
+        said: list[Text | str] = []
+        if group.disputed:
+            said += [Text(present.SOURCES_DIFFER, style="bold"), "\n"]
+        if group.first.summary:
+            said += [literal(group.first.summary), "\n"]
+        for s in group.stances:
+            when = f"{present.stated_when(s)} · {present.excerpt_label(s.excerpt)}"
+            said += [literal(f"“{s.evidence}”", "italic"), "\n", literal(when, "dim"), "\n"]
+        look = present.stance_look(group.position)
+        stance = Text.assemble((group.position, look.style), "\n", present.sources_phrase(group.source_count))
+        words = Text.assemble(*said)
+        words.rstrip()
+        table.add_row(literal(present.holder_label(group.first)), stance, words)
     return table
 
 

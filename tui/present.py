@@ -25,6 +25,8 @@ from tui.models import (
     SearchHit,
     Source,
     Stance,
+    StanceGroup,
+    group_stances,
 )
 from tui.store import role
 
@@ -71,6 +73,41 @@ def stance_look(position: str) -> StanceLook:
         return known
     words = one_line(position)
     return StanceLook(position, words.upper(), "", words)
+
+
+def holder_label(stance: Stance) -> str:
+    """Who holds a stance, as the sources name it: 'Florida bill ... (signed by Ron DeSantis) · state law'.
+
+    A police stance needs no kind (it sits under the police heading); a law or policy says who signed it when the
+    article does, so a governor's bill is not read as the governor's own words.
+    """
+    label = one_line(stance.holder)
+    if stance.signed_by:
+        label += f" (signed by {one_line(stance.signed_by)})"
+    if stance.kind != "police":
+        label += f" · {one_line(stance.kind)}"
+    return label
+
+
+def sources_phrase(count: int) -> str:
+    return f"{count} source" if count == 1 else f"{count} sources"
+
+
+def group_label(group: StanceGroup) -> str:
+    """'refuses — 2 sources': the position and how many articles state it."""
+    return f"{one_line(group.position)} — {sources_phrase(group.source_count)}"
+
+
+def stated_when(stance: Stance) -> str:
+    """When one statement of a stance holds: its own date if the article gives one, else its article's date."""
+    if stance.date:
+        return date_label(stance.date, stance.date_precision)
+    if stance.source.published:
+        return f"published {stance.source.published}"
+    return DATE_NOT_STATED
+
+
+SOURCES_DIFFER = "The sources differ, or the stance changed over time: each position is shown with its dates."
 
 
 def stance_legend() -> str:
@@ -202,6 +239,31 @@ def stance_json(s: Stance, city: str | None = None) -> dict[str, Any]:
         "date": s.date,
         "date_precision": s.date_precision,
         "city": city,
+        "signed_by": s.signed_by,
+    }
+
+
+def stance_group_json(group: StanceGroup, city: str | None = None) -> dict[str, Any]:
+    """A stance as stated by one or more sources: the `stance` shape of its first statement, plus `sources`.
+
+    `sources` lists every statement of this holder's position, oldest first: a source reference with that
+    article's `evidence`, `summary`, `toward`, `date` and `date_precision`. `disputed` is true when another entry
+    gives the same holder another position (the sources differ, or the stance changed); each has its own dates.
+    """
+    return {
+        **stance_json(group.first, city),
+        "sources": [
+            {
+                **source_json(s.source, s.excerpt),
+                "evidence": s.evidence,
+                "summary": s.summary,
+                "toward": s.toward,
+                "date": s.date,
+                "date_precision": s.date_precision,
+            }
+            for s in group.stances
+        ],
+        "disputed": group.disputed,
     }
 
 
@@ -269,6 +331,7 @@ def _other_json(entity: Official | Organization, quotes: tuple[Quote, ...], tota
 def city_json(view: CityView, match: NameMatch | None = None) -> dict[str, Any]:
     """`events-tui city --json`: city, mayor (or null), police stances, the mayor's statements, others, context.
 
+    `police` and `context` hold one entry per holder and position, with every source that states it.
     `others` lists the city's other officials, then its organisations (each with "type"), quotes or none. Lists
     that stop at the store's limits say how many there are in all: `statements_total`, each other's
     `quotes_total`, `officials_total` (every official of the city, the mayor included).
@@ -278,10 +341,10 @@ def city_json(view: CityView, match: NameMatch | None = None) -> dict[str, Any]:
     return {
         "city": {"name": name, "state": view.city.state},
         "mayor": person_json(view.mayor) if view.mayor else None,
-        "police": [stance_json(s, name) for s in view.police],
+        "police": [stance_group_json(g, name) for g in group_stances(view.police)],
         "statements": [quote_json(q) for q in view.statements],
         "others": [_other_json(e, qs, view.quotes_total(e, len(qs))) for e, qs in others],
-        "context": [stance_json(s, name) for s in view.context],
+        "context": [stance_group_json(g, name) for g in group_stances(view.context)],
         "statements_total": view.quotes_total(view.mayor, len(view.statements)) if view.mayor else 0,
         "officials_total": officials_total(view),
         "match": match_json(match),
@@ -323,7 +386,8 @@ def citation(item: Quote | Stance) -> str:
     if isinstance(item, Quote):
         words, who = item.text, [item.speaker, item.speaker_title, item.medium]
     else:
-        words, who = item.evidence, [item.holder, f"{item.kind} stance toward {item.toward}: {item.position}"]
+        holder = f"{item.holder} (signed by {item.signed_by})" if item.signed_by else item.holder
+        words, who = item.evidence, [holder, f"{item.kind} stance toward {item.toward}: {item.position}"]
     who.append(date_label(item.date, item.date_precision))
     speaker = ", ".join(p for p in who if p)
     offsets = f"characters {item.excerpt.start}-{item.excerpt.end}"

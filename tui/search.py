@@ -14,7 +14,7 @@ import difflib
 import math
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.models import SearchHit
 
@@ -330,3 +330,12 @@ def plausible_typo(query: str, key: str, from_start: bool = False) -> bool:
             if len(run[-1]) > 1 and _word_typo(joined, "".join(run)):
                 return True
     return False
+
+
+def __getattr__(name: str) -> Any:
+    """`resolve_name` and `NameNotResolved` moved to tui.resolve (which builds on this module); found here too."""
+    if name in ("resolve_name", "resolve_id", "NameNotResolved"):
+        from tui import resolve
+
+        return getattr(resolve, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

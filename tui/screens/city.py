@@ -12,12 +12,12 @@ from textual import on, work
 from textual.content import Content
 from textual.message import Message
 
-from tui.models import City, CityView, Official, Organization, Quote
+from tui.models import City, CityView, Official, Organization, Quote, group_stances
 from tui.present import NO_MAYOR, NO_POLICE_STANCE, NOT_STATED, officials_total, one_line, shown_of
 from tui.screens.rows import FIRST_FRAME_WAIT, BackgroundRead, RowsScreen, heading, not_stated
 from tui.store import Store
 from tui.widgets.drill_item import Entry, paged, speaker_entry, statement_entry
-from tui.widgets.stance_card import stance_entry
+from tui.widgets.stance_card import stance_entries
 
 # Rows shown at once per section: enough to read, few enough to take in; "N more" rows show the rest.
 MAYOR_PAGE = 20
@@ -86,7 +86,8 @@ def city_title(city: City | None) -> Content:
 def city_entries(view: CityView) -> list[Entry]:
     """The sections of the city screen, in the order a reporter asks: police, mayor, state, everyone else."""
     entries = [heading("Police stance on ICE")]
-    entries += [stance_entry(stance) for stance in view.police] or [not_stated(NO_POLICE_STANCE)]
+    police = [entry for group in group_stances(view.police) for entry in stance_entries(group)]
+    entries += police or [not_stated(NO_POLICE_STANCE)]
 
     entries.append(heading("Mayor"))
     if view.mayor is None:
@@ -101,7 +102,7 @@ def city_entries(view: CityView) -> list[Entry]:
 
     entries.append(heading("State and city policy"))
     no_context = not_stated("No state law or city policy stated in the sources")
-    entries += [stance_entry(stance) for stance in view.context] or [no_context]
+    entries += [entry for group in group_stances(view.context) for entry in stance_entries(group)] or [no_context]
 
     entries.append(heading("Other officials"))
     others = paged(
