@@ -23,7 +23,8 @@ from tests.conftest import ROOT, build_from
 from tui import present
 from tui.cli import main
 from tui.models import group_stances
-from tui.search import NameNotResolved, fold, resolve_name
+from tui.resolve import NameNotResolved, resolve_name
+from tui.search import fold
 from tui.store import Store, open_store
 
 ESC = "\x1b["

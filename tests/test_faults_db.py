@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sqlite3
 import stat
 import subprocess
@@ -144,8 +145,53 @@ def hot_journal(good: Path, folder: Path) -> Path:
     return path
 
 
+def recursive_view(table: str) -> Callable[[Path, Path], Path]:
+    """A crafted file: `table` replaced by a view of the same columns over an endless recursive query."""
+
+    def make(good: Path, folder: Path) -> Path:
+        path = folder / f"crafted-{table}.db"
+        shutil.copyfile(good, path)
+        conn = sqlite3.connect(path)
+        columns = [row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")]
+        conn.execute(f"DROP TABLE [{table}]")
+        select = ", ".join(f"x AS [{c}]" for c in columns)
+        endless = "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r)"
+        conn.execute(f"CREATE VIEW [{table}] AS {endless} SELECT {select} FROM r")
+        conn.commit()
+        conn.close()
+        return path
+
+    return make
+
+
+def wal_changes_without_shm(good: Path, folder: Path) -> Path:
+    """A WAL-mode database whose latest changes are still in its -wal file, copied without its -shm."""
+    source = folder / "live"
+    source.mkdir()
+    live = source / "events.db"
+    shutil.copyfile(good, live)
+    writer = sqlite3.connect(live)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")  # keep the change in -wal, as a busy writer would
+    writer.execute("UPDATE sources SET title = 'changed'")
+    writer.commit()
+    path = folder / "copied.db"
+    shutil.copyfile(live, path)
+    shutil.copyfile(f"{live}-wal", f"{path}-wal")
+    writer.close()
+    shutil.rmtree(source)
+    assert Path(f"{path}-wal").stat().st_size > 0 and not Path(f"{path}-shm").exists()
+    return path
+
+
 # (case, how to make it, what the one line must say besides the path)
 BAD_DATABASES = [
+    # A crafted file hung every command at open, and Ctrl+C could not stop it (issue 10, item 13).
+    ("recursive view for claims", recursive_view("claims"), "took too long to answer; it may be damaged or crafted"),
+    ("recursive view for quotes", recursive_view("quotes"), "took too long to answer; it may be damaged or crafted"),
+    ("recursive view for names", recursive_view("names"), "took too long to answer; it may be damaged or crafted"),
+    # Reading it read-only would create -shm beside it (issue 10, item 14).
+    ("WAL changes and no -shm", wal_changes_without_shm, "still in copied.db-wal"),
     ("missing", missing, "no such file"),
     ("directory", directory, "is a directory"),
     ("text file", text_file, "not a SQLite database"),
@@ -393,8 +439,8 @@ GOOD_READS = [
     ("search", "families"),
     ("city", "chicago"),
     ("city", "oakland", "--json"),
-    ("official", "lightfoot"),
-    ("official", "schaaf", "--json"),
+    ("official", "lori lightfoot"),  # exact names: a surname alone resolves too, with a note on stderr
+    ("official", "libby schaaf", "--json"),
     ("source", "2019-06-22-ice-raids"),
     ("source", "2019-06-22-ice-raids", "--json"),
     ("export",),
@@ -474,6 +520,83 @@ def test_reads_as_an_unprivileged_user_on_a_read_only_database(unprivileged: tup
     assert done.returncode == 0, done.stderr
     cities, quotes, hits = map(int, done.stdout.split())
     assert cities > 0 and quotes > 0 and hits > 0
+    assert folder_state(data) == before
+
+
+# --- bounded reads (issue 10, item 13) -------------------------------------------------------------------------
+
+# The real entry point with the crafted file's guards lifted or tightened, to see what a hang does without them.
+_MAIN_WITH = (
+    "import sys\n"
+    "import tui.store as store\n"
+    "store.OPEN_STEP_BUDGET, store.STATEMENT_SECONDS = int(sys.argv[1]), float(sys.argv[2])\n"
+    "from tui.cli import main\n"
+    "sys.exit(main(sys.argv[3:]))\n"
+)
+
+
+def test_ctrl_c_stops_a_read_that_would_never_end(events_db: Path, tmp_path: Path) -> None:
+    crafted = recursive_view("claims")(events_db, tmp_path)
+    args = [sys.executable, "-c", _MAIN_WITH, str(10**15), "1e9", "--db", str(crafted), "city", "chicago"]
+    process = subprocess.Popen(args, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.PIPE)
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            process.wait(timeout=1.5)  # reading an endless view: it does not finish on its own
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 130  # the interrupted exit code, promptly
+        assert b"Traceback" not in process.stderr.read()
+    finally:
+        process.kill()
+        process.wait()
+        process.stderr.close()
+
+
+def test_a_statement_past_the_time_limit_stops_with_one_line(events_db: Path, tmp_path: Path) -> None:
+    crafted = recursive_view("claims")(events_db, tmp_path)
+    args = [sys.executable, "-c", _MAIN_WITH, str(10**15), "0.5", "--db", str(crafted), "city", "chicago"]
+    done = subprocess.run(args, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, timeout=60)
+    assert done.returncode == EXIT_UNUSABLE
+    (line,) = done.stderr.decode().splitlines()
+    assert line.startswith(f"events-tui: {crafted}: the database took too long to answer; it may be damaged or crafted")
+
+
+# --- WAL mode (issue 10, item 14) -------------------------------------------------------------------------------
+
+
+def to_wal(path: Path) -> Path:
+    """Switch a database to WAL mode and close it cleanly: no -wal or -shm left, the header says WAL."""
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)
+    conn.close()
+    assert path.read_bytes()[18:20] == b"\x02\x02" and not Path(f"{path}-wal").exists()
+    return path
+
+
+@pytest.mark.parametrize("command", GOOD_READS, ids=" ".join)
+def test_a_wal_database_is_read_without_files_beside_it(events_db: Path, tmp_path: Path, command: tuple) -> None:
+    db = to_wal(Path(shutil.copyfile(events_db, tmp_path / "wal.db")))
+    before = folder_state(tmp_path)
+    result = run_cli(*command, "--db", db)
+    assert result.code == 0 and result.stderr == "", result.stderr
+    assert folder_state(tmp_path) == before  # no -wal, no -shm: read-only means writing nothing
+
+
+def test_a_wal_database_in_a_read_only_folder_for_real(unprivileged: tuple[list[str], Path]) -> None:
+    """As `nobody`: a WAL database in a 555 folder opens (it failed with 'unable to open database file')."""
+    prefix, folder = unprivileged
+    data = folder / "data"
+    db = to_wal(data / "events.db")
+    db.chmod(0o444)
+    data.chmod(0o555)
+    before = folder_state(data)
+    probe = (
+        "import sys\n"
+        "from tui.store import open_store\n"
+        "store = open_store(sys.argv[1])\n"
+        "print(sum(len(store.city_view(c.id).police) for c in store.cities_page(0, 1000)))\n"
+    )
+    done = _run_as(prefix, folder, "-c", probe, str(db))
+    assert done.returncode == 0 and int(done.stdout) > 0, done.stderr
     assert folder_state(data) == before
 
 

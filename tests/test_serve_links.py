@@ -35,7 +35,7 @@ OPENED = [
 # (kind, what is typed, what the notice says)
 NOT_OPENED = [
     ("city", "atlantis", "Link not opened: no city matches 'atlantis'"),
-    ("official", "lo", "Link not opened: 'lo' matches several officials"),
+    ("official", "lo", "Link not opened: no official is named 'lo'; it could be"),  # a begun word is offered
     ("source", "no-such-article", "Link not opened: no source with slug 'no-such-article'"),
     ("city", "--help", "Link not opened: no city matches '--help'"),
     ("city", "[bold]x[/bold]", "Link not opened: no city matches '[bold]x[/bold]'"),

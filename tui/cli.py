@@ -99,8 +99,18 @@ def build_parser() -> argparse.ArgumentParser:
     search = reader("search", "search cities, officials, organisations and quotes, best match first")
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
-    reader("city", "a city: police stance, the mayor and their statements, others tied to it").add_argument("name")
-    reader("official", "an official and all their statements").add_argument("name")
+    city = reader("city", "a city: police stance, the mayor and their statements, others tied to it")
+    official = reader("official", "an official and all their statements")
+    for command, kind in ((city, "city"), (official, "official")):
+        command.add_argument("name", nargs="?", help=f"the {kind}'s name (typos forgiven, with a note), or #ID")
+        command.add_argument("--id", type=int, help=f"the {kind} with this id (listed when a name is ambiguous)")
+        command.add_argument(
+            "--state", metavar="STATE", dest="in_state", help=f"only a {kind} of this state (for namesakes)"
+        )
+    # Its own dest: the top-level --city is the browser's deep link.
+    official.add_argument(
+        "--city", metavar="CITY", dest="in_city", help="only an official of this city (for namesakes)"
+    )
     reader("source", "an article's metadata and text").add_argument("slug")
     export = reader("export", "every quote and stance with speaker, city, date, source and offsets", json_flag=False)
     export.add_argument("--format", choices=("json", "csv", "markdown"), default="json")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -22,8 +23,10 @@ from rich.text import Text
 from tui import present
 from tui.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_UNUSABLE, CommandError
 from tui.export import write_export
-from tui.models import Official, Organization, Quote, Stance, group_stances
-from tui.search import NameNotResolved, fold, resolve_name, search
+from tui.models import NameMatch, Official, Organization, Quote, Stance, group_stances
+from tui.output import guarded_stdout, holds_unicode
+from tui.resolve import NameNotResolved, resolve_id, resolve_name
+from tui.search import fold, search
 
 if TYPE_CHECKING:
     from tui.store import Store
@@ -35,7 +38,12 @@ def run(command: str, args: argparse.Namespace, store: Store) -> int:
     handler = handlers.get(command)
     if handler is None:
         raise CommandError(f"unknown command {command!r} (see events-tui --help)", EXIT_UNUSABLE)
-    return handler(args, store)
+    with guarded_stdout(command):
+        return handler(args, store)
+
+
+# The narrowest output: below it a table has no room for a date or a word.
+MIN_WIDTH = 40
 
 
 class _Console(Console):
@@ -56,11 +64,17 @@ def make_console() -> Console:
     """
     plain = bool(os.environ.get("NO_COLOR"))
     options: dict[str, Any] = {"color_system": None} if plain else {}
-    return _Console(file=sys.stdout, highlight=False, markup=False, emoji=False, **options)
+    console = _Console(file=sys.stdout, highlight=False, markup=False, emoji=False, **options)
+    columns = os.environ.get("COLUMNS", "")
+    if columns.strip().isdigit() and int(columns) <= 0:  # rich would take COLUMNS=0 as no room at all
+        console.width = shutil.get_terminal_size((80, 24)).columns
+    console.width = max(console.width, MIN_WIDTH)  # narrower, tables squeeze words to nothing; a terminal wraps
+    return console
 
 
 def print_json(value: object) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    # A stdout that cannot hold every character gets \uXXXX escapes: still the exact text once parsed.
+    json.dump(value, sys.stdout, ensure_ascii=not holds_unicode(sys.stdout), indent=2)
     sys.stdout.write("\n")
 
 
@@ -69,13 +83,27 @@ def literal(text: str | None, style: str = "") -> Text:
     return Text(present.display_text(text or ""), style=style)
 
 
-def _resolve(store: Store, kind: str, name: str) -> int:
-    if not fold(name):
-        raise CommandError(f"give a {kind} name (letters or digits), e.g. events-tui {kind} chicago", EXIT_UNUSABLE)
+def _resolve(store: Store, kind: str, args: argparse.Namespace) -> NameMatch:
+    """The entity the arguments name (NAME, '#ID' or --id, narrowed by --city/--state); a note if not as typed."""
+    name, entity_id = args.name, getattr(args, "id", None)
+    example = "chicago" if kind == "city" else "lightfoot"
+    if entity_id is not None and name is not None:
+        raise CommandError(f"give a {kind} name or --id, not both", EXIT_UNUSABLE)
+    if entity_id is None and (name is None or not fold(name) and not name.strip().startswith("#")):
+        article = "an" if kind[0] in "aeiou" else "a"
+        message = f"give {article} {kind} name (letters or digits), or --id N, e.g. events-tui {kind} {example}"
+        raise CommandError(message, EXIT_UNUSABLE)
     try:
-        return resolve_name(store, kind, name).id
+        if entity_id is not None:
+            match = resolve_id(store, kind, entity_id)
+        else:
+            match = resolve_name(store, kind, name, getattr(args, "in_city", None), getattr(args, "in_state", None))
     except NameNotResolved as exc:
         raise CommandError(present.one_line(str(exc)), EXIT_NOT_FOUND) from None
+    note = present.match_note(match)
+    if note:
+        print(f"events-tui: {present.one_line(note)}", file=sys.stderr)
+    return match
 
 
 # --- search -----------------------------------------------------------------------------------------
@@ -91,6 +119,7 @@ def _search(args: argparse.Namespace, store: Store) -> int:
         raise CommandError(present.one_line(f"nothing matches '{args.query}'"), EXIT_NOT_FOUND)
     if not args.json:
         table = Table("Kind", "Name", "What", title=literal(f"Search: {args.query}"), box=box.SIMPLE_HEAD)
+        _never_cut(table)
         for hit in hits:
             what = literal(f"“{hit.snippet}”" if hit.kind == "quote" else hit.snippet)
             table.add_row(Text(hit.kind, style="dim"), literal(hit.name, "bold"), what)
@@ -102,11 +131,12 @@ def _search(args: argparse.Namespace, store: Store) -> int:
 
 
 def _city(args: argparse.Namespace, store: Store) -> int:
-    view = store.city_view(_resolve(store, "city", args.name))
+    match = _resolve(store, "city", args)
+    view = store.city_view(match.id)
     if view is None:  # the name index pointed at a row that is gone: a broken database
         raise CommandError(f"{store.path}: the name index points at a missing city; rebuild it", EXIT_UNUSABLE)
     if args.json:
-        print_json(present.city_json(view))
+        print_json(present.city_json(view, match))
         return EXIT_OK
     city = view.city
     mayor = literal(_person_line(view.mayor)) if view.mayor else Text(present.NO_MAYOR, style="italic")
@@ -115,13 +145,18 @@ def _city(args: argparse.Namespace, store: Store) -> int:
     parts.append(_stance_table("Police stance", view.police, present.NO_POLICE_STANCE))
     if view.mayor:
         title = f"Statements of the mayor, {view.mayor.name}"
-        parts.append(_quote_table(title, view.statements, "No statements of the mayor quoted in the sources"))
+        total = view.quotes_total(view.mayor, len(view.statements))
+        parts.append(_quote_table(title, view.statements, "No statements of the mayor quoted in the sources", total))
     others: list[tuple[Official | Organization, tuple[Quote, ...]]] = [*view.others, *view.organizations]
     if not others:
         parts.append(Text(f"No other officials or organisations of {city.name} named in the sources", style="italic"))
     for entity, quotes in others:
         label = _person_line(entity) if isinstance(entity, Official) else f"{entity.name} · {entity.kind}"
-        parts.append(_quote_table(label, quotes, "No statements quoted in the sources"))
+        total = view.quotes_total(entity, len(quotes))
+        parts.append(_quote_table(label, quotes, "No statements quoted in the sources", total))
+    cut = present.shown_of(len(view.others) + (1 if view.mayor else 0), present.officials_total(view))
+    if cut:
+        parts.append(Text(f"Officials of {city.name}: {cut} (the first by name)", style="bold"))
     if view.context:
         parts.append(_stance_table("Other stances in the city", view.context, ""))
     make_console().print(Group(*parts))
@@ -129,18 +164,20 @@ def _city(args: argparse.Namespace, store: Store) -> int:
 
 
 def _official(args: argparse.Namespace, store: Store) -> int:
-    view = store.official_view(_resolve(store, "official", args.name))
+    match = _resolve(store, "official", args)
+    view = store.official_view(match.id)
     if view is None:
         raise CommandError(f"{store.path}: the name index points at a missing official; rebuild it", EXIT_UNUSABLE)
     if args.json:
-        print_json(present.official_json(view))
+        print_json(present.official_json(view, match))
         return EXIT_OK
     o = view.official
     place = o.city_name or (o.state if o.jurisdiction == "state" else o.jurisdiction)
     facts = [("Title", o.title), ("Party", o.party), ("Jurisdiction", place), ("Handle", o.handle)]
     console = make_console()
     console.print(Panel(_facts(facts), title=literal(o.name, "bold"), title_align="left"))
-    console.print(_quote_table(f"Statements of {o.name}", view.quotes, "No statements quoted in the sources"))
+    empty = "No statements quoted in the sources"
+    console.print(_quote_table(f"Statements of {o.name}", view.quotes, empty, view.total))
     return EXIT_OK
 
 
@@ -154,6 +191,7 @@ def _facts(rows: list[tuple[str, str | Text | None]]) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim")
     table.add_column()
+    _never_cut(table)
     for label, value in rows:
         if value is None:
             value = Text(present.NOT_STATED, style="italic")
@@ -173,13 +211,23 @@ def _table(title: str, *columns: str) -> Table:
     for column in table.columns[:-1]:
         column.no_wrap = column.header in ("Date", "Stance")
         column.max_width = 22
+    return _never_cut(table)
+
+
+def _never_cut(table: Table) -> Table:
+    # rich ends a word too long for its cell with '…' by default: a slug or handle would lose its end silently.
+    for column in table.columns:
+        column.overflow = "fold"
     return table
 
 
-def _quote_table(title: str, quotes: tuple[Quote, ...], empty: str) -> RenderableType:
+def _quote_table(title: str, quotes: tuple[Quote, ...], empty: str, total: int) -> RenderableType:
     if not quotes:
         return _section(title, empty)
-    table = _table(title, "Date", "Medium", "Quote")
+    cut = present.shown_of(len(quotes), total)
+    table = _table(f"{title} ({cut}, newest first)" if cut else title, "Date", "Medium", "Quote")
+    if cut:
+        table.caption = "every statement: events-tui export"
     for q in quotes:
         date = present.date_label(q.date, q.date_precision)
         medium = literal(q.medium) if q.medium else Text("not stated", style="dim italic")

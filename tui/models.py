@@ -6,7 +6,8 @@ A field that the sources do not state is ``None``; callers show "not stated in t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 Position = Literal["refuses", "cooperates", "mandated", "unclear"]
@@ -194,6 +195,22 @@ class SearchHit:
 
 
 @dataclass(frozen=True, slots=True)
+class NameMatch:
+    """How a typed name was resolved to one entity, so a reader is told when it was not the name as typed.
+
+    `how` is "exact" (the entity's name), "alias" (an alias, handle or initials), "prefix" (the only entity
+    whose name, or a word of it, starts with the text), "typo" (the only close misspelling) or "id".
+    """
+
+    kind: SearchKind
+    id: int
+    name: str
+    snippet: str
+    query: str
+    how: Literal["exact", "alias", "prefix", "typo", "id"]
+
+
+@dataclass(frozen=True, slots=True)
 class CityView:
     """Everything the city screen and ``events-tui city`` show, gathered in one read."""
 
@@ -204,9 +221,23 @@ class CityView:
     others: tuple[tuple[Official, tuple[Quote, ...]], ...]
     organizations: tuple[tuple[Organization, tuple[Quote, ...]], ...]
     context: tuple[Stance, ...]
+    # Totals behind the lists, which stop at the store's limits: "showing N of M" wherever N < M.
+    officials_total: int | None = None  # every official of the city, the mayor included; None: as many as shown
+    # How many quotes each official and organisation has in all, by ("official" | "organization", id).
+    quote_totals: Mapping[tuple[str, int], int] = field(default_factory=dict)
+
+    def quotes_total(self, entity: Official | Organization, shown: int) -> int:
+        """How many quotes `entity` has in all; its list holds `shown` of them (the total when not recorded)."""
+        kind = "official" if isinstance(entity, Official) else "organization"
+        return self.quote_totals.get((kind, entity.id), shown)
 
 
 @dataclass(frozen=True, slots=True)
 class OfficialView:
     official: Official
     quotes: tuple[Quote, ...]
+    quotes_total: int | None = None  # all their quotes (`quotes` stops at the store's limit); None: as many as shown
+
+    @property
+    def total(self) -> int:
+        return len(self.quotes) if self.quotes_total is None else self.quotes_total

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from tui.models import (
     CityView,
     Excerpt,
+    NameMatch,
     Official,
     OfficialView,
     Organization,
@@ -309,32 +310,81 @@ def person_json(o: Official) -> dict[str, Any]:
     }
 
 
-def official_json(view: OfficialView) -> dict[str, Any]:
-    """`events-tui official --json`: `{"official": {...}, "quotes": [quote...]}`."""
-    return {"official": person_json(view.official), "quotes": [quote_json(q) for q in view.quotes]}
+def match_json(match: NameMatch | None) -> dict[str, Any] | None:
+    """How the name asked for was resolved: `{"query", "how", "name", "id"}`; how is exact, alias, prefix, typo, id."""
+    if match is None:
+        return None
+    return {"query": match.query, "how": match.how, "name": match.name, "id": match.id}
 
 
-def _other_json(entity: Official | Organization, quotes: tuple[Quote, ...]) -> dict[str, Any]:
+def match_note(match: NameMatch) -> str | None:
+    """One line for stderr when the name shown is not the one typed (exact names and aliases need none)."""
+    shown = f"{match.name} ({match.snippet})" if match.snippet else match.name
+    if match.how == "prefix":
+        where = "begins with" if match.kind == "city" else "includes"
+        return f"showing {shown}, the only {match.kind} whose name {where} '{match.query}'"
+    if match.how == "typo":
+        return f"showing {shown}, the closest match to '{match.query}'"
+    return None
+
+
+def official_json(view: OfficialView, match: NameMatch | None = None) -> dict[str, Any]:
+    """`events-tui official --json`: `{"official": {...}, "quotes": [quote...]}` plus quotes_total and match.
+
+    `quotes` stops at the store's limit; `quotes_total` is how many there are in all.
+    """
+    return {
+        "official": person_json(view.official),
+        "quotes": [quote_json(q) for q in view.quotes],
+        "quotes_total": view.total,
+        "match": match_json(match),
+    }
+
+
+def shown_of(shown: int, total: int) -> str | None:
+    """'showing 1,000 of 4,210' when a list was cut, else None."""
+    return f"showing {shown:,} of {total:,}" if total > shown else None
+
+
+def _other_json(entity: Official | Organization, quotes: tuple[Quote, ...], total: int) -> dict[str, Any]:
     # An organisation has no title; its kind ("police", "office") is what a reader needs in that place.
     title, kind = (entity.title, "official") if isinstance(entity, Official) else (entity.kind, "organization")
-    return {"name": entity.name, "title": title, "quotes": [quote_json(q) for q in quotes], "type": kind}
+    return {
+        "name": entity.name,
+        "title": title,
+        "quotes": [quote_json(q) for q in quotes],
+        "type": kind,
+        "quotes_total": total,
+    }
 
 
-def city_json(view: CityView) -> dict[str, Any]:
+def city_json(view: CityView, match: NameMatch | None = None) -> dict[str, Any]:
     """`events-tui city --json`: city, mayor (or null), police stances, the mayor's statements, others, context.
 
     `police` and `context` hold one entry per holder and position, with every source that states it.
-    `others` lists the city's other officials, then its organisations (each with "type"), quotes or none.
+    `others` lists the city's other officials, then its organisations (each with "type"), quotes or none. Lists
+    that stop at the store's limits say how many there are in all: `statements_total`, each other's
+    `quotes_total`, `officials_total` (every official of the city, the mayor included).
     """
     name = view.city.name
+    others: list[tuple[Official | Organization, tuple[Quote, ...]]] = [*view.others, *view.organizations]
     return {
         "city": {"name": name, "state": view.city.state},
         "mayor": person_json(view.mayor) if view.mayor else None,
         "police": [stance_group_json(g, name) for g in group_stances(view.police)],
         "statements": [quote_json(q) for q in view.statements],
-        "others": [_other_json(o, qs) for o, qs in view.others] + [_other_json(g, qs) for g, qs in view.organizations],
+        "others": [_other_json(e, qs, view.quotes_total(e, len(qs))) for e, qs in others],
         "context": [stance_group_json(g, name) for g in group_stances(view.context)],
+        "statements_total": view.quotes_total(view.mayor, len(view.statements)) if view.mayor else 0,
+        "officials_total": officials_total(view),
+        "match": match_json(match),
     }
+
+
+def officials_total(view: CityView) -> int:
+    """Every official of the city, the mayor included, whether or not all are listed."""
+    shown = len(view.others) + (1 if view.mayor else 0)
+    return shown if view.officials_total is None else view.officials_total
 
 
 def hit_json(hit: SearchHit) -> dict[str, Any]:

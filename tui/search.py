@@ -14,7 +14,7 @@ import difflib
 import math
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.models import SearchHit
 from tui.present import describe
@@ -228,97 +228,115 @@ def search_quotes(store: Store, text: str, limit: int) -> list[SearchHit]:
     return [SearchHit("quote", q.id, q.speaker, q.text, 0.0) for q in store.quotes_by_id(ids[:limit])]
 
 
-# --- resolving one name (`events-tui city NAME`, `events-tui official NAME`) ---------------------------
+# --- is it a typo? (resolving one name: tui.resolve) -----------------------------------------------------
 
-# search_names scores: EXACT, PREFIX, WORD_START, SUBSTRING, below 1 a typo (similarity); each less 0.01 per
-# alias weight. These bounds separate the tiers whatever the weight.
-_WORD_START_TIER = WORD_START - 0.1
-_SUBSTRING_TIER = SUBSTRING - 0.1
-# A typo match resolves only when it is this much more alike than the runner-up.
-TYPO_LEAD = 0.1
-# How far to look: the hits of every kind are fetched, then filtered to the kind asked for.
-_RESOLVE_POOL = 100
-_SUGGEST_FLOOR = 0.5
-MAX_CANDIDATES = 5
-_KIND_WORDS = {"city": "cities", "official": "officials", "organization": "organisations"}
+# A one-letter slip is taken for a typo in names of this many letters (two letters swapped: SWAP_MIN_LETTERS):
+# in shorter ones a letter more, less or changed turns a name into another too often (Moran and Morgan,
+# Canton and Canyon, Duran and Dunran).
+SLIP_MIN_LETTERS = 7
+SWAP_MIN_LETTERS = 5
+# Keys one finger-width apart on a QWERTY keyboard (each row sits half a key right of the one above): a letter
+# struck for its neighbour is a typo, 'n' for 's' (Bernal, Bersal) is another name.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_AT = {ch: (x + 0.5 * y, float(y)) for y, row in enumerate(_ROWS) for x, ch in enumerate(row)}
 
 
-class NameNotResolved(LookupError):
-    """No entity of the kind matches the name, or several match equally well; the message is one line.
+# Letters written for one another by ear, not by finger: 'fransisco', 'kristopher' (not d/t: Schmidt, Schmitt).
+_SOUND_ALIKE = frozenset(frozenset(pair) for pair in ("cs", "ck", "sz", "iy"))
 
-    `candidates` are the closest names of that kind (the tied ones when `ambiguous`), best first.
+
+def _near(a: str, b: str) -> bool:
+    """Whether two letters are neighbouring keys (or the same key)."""
+    if a not in _KEY_AT or b not in _KEY_AT:
+        return a == b
+    (ax, ay), (bx, by) = _KEY_AT[a], _KEY_AT[b]
+    return (ax - bx) ** 2 + (ay - by) ** 2 <= 1.6
+
+
+def _shape(word: str) -> str:
+    """A word with doubled letters single and a final y as i: how 'garcetti' and 'garcety' sound alike."""
+    single = "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
+    return single[:-1] + "i" if single.endswith("y") else single
+
+
+def _one_slip(typed: str, word: str) -> bool:
+    """Whether one slip of the fingers inside the word turns `word` into `typed` (both shaped).
+
+    A letter dropped, two neighbours swapped, a letter struck for the key beside it (or for one that sounds the
+    same), or an extra key struck beside a letter; never the first or last letter, because names differ there
+    (Mark/Marks, Blasi/Blasio, Rivera/Rivers, Boston/Houston).
     """
+    if typed[0] != word[0] or typed[-1] != word[-1] or len(word) < SWAP_MIN_LETTERS:
+        return False
+    if len(typed) == len(word):
+        diffs = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
+            i = diffs[0]
+            return typed[i] == word[i + 1] and typed[i + 1] == word[i]
+        if len(diffs) != 1 or len(word) < SLIP_MIN_LETTERS:
+            return False
+        a, b = typed[diffs[0]], word[diffs[0]]
+        return _near(a, b) or frozenset((a, b)) in _SOUND_ALIKE
+    if len(word) < SLIP_MIN_LETTERS:
+        return False
+    if len(typed) + 1 == len(word):
+        # A dropped vowel rarely leaves another name; a dropped consonant often does (Schmidt, Schmitt).
+        return any(
+            typed == word[:i] + word[i + 1 :] and (word[i] in "aeiouy" or len(word) > SLIP_MIN_LETTERS)
+            for i in range(1, len(word) - 1)
+        )
+    if len(typed) == len(word) + 1:
+        return any(
+            typed[:i] + typed[i + 1 :] == word and (_near(typed[i], typed[i - 1]) or _near(typed[i], typed[i + 1]))
+            for i in range(1, len(typed) - 1)
+        )
+    return False
 
-    def __init__(self, message: str, candidates: list[SearchHit], ambiguous: bool) -> None:
-        super().__init__(message)
-        self.candidates = candidates
-        self.ambiguous = ambiguous
 
+def _word_typo(typed: str, word: str) -> bool:
+    """Whether `typed` reads as a misspelling of `word` rather than as another name (both folded, one word).
 
-def resolve_name(store: Store, kind: str, text: str) -> SearchHit:
-    """The one entity of `kind` ("city", "official", "organization") that `text` names, or NameNotResolved.
-
-    Case-, accent- and typo-tolerant, through aliases, on the same matcher as search. A clear winner resolves:
-    the only entity with an exact folded name or alias; else the only prefix or word-start match; else the
-    only substring match; else a typo match `TYPO_LEAD` more alike than the next. Ties are ambiguous.
+    The same shape (doubled letters, a final y for i: 'garcety', 'lightfot'), or one slip of the fingers
+    inside a long enough word ('chicgo', 'pelsoi'). Not a letter that merely sounds alike: 'hanson' is not
+    'hansen', and 'moran' is not 'morgan'.
     """
-    query = fold(text[:MAX_QUERY_CHARS])
-    if not query:
-        raise NameNotResolved(f"no {kind} name given", [], ambiguous=False)
-    every = search_names(store, query, _RESOLVE_POOL)
-    hits = [h for h in every if h.kind == kind]
-    if not hits and len(every) >= _RESOLVE_POOL:
-        # Names of other kinds filled the pool, so "no match" would be a guess: ask for more of the name.
-        message = f"'{text}' matches too many names to pick one of the {_KIND_WORDS.get(kind, kind)}; give more of it"
-        raise NameNotResolved(message, [], ambiguous=True)
-    exact_ids = _exact_ids(store, kind, query)
-    for tier in (
-        [h for h in hits if h.id in exact_ids],
-        [h for h in hits if h.score >= _WORD_START_TIER],
-        [h for h in hits if h.score >= _SUBSTRING_TIER],
-    ):
-        if len(tier) == 1:
-            return tier[0]
-        if tier:
-            raise _ambiguous(kind, text, tier, len(every) >= _RESOLVE_POOL)
-    if len(hits) == 1 or (len(hits) > 1 and hits[0].score - hits[1].score >= TYPO_LEAD):
-        return hits[0]
-    if hits:
-        raise _ambiguous(kind, text, hits, len(every) >= _RESOLVE_POOL)
-    raise _not_found(store, kind, text, query, [h for h in every if h.kind != kind])
+    if typed == word:
+        return True
+    if len(typed) < TYPO_MIN_LETTERS or typed[0] != word[0]:  # people rarely miss a name's first letter
+        return False
+    a, b = _shape(typed), _shape(word)
+    return a == b or _one_slip(a, b) or _one_slip(typed, word)  # as typed too: 'wliliams' swaps an 'l' of 'll'
 
 
-def _exact_ids(store: Store, kind: str, query: str) -> set[int]:
-    # names_with_prefix orders by key, so every exact key (the shortest with this prefix) comes first.
-    return {entity_id for k, entity_id, _n, key, _w in store.names_with_prefix(query, 50) if k == kind and key == query}
+def plausible_typo(query: str, key: str, from_start: bool = False) -> bool:
+    """Whether the folded `query` is a misspelling of the folded name `key` or of a run of its words.
+
+    Compared word by word against each run of as many words (so 'eric garcety' and 'garcety' both reach
+    'eric garcetti'), only the first run if `from_start`, and with its spaces ignored against runs of one or
+    two words more ('deblasio'). A run of the very same words is not a typo (resolve_name decides whether whole
+    words name an entity). Ratio-alike is not enough: 'boston' is 77% like 'houston' and 'moran' like 'morgan',
+    and both are names.
+    """
+    typed, words = query.split(), key.split()
+    n = len(typed)
+    for i in range(min(len(words) - n + 1, 1 if from_start else len(words))):
+        run = words[i : i + n]
+        if run != typed and all(_word_typo(t, w) for t, w in zip(typed, run, strict=True)):
+            return True
+    joined = "".join(typed)
+    for size in range(n + 1, n + 3):  # spaces left out, never added: 'new york' is not a typo of 'newark'
+        for i in range(min(len(words) - size + 1, 1 if from_start else len(words))):
+            run = words[i : i + size]
+            # Not ending on an initial: 'Robert S.' run together reads 'roberts', another name.
+            if len(run[-1]) > 1 and _word_typo(joined, "".join(run)):
+                return True
+    return False
 
 
-def _listing(hits: list[SearchHit], truncated: bool) -> str:
-    shown = [f"{h.name} ({h.snippet})" if h.snippet else h.name for h in hits[:MAX_CANDIDATES]]
-    more = len(hits) - MAX_CANDIDATES
-    if truncated:  # the pool was full: the count of the rest would be a guess
-        return ", ".join(shown) + " and more"
-    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+def __getattr__(name: str) -> Any:
+    """`resolve_name` and `NameNotResolved` moved to tui.resolve (which builds on this module); found here too."""
+    if name in ("resolve_name", "resolve_id", "NameNotResolved"):
+        from tui import resolve
 
-
-def _ambiguous(kind: str, text: str, hits: list[SearchHit], truncated: bool) -> NameNotResolved:
-    listing = _listing(hits, truncated)
-    message = f"'{text}' matches several {_KIND_WORDS.get(kind, kind)}: {listing}; give more of the name"
-    return NameNotResolved(message, hits, ambiguous=True)
-
-
-def _not_found(store: Store, kind: str, text: str, query: str, elsewhere: list[SearchHit]) -> NameNotResolved:
-    """Nothing of `kind` matches: name the closest of that kind, loosely alike, and a match of another kind."""
-    scored: dict[int, SearchHit] = {}
-    for k, entity_id, name, key, _w in typo_candidates(store, query):
-        score = name_similarity(query, key, _SUGGEST_FLOOR)
-        if k == kind and score >= _SUGGEST_FLOOR and score > getattr(scored.get(entity_id), "score", 0.0):
-            scored[entity_id] = SearchHit(k, entity_id, name, "", score)  # type: ignore[arg-type]
-    closest = _with_display(store, sorted(scored.values(), key=lambda h: (-h.score, h.name))[:3])
-    message = f"no {kind} matches '{text}'"
-    if closest:
-        message += "; closest: " + ", ".join(h.name for h in closest)
-    if elsewhere:
-        other = elsewhere[0]
-        message += f"; {other.name} is {'an' if other.kind[0] in 'aeiou' else 'a'} {other.kind}"
-    return NameNotResolved(message, closest, ambiguous=False)
+        return getattr(resolve, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,6 +11,7 @@ import contextlib
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote as url_quote
@@ -83,6 +84,21 @@ SELECT c.id, c.slug, c.name, c.state,
 FROM cities c
 """
 _QUOTE_ORDER = " ORDER BY q.date DESC, q.id DESC"
+# Bounded reads: SQLite calls the progress handler every PROGRESS_EVERY virtual-machine steps (every 1,000 cost
+# searches 5-10% at 200k officials, every 10,000 about 1%). Opening checks a row of each table within
+# OPEN_STEP_BUDGET calls (10M steps, a fraction of a second; an honest file of any size needs one or two), and no
+# statement runs longer than STATEMENT_SECONDS (a million-quote database answers each in well under a second).
+PROGRESS_EVERY = 10_000
+OPEN_STEP_BUDGET = 1_000
+STATEMENT_SECONDS = 30.0
+TOO_LONG = (
+    "the database took too long to answer; it may be damaged or crafted; "
+    "pass --db PATH to a database made by `events-tui build`"
+)
+# The most rows a drill-down view reads; beyond them the views carry totals and every reader says "N of M".
+OFFICIAL_QUOTES_LIMIT = 10_000
+CITY_QUOTES_LIMIT = 1_000  # each official's or organisation's quotes on the city view
+CITY_OFFICIALS_LIMIT = 1_000
 
 
 def open_store(path: str | os.PathLike[str]) -> Store:
@@ -98,8 +114,8 @@ def open_store(path: str | os.PathLike[str]) -> Store:
         raise StoreError(f"{path}: not a regular file (a device or pipe); pass --db PATH to an events.db file")
     if path.stat().st_size == 0:
         raise StoreError(f"{path}: empty file, not a database; {_NOT_EVENTS_DB}")
-    _check_header(path)
-    uri = f"file:{url_quote(str(path.resolve()))}?mode=ro"
+    wal = _check_header(path)
+    uri = f"file:{url_quote(str(path.resolve()))}?mode=ro" + ("&immutable=1" if wal and _wal_is_empty(path) else "")
     try:
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=0.5)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -124,18 +140,28 @@ def open_store(path: str | os.PathLike[str]) -> Store:
             advice = f"made by an older events-tui (this one reads {SCHEMA_VERSION}); rebuild it: events-tui build"
         raise StoreError(f"{path}: not an events database ({what}); {advice}")
     store = Store(conn, path)
+    # The checks read a row or none of each table: a few thousand steps on any honest file, however large. A
+    # crafted one (a recursive view in place of a table) would run forever; the budget stops it.
+    store.step_budget = OPEN_STEP_BUDGET
     try:
         # Reading a page of each table proves the file is not truncated where the header survived.
         store.check_readable()
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(describe_error(path, exc)) from None
+    except BaseException:
+        conn.close()
+        raise
     try:
         # Tables of the right names but other columns (another program's schema) fail here, not mid-command.
         store.check_columns()
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path}: not an events database of schema {version} ({exc}); {_NOT_EVENTS_DB}") from None
+    except BaseException:
+        conn.close()
+        raise
+    store.step_budget = None
     return store
 
 
@@ -146,8 +172,28 @@ _TRUNCATED = "the database file is incomplete, cut short by a failed copy or dow
 _REBUILD = "copy it again, or rebuild it with `events-tui build --out {path}`"
 
 
-def _check_header(path: Path) -> None:
-    """Refuse a file that is not SQLite, or a copy cut short, before SQLite reads it.
+def _wal_is_empty(path: Path) -> bool:
+    """Whether a WAL-mode database holds all its content in its main file (no -wal file beside it, or an empty one).
+
+    Then it is opened `immutable`: read as it stands, creating no -wal or -shm file beside it (a read-only
+    connection would otherwise create both, and fail with a misleading message in a read-only folder). When
+    -wal holds changes, they are part of the database: it is read through its -shm file if that exists, and
+    refused if it does not, because reading would mean creating one.
+    """
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return True
+    if not shm.exists():
+        raise StoreError(
+            f"{path}: its latest changes are still in {wal.name} (a WAL-mode database that another program is "
+            f"writing or did not close), and reading them would create {shm.name}, while events-tui only reads; "
+            "close that program (which merges them) and try again, or pass --db PATH to another copy"
+        )
+    return False
+
+
+def _check_header(path: Path) -> bool:
+    """Refuse a file that is not SQLite, or a copy cut short, before SQLite reads it; True if it is in WAL mode.
 
     SQLite trusts the page count in a valid header and reads missing pages of a truncated file as zeros, so a
     copy that lost only its last pages can open and answer some queries wrongly; comparing sizes catches it.
@@ -171,6 +217,7 @@ def _check_header(path: Path) -> None:
     actual = path.stat().st_size
     if header_valid and actual < expected:
         raise StoreError(f"{path}: {_TRUNCATED} ({actual} of {expected} bytes); {_REBUILD.format(path=path)}")
+    return header[18] == 2 or header[19] == 2  # the file format's read and write versions: 2 is WAL
 
 
 def describe_error(path: Path, exc: sqlite3.DatabaseError) -> str:
@@ -222,13 +269,57 @@ class Store:
         self.path = path
         self._lock = threading.Lock()
         self._sources: dict[int, Source] = {}
+        # Every statement has a bounded cost (see _progress); open_store sets a step budget for its checks.
+        self.step_budget: int | None = None
+        self._steps_left: int | None = None
+        self._deadline: float | None = None
+        self._too_long = False
+        self._stale_interrupts = 0
+        conn.set_progress_handler(self._progress, PROGRESS_EVERY)
 
     def close(self) -> None:
         self.conn.close()
 
-    def _all(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
+    def _progress(self) -> int:
+        """Called by SQLite every PROGRESS_EVERY steps of a statement: a non-zero answer stops it.
+
+        It is also where Ctrl+C reaches a long statement: Python runs its signal handler when this function is
+        entered, and the KeyboardInterrupt stops the statement (see `_read`).
+        """
+        if self._steps_left is not None:
+            self._steps_left -= 1
+            if self._steps_left < 0:
+                self._too_long = True
+                return 1
+        if self._deadline is not None and time.monotonic() > self._deadline:
+            self._too_long = True
+            return 1
+        return 0
+
+    def _read(self, sql: str, params: tuple[object, ...], many: bool) -> list[tuple] | tuple | None:
         with self._lock:
-            return self.conn.execute(sql, params).fetchall()
+            self._too_long = False
+            self._steps_left = self.step_budget
+            self._deadline = time.monotonic() + STATEMENT_SECONDS
+            stale = self._stale_interrupts
+            try:
+                cursor = self.conn.execute(sql, params)
+                return cursor.fetchall() if many else cursor.fetchone()
+            except sqlite3.OperationalError as exc:
+                if "interrupt" not in str(exc):
+                    raise
+                if self._too_long:
+                    raise StoreError(f"{self.path}: {TOO_LONG}") from None
+                if self._stale_interrupts != stale or threading.current_thread() is not threading.main_thread():
+                    raise  # interrupt() abandoned a stale query: its caller expects this error
+                # Nothing of ours stopped it: Ctrl+C did, and sqlite3 swallowed the KeyboardInterrupt raised in
+                # the progress handler. Give it back.
+                raise KeyboardInterrupt from None
+            finally:
+                self._deadline = self._steps_left = None
+
+    def _all(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
+        return self._read(sql, params, many=True)  # type: ignore[return-value]
 
     def _stream(self, sql: str, params: tuple[object, ...] = (), batch: int = 500) -> Iterator[tuple]:
         """Rows a batch at a time: memory stays flat however many rows match (export at a million quotes).
@@ -250,11 +341,11 @@ class Store:
                 cursor.close()
 
     def _one(self, sql: str, params: tuple[object, ...] = ()) -> tuple | None:
-        with self._lock:
-            return self.conn.execute(sql, params).fetchone()
+        return self._read(sql, params, many=False)  # type: ignore[return-value]
 
     def interrupt(self) -> None:
         """Abandon the query under way (a newer keystroke made it stale); it raises in its own thread."""
+        self._stale_interrupts += 1
         self.conn.interrupt()
 
     def check_readable(self) -> None:
@@ -420,30 +511,58 @@ class Store:
     # --- drill-down views ----------------------------------------------------------------------
 
     def city_view(self, city_id: int) -> CityView | None:
-        """The city screen in one call: police stances, the mayor and their statements, everyone else tied to it."""
+        """The city screen in one call: police stances, the mayor and their statements, everyone else tied to it.
+
+        Lists stop at CITY_OFFICIALS_LIMIT officials and CITY_QUOTES_LIMIT quotes each; the view carries the
+        totals so that what is left out is said.
+        """
         city = self.city(city_id)
         if city is None:
             return None
         stances = self.stances_for_city(city_id)
-        officials = self.officials_page(city_id, 0, 1000)
+        officials = self.officials_page(city_id, 0, CITY_OFFICIALS_LIMIT)
+        officials_total = len(officials)
         mayor = next((o for o in officials if (o.title or "").casefold() == "mayor"), None)
-        quotes_of = {o.id: tuple(self.quotes_page(0, 1000, official_id=o.id)) for o in officials}
+        if len(officials) >= CITY_OFFICIALS_LIMIT:
+            officials_total = self.official_count(city_id)
+            if mayor is None and (mayor := self.mayor_of(city_id)) is not None:
+                officials = [*officials[: CITY_OFFICIALS_LIMIT - 1], mayor]  # sorted beyond the limit, still shown
+        quotes_of = {o.id: tuple(self.quotes_page(0, CITY_QUOTES_LIMIT, official_id=o.id)) for o in officials}
         orgs = self.organizations_in(city_id)
+        org_quotes = {g.id: tuple(self.quotes_page(0, CITY_QUOTES_LIMIT, organization_id=g.id)) for g in orgs}
+        limit = CITY_QUOTES_LIMIT
+        totals = {("official", o.id): self._total(len(quotes_of[o.id]), limit, official_id=o.id) for o in officials}
+        totals |= {
+            ("organization", g.id): self._total(len(org_quotes[g.id]), limit, organization_id=g.id) for g in orgs
+        }
         return CityView(
             city=city,
             mayor=mayor,
             police=tuple(s for s in stances if s.kind == "police"),
             statements=quotes_of.get(mayor.id, ()) if mayor else (),
             others=tuple((o, quotes_of[o.id]) for o in officials if o is not mayor),
-            organizations=tuple((g, tuple(self.quotes_page(0, 1000, organization_id=g.id))) for g in orgs),
+            organizations=tuple((g, org_quotes[g.id]) for g in orgs),
             context=tuple(s for s in stances if s.kind != "police"),
+            officials_total=officials_total,
+            quote_totals=totals,
         )
+
+    def _total(self, shown: int, limit: int, **owner: int) -> int:
+        """The whole count behind a list of `shown` quotes read with `limit`, counted only if it may have been cut."""
+        return self.quote_count(**owner) if shown >= limit else shown
+
+    def mayor_of(self, city_id: int) -> Official | None:
+        """The city's mayor (the first by name if the sources name several), read apart from the capped list."""
+        where = " WHERE o.city_id = ? AND lower(o.title) = 'mayor' ORDER BY o.sort_key, o.id LIMIT 1"
+        row = self._one(_OFFICIAL_SELECT + where, (city_id,))
+        return Official(*row) if row else None
 
     def official_view(self, official_id: int) -> OfficialView | None:
         official = self.official(official_id)
         if official is None:
             return None
-        return OfficialView(official, tuple(self.quotes_page(0, 10_000, official_id=official_id)))
+        quotes = tuple(self.quotes_page(0, OFFICIAL_QUOTES_LIMIT, official_id=official_id))
+        return OfficialView(official, quotes, self._total(len(quotes), OFFICIAL_QUOTES_LIMIT, official_id=official_id))
 
     # --- search support (the policy lives in tui.search) ---------------------------------------
 
@@ -451,6 +570,77 @@ class Store:
         # key < key + U+FFFF bounds the prefix range, so the names(key) index answers it.
         sql = "SELECT kind, entity_id, name, key, weight FROM names WHERE key >= ? AND key < ? ORDER BY key LIMIT ?"
         return self._all(sql, (key, key + "\uffff", limit))
+
+    def names_with_key(self, key: str, kind: str, limit: int) -> list[tuple[str, int, str, str, int]]:
+        """Every name or alias of `kind` whose folded key is exactly `key` (namesakes included), up to `limit`."""
+        sql = (
+            "SELECT kind, entity_id, name, key, weight FROM names WHERE key = ? AND kind = ? ORDER BY entity_id LIMIT ?"
+        )
+        return self._all(sql, (key, kind, limit))
+
+    def names_by_words(
+        self, kind: str, query: str, from_start: bool, partial_last: bool, limit: int
+    ) -> list[tuple[str, int, str, str, int]]:
+        """Names of `kind` holding the folded `query` as whole words (the last one only begun if `partial_last`).
+
+        From the first word of the name if `from_start` ('san' -> 'san francisco', not 'sandy springs'), else
+        anywhere in it ('blasio' -> 'bill de blasio', not 'blasios'). `query` is folded: letters, digits and
+        single spaces only, so it holds no LIKE wildcard.
+        """
+        tail = "%" if partial_last else " %"
+        if from_start:
+            sql = (
+                "SELECT kind, entity_id, name, key, weight FROM names WHERE key >= ? AND key < ? AND kind = ?"
+                " AND (key = ? OR key LIKE ?) ORDER BY key LIMIT ?"
+            )
+            return self._all(sql, (query, query + "\uffff", kind, query, query + tail, limit))
+        sql = (
+            "SELECT n.kind, n.entity_id, n.name, n.key, n.weight FROM names_fts f JOIN names n ON n.id = f.rowid"
+            " WHERE names_fts MATCH ? AND n.kind = ? AND (' ' || n.key || ' ') LIKE ? LIMIT ?"
+        )
+        return self._all(sql, (f'"{query}"', kind, f"% {query}{tail}", limit))
+
+    def states(self) -> list[str]:
+        """Every state named for a city or an official."""
+        sql = (
+            "SELECT state FROM cities WHERE state IS NOT NULL UNION SELECT state FROM officials WHERE state IS NOT NULL"
+        )
+        return [row[0] for row in self._all(sql)]
+
+    def names_in_scope(
+        self, kind: str, city_ids: list[int] | None, states: list[str] | None
+    ) -> list[tuple[str, int, str, str, int]]:
+        """The names of the cities in `states`, or of the officials of `city_ids` and/or `states` (None: any)."""
+        where: list[str] = []
+        params: list[object] = []
+        if kind == "city":
+            join = " JOIN cities c ON c.id = n.entity_id"
+        else:
+            join = " JOIN officials o ON o.id = n.entity_id LEFT JOIN cities c ON c.id = o.city_id"
+            if city_ids is not None:
+                where.append(f"o.city_id IN ({', '.join('?' * len(city_ids))})")
+                params += city_ids
+        if states is not None:
+            marks = ", ".join("?" * len(states))
+            where.append(f"(c.state IN ({marks})" + (f" OR o.state IN ({marks}))" if kind != "city" else ")"))
+            params += states * (1 if kind == "city" else 2)
+        sql = "SELECT n.kind, n.entity_id, n.name, n.key, n.weight FROM names n" + join + " WHERE n.kind = ?"
+        sql += "".join(f" AND {w}" for w in where) + " ORDER BY n.entity_id"
+        return self._all(sql, (kind, *params))
+
+    def official_titles(self) -> list[str]:
+        return [row[0] for row in self._all("SELECT DISTINCT title FROM officials WHERE title IS NOT NULL")]
+
+    def officials_titled(self, titles: list[str], limit: int) -> tuple[list[Official], int]:
+        """Officials holding any of `titles` (first `limit` by name) and how many hold them in all."""
+        if not titles:
+            return [], 0
+        marks = ", ".join("?" * len(titles))
+        rows = self._all(
+            _OFFICIAL_SELECT + f" WHERE o.title IN ({marks}) ORDER BY o.sort_key, o.id LIMIT ?", (*titles, limit)
+        )
+        total = self._all(f"SELECT count(*) FROM officials WHERE title IN ({marks})", tuple(titles))[0][0]
+        return [Official(*row) for row in rows], total
 
     def names_containing(self, key: str, limit: int) -> list[tuple[str, int, str, str, int]]:
         # A quoted trigram phrase is a substring match; `key` is folded, so it holds no '"'.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from tui.models import City, CityView, Official, Organization, Quote, group_stances
-from tui.present import NO_MAYOR, NO_POLICE_STANCE, NOT_STATED, one_line
+from tui.present import NO_MAYOR, NO_POLICE_STANCE, NOT_STATED, officials_total, one_line, shown_of
 from tui.screens.rows import FIRST_FRAME_WAIT, RowsScreen, heading, not_stated
 from tui.store import Store
 from tui.widgets.background import Prefetch, read_in_background, read_now
@@ -84,6 +84,9 @@ def city_entries(view: CityView) -> list[Entry]:
         entries.append(speaker_entry(official=view.mayor))
         statements = paged(view.statements, lambda q: [statement_entry(q)], MAYOR_PAGE, "statements by the mayor")
         entries += statements or [not_stated("No statement by the mayor in the sources")]
+        cut = shown_of(len(view.statements), view.quotes_total(view.mayor, len(view.statements)))
+        if cut:  # the view stops at the store's limit: the speaker screen pages through them all
+            entries.append(not_stated(f"{cut} statements by the mayor: Enter on the name above shows them all"))
 
     entries.append(heading("State and city policy"))
     no_context = not_stated("No state law or city policy stated in the sources")
@@ -91,14 +94,20 @@ def city_entries(view: CityView) -> list[Entry]:
 
     entries.append(heading("Other officials"))
     others = paged(
-        view.others, lambda unit: speaker_entries(official=unit[0], quotes=unit[1]), SPEAKERS_PAGE, "officials"
+        view.others,
+        lambda unit: speaker_entries(unit[1], view.quotes_total(unit[0], len(unit[1])), official=unit[0]),
+        SPEAKERS_PAGE,
+        "officials",
     )
     entries += others or [not_stated("No other officials of this city named in the sources")]
+    cut = shown_of(len(view.others) + (1 if view.mayor else 0), officials_total(view))
+    if cut:
+        entries.append(not_stated(f"{cut} officials of this city (the first by name)"))
 
     entries.append(heading("Organisations"))
     organizations = paged(
         view.organizations,
-        lambda unit: speaker_entries(organization=unit[0], quotes=unit[1]),
+        lambda unit: speaker_entries(unit[1], view.quotes_total(unit[0], len(unit[1])), organization=unit[0]),
         SPEAKERS_PAGE,
         "organisations",
     )
@@ -107,14 +116,17 @@ def city_entries(view: CityView) -> list[Entry]:
 
 
 def speaker_entries(
-    quotes: tuple[Quote, ...], official: Official | None = None, organization: Organization | None = None
+    quotes: tuple[Quote, ...],
+    total: int,
+    official: Official | None = None,
+    organization: Organization | None = None,
 ) -> list[Entry]:
-    """A speaker and their latest statements; the speaker's own screen has them all."""
+    """A speaker and their latest statements (of `total`); the speaker's own screen has them all."""
     entries = [speaker_entry(official=official, organization=organization)]
     entries += [statement_entry(q) for q in quotes[:STATEMENTS_PER_SPEAKER]]
     if not quotes:
         entries.append(not_stated("No statement in the sources"))
-    elif len(quotes) > STATEMENTS_PER_SPEAKER:
-        more = len(quotes) - STATEMENTS_PER_SPEAKER
+    elif total > STATEMENTS_PER_SPEAKER:
+        more = total - min(len(quotes), STATEMENTS_PER_SPEAKER)
         entries.append(not_stated(f"{more} more statements: Enter on the name above shows them all"))
     return entries
