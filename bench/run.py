@@ -177,8 +177,8 @@ def make_plan(db: Path, smoke: bool, quiet: float, timeout: float) -> Plan:
     """What to type and where to go, and what the screen must show after each key, read from the database."""
     from tui.ingest.synth_vocab import vocabulary
     from tui.present import one_line
-    from tui.screens.search import LIMIT
-    from tui.search import fold, fts_query, search
+    from tui.screens.search import LIMIT, MAX_SCAN
+    from tui.search import fold, fts_query, search_page
     from tui.store import open_store
 
     store = open_store(db)
@@ -193,7 +193,7 @@ def make_plan(db: Path, smoke: bool, quiet: float, timeout: float) -> Plan:
             queries = [Query(q.kind, q.text[:3]) for q in queries]
         for query in queries:
             for i in range(1, len(query.text) + 1):
-                hits = search(store, query.text[:i], LIMIT)
+                hits = search_page(store, query.text[:i], LIMIT, max_scan=MAX_SCAN).hits  # as the dialog searches
                 query.expected[query.text[:i]] = [one_line(h.name) for h in hits[:5]]
         first = store.cities_page(0, 1)
         busy = busiest_city_with_unique_name(store, fold)

@@ -115,11 +115,13 @@ class EventsApp(App[None]):
         elif hit.kind == "organization":
             self.open_speaker(organization_id=hit.id)
         else:
-            quote = self.store.quote(hit.id)  # one row by id: fast enough for the event loop
-            if quote is None:
-                self.notify("That quote is no longer in the database", severity="error")
+            # A quote, a stance or a claim opens the article at its words: one row by id, fast enough here.
+            read = {"stance": self.store.stance, "claim": self.store.claim}.get(hit.kind, self.store.quote)
+            item = read(hit.id)
+            if item is None:
+                self.notify(f"That {hit.kind} is no longer in the database", severity="error")
             else:
-                self.open_source(quote.excerpt.source_id, quote.excerpt.start, quote.excerpt.end)
+                self.open_source(item.excerpt.source_id, item.excerpt.start, item.excerpt.end)
 
     def copy_citation(self, item: Quote | Stance) -> None:
         """Put a one-line citation of a quote (or a stance's evidence) on the clipboard."""

@@ -14,9 +14,10 @@ import difflib
 import math
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tui.models import SearchHit
+from tui.models import SearchHit, Stance
 
 if TYPE_CHECKING:
     from tui.store import Store
@@ -33,6 +34,8 @@ MAX_QUERY_CHARS = 200
 MAX_QUOTE_TERMS = 8
 # Most results one search returns: a larger --limit would overflow SQLite's integers (limit * 4 and all).
 MAX_RESULTS = 10_000
+# Highlighting looks at no more of a result's text than this (a snippet is shorter).
+MAX_HIGHLIGHT_CHARS = 2_000
 
 # Name scores by tier; each less 0.01 per alias weight, so the tiers never overlap. A typo scores its similarity.
 EXACT, PREFIX, WORD_START, SUBSTRING = 4.0, 3.0, 2.5, 2.0
@@ -143,15 +146,68 @@ def name_similarity(query: str, key: str, floor: float = 0.0) -> float:
 
 
 def search(store: Store, text: str, limit: int = 20, quotes: bool = True) -> list[SearchHit]:
-    """Names first (best match first), then quotes unless `quotes` is False; never raises on any user text."""
+    """Names first (best match first), then what the articles say: stances, claims, quotes (unless `quotes` is
+    False, for names only). Never raises on any user text."""
+    return search_page(store, text, limit, quotes).hits
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """The first `limit` results of a search and what is known of the rest.
+
+    `quote_matches`: every quote matching, counted while searching when there are at most RANK_LIMIT of them,
+    else None (the caller may count them with `count_quotes`). `more`: results exist beyond those returned.
+    """
+
+    hits: list[SearchHit]
+    more: bool
+    quote_matches: int | None
+    expression: str | None  # the quotes' FTS expression, for `count_quotes`
+    skipped: tuple[str, ...] = ()  # kinds not searched (see `search_page`'s max_scan)
+
+
+def search_page(store: Store, text: str, limit: int, quotes: bool = True, max_scan: int | None = None) -> SearchPage:
+    """Names, then stances, claims and quotes holding every word (the last as a prefix), `limit` in all.
+
+    `max_scan`: stances and claims without a full-text index in this database are searched by reading every
+    row; a table of more rows than this is left out (and named in `skipped`), so that typing stays fast.
+    """
     query = fold(text[:MAX_QUERY_CHARS])
     if not query or limit <= 0:
-        return []
+        return SearchPage([], False, 0, None)
     limit = min(limit, MAX_RESULTS)
-    hits = search_names(store, query, limit)
-    if quotes and len(hits) < limit:
-        hits += search_quotes(store, text, limit - len(hits))
-    return hits
+    # One more than asked of each kind says whether anything is left beyond the page.
+    hits = search_names(store, query, limit + 1)
+    if not quotes:
+        return SearchPage(hits[:limit], len(hits) > limit, 0, None)
+    words = quote_words(text)
+    skipped = tuple(
+        table
+        for table in ("stances", "claims")
+        if max_scan is not None and not store.text_index(table) and store.row_count(table) > max_scan
+    )
+    if len(hits) <= limit and "stances" not in skipped:
+        ids = store.stance_match_ids(words, limit + 1 - len(hits))
+        hits += [SearchHit("stance", s.id, s.holder, stance_snippet(s), 0.0) for s in store.stances_by_id(ids)]
+    if len(hits) <= limit and "claims" not in skipped:
+        ids = store.claim_match_ids(words, limit + 1 - len(hits))
+        hits += [SearchHit("claim", c.id, c.figure, c.evidence, 0.0) for c in store.claims_by_id(ids)]
+    expression = fts_query(words)
+    total: int | None = None  # not counted: the page was full before the quotes
+    if len(hits) <= limit:
+        found, total = search_quotes_counted(store, text, limit + 1 - len(hits))
+        hits += found
+    return SearchPage(hits[:limit], len(hits) > limit, total, expression, skipped)
+
+
+def stance_snippet(stance: Stance) -> str:
+    """What a stance hit shows: its kind and position, and the article's words."""
+    return f"{stance.kind} · {stance.position}: {stance.evidence}"
+
+
+def count_quotes(store: Store, expression: str | None, seconds: float = 0.1) -> int | None:
+    """Every quote matching the expression, or None if counting takes longer than `seconds`."""
+    return store.quote_match_total(expression, seconds) if expression else 0
 
 
 def name_score(query: str, key: str, weight: int) -> float | None:
@@ -216,15 +272,47 @@ def _with_display(store: Store, hits: list[SearchHit]) -> list[SearchHit]:
 
 def search_quotes(store: Store, text: str, limit: int) -> list[SearchHit]:
     """Quotes containing every word of the query (the last word as a prefix); best first when few match."""
+    return search_quotes_counted(store, text, limit)[0]
+
+
+def search_quotes_counted(store: Store, text: str, limit: int) -> tuple[list[SearchHit], int | None]:
+    """`search_quotes`, and how many quotes match in all (None: more than RANK_LIMIT, not counted here)."""
     expression = fts_query(quote_words(text))
-    if expression is None:
-        return []
+    if expression is None or limit <= 0:
+        return [], 0
     # One read gives both the newest matches and whether there are few enough to rank: for a short prefix
     # FTS5 merges every matching word's list before the first row, so a separate count would pay that twice.
     ids = store.quote_match_ids(expression, RANK_LIMIT + 1, ranked=False)
-    if len(ids) <= RANK_LIMIT:
+    total = len(ids) if len(ids) <= RANK_LIMIT else None
+    if total is not None:
         ids = store.quote_match_ids(expression, limit, ranked=True) if ids else []
-    return [SearchHit("quote", q.id, q.speaker, q.text, 0.0) for q in store.quotes_by_id(ids[:limit])]
+    return [SearchHit("quote", q.id, q.speaker, q.text, 0.0) for q in store.quotes_by_id(ids[:limit])], total
+
+
+def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where the folded `words` occur in `text` at the start of a word, as (start, end) character offsets of
+    `text`, for highlighting a result. Matching folds case, accents and punctuation as search does."""
+    if not words or not text:
+        return []
+    folded: list[str] = []
+    owner: list[int] = []  # owner[i]: the index in `text` of folded character i
+    for index, char in enumerate(text[:MAX_HIGHLIGHT_CHARS]):
+        piece = fold(char) or " "
+        folded.append(piece)
+        owner += [index] * len(piece)
+    haystack = "".join(folded)
+    spans: list[tuple[int, int]] = []
+    for word in dict.fromkeys(w for w in words if w):
+        for match in re.finditer(rf"(?<![^\W_]){re.escape(word)}", haystack):
+            spans.append((owner[match.start()], owner[match.end() - 1] + 1))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 # --- resolving one name (`events-tui city NAME`, `events-tui official NAME`) ---------------------------
