@@ -90,6 +90,7 @@ class MainScreen(Screen):
 
     BINDINGS = [
         Binding("c", "copy_citation", "Copy", tooltip="Copy the highlighted quote as a citation"),
+        Binding("C", "compare", "Compare", tooltip="Compare cities: stances, mayor, statements, sources, dates"),
         Binding("tab", "app.focus_next", "Pane", key_display="tab", tooltip="Next pane"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, tooltip="Previous pane"),
     ]
@@ -286,6 +287,11 @@ class MainScreen(Screen):
     def quote_selected(self, message: LazyList.Selected) -> None:
         excerpt = message.item.excerpt
         self.app.open_source(excerpt.source_id, excerpt.start, excerpt.end)
+
+    def action_compare(self) -> None:
+        from tui.screens.compare import CompareScreen  # imported when first opened, not at start-up
+
+        self.app.push_screen(CompareScreen(self.store))
 
     def action_copy_citation(self) -> None:
         quote = self.query_one(QuoteDetail).quote
