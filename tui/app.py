@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.binding import Binding
 
-from tui.models import Quote, SearchHit, Stance
-from tui.present import one_line
+from tui.models import Claim, Quote, SearchHit, Stance
 from tui.screens.main import MainScreen
 from tui.store import Store
 
@@ -123,12 +122,17 @@ class EventsApp(App[None]):
             else:
                 self.open_source(item.excerpt.source_id, item.excerpt.start, item.excerpt.end)
 
-    def copy_citation(self, item: Quote | Stance) -> None:
-        """Put a one-line citation of a quote (or a stance's evidence) on the clipboard."""
+    def copy_citation(self, item: Quote | Stance | Claim) -> None:
+        """Send a one-line citation (with the sentence around the words) to the terminal's clipboard, and show it
+        in a dialog that says so and can write it to a file: OSC 52 may be ignored without a word (tmux)."""
         from tui.present import citation
+        from tui.screens.citation import CitationScreen
 
-        text = citation(item)
+        try:
+            context = self.store.sentence_around(item.excerpt)
+        except Exception:  # noqa: BLE001 — the citation without the sentence is still right
+            context = None
+        text = citation(item, context)
         self.copy_to_clipboard(text)
-        who = item.speaker if isinstance(item, Quote) else item.holder
-        # notify() parses markup by default; DB text must not be.
-        self.notify(f"Copied a citation of {one_line(who)}", title="Clipboard", markup=False)
+        who = item.speaker if isinstance(item, Quote) else item.holder if isinstance(item, Stance) else item.figure
+        self.push_screen(CitationScreen(text, who))

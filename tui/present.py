@@ -296,15 +296,17 @@ def citation(item: Quote | Stance | Claim, context: Context | None = None) -> st
     if item.source.url:
         where += f", {item.source.url}"
     line = f"“{words}” — {speaker}."
-    sentence = context_line(context, words)
+    sentence = context_line(context, words, item.excerpt)
     if sentence:
         line += f" In context: “{sentence}”"
     return one_line(f"{line} Source: {where}.")
 
 
-def context_line(context: Context | None, words: str) -> str | None:
-    """The sentence around `words`, with '…' where a very long sentence was cut; None if it adds nothing."""
-    if context is None or context.text.strip() == words.strip():
+def context_line(context: Context | None, words: str, excerpt: Excerpt) -> str | None:
+    """The sentence around `words`, with '…' where a very long sentence was cut; None if it adds nothing, or if
+    the article's characters at the excerpt are not `words` (a damaged database): a sentence that does not hold
+    the quoted words must never be shown as their context."""
+    if context is None or context.text.strip() == words.strip() or context.parts(excerpt)[1] != words:
         return None
     return ("…" if context.cut_before else "") + context.text + ("…" if context.cut_after else "")
 

@@ -139,7 +139,7 @@ class MainScreen(Screen):
                 on_highlight=self.quote_highlighted,
                 id="quotes",
             )
-        yield QuoteDetail(id="detail")
+        yield QuoteDetail(id="detail", context=store.sentence_around)
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -21,14 +21,14 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.models import Official, Organization, Quote, Stance
+from tui.models import Claim, Official, Organization, Quote, Stance
 from tui.widgets.drill_item import PLACE, STYLED_KINDS, Entry, MorePages, MoreUnits, entry_line
 from tui.widgets.wrap import predicted_width
 
 # Which rows each Enter (or `c`) binding applies to; the footer shows only those for the row under the cursor.
 TARGETS: dict[str, tuple[type, ...]] = {
-    "open_source": (Quote, Stance),
-    "copy_citation": (Quote, Stance),
+    "open_source": (Quote, Stance, Claim),
+    "copy_citation": (Quote, Stance, Claim),
     "open_speaker": (Official, Organization),
     "show_more": (MoreUnits,),
     "load_more": (MorePages,),
@@ -268,12 +268,12 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_open_source(self) -> None:
         target = self.highlighted
-        if isinstance(target, (Quote, Stance)):
+        if isinstance(target, (Quote, Stance, Claim)):
             excerpt = target.excerpt
             self.app.open_source(excerpt.source_id, excerpt.start, excerpt.end)
 
     def action_copy_citation(self) -> None:
-        if isinstance(target := self.highlighted, (Quote, Stance)):
+        if isinstance(target := self.highlighted, (Quote, Stance, Claim)):
             self.app.copy_citation(target)
 
     def action_open_speaker(self) -> None:
