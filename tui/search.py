@@ -76,8 +76,13 @@ def initials(name: str) -> str | None:
 
 
 def search_keys(name: str, aliases: list[str], kind: str) -> list[tuple[str, int]]:
-    """Every (folded key, weight) under which an entity is found; lower weight ranks first."""
+    """Every (folded key, weight) under which an entity is found; lower weight ranks first.
+
+    An alias written with stops between letters ('L.A.', 'N.Y.C.') folds to single letters ('l a'); it is also
+    kept with the letters joined ('la'), so that 'LA' finds it as an exact match, as 'L.A.' does.
+    """
     keys = [(fold(name), 0)] + [(fold(alias), 1) for alias in aliases]
+    keys += [(key.replace(" ", ""), weight) for key, weight in keys if _spelled_out(key)]
     if kind == "organization":
         derived = initials(name)
         if derived:
@@ -87,6 +92,12 @@ def search_keys(name: str, aliases: list[str], kind: str) -> list[tuple[str, int
         if key and key not in unique:
             unique[key] = weight
     return list(unique.items())
+
+
+def _spelled_out(key: str) -> bool:
+    """'l a', 'n y c': a folded key of two or more single letters (an initialism written with stops)."""
+    letters = key.split()
+    return len(letters) > 1 and all(len(letter) == 1 for letter in letters)
 
 
 def typo_grams(key: str) -> list[str]:
