@@ -101,7 +101,8 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         Binding("up", "move('cursor_up')", "Previous result", show=False),
         Binding("pagedown", "move('page_down')", "Page down", show=False),
         Binding("pageup", "move('page_up')", "Page up", show=False),
-        Binding("end", "last", "Last result", show=False, tooltip="Last result (loads more when there are more)"),
+        # Before the box's own End (Ctrl+E still moves its text cursor): End reaches the last result, and more.
+        Binding("end", "last", "Last result", show=False, priority=True, tooltip="Last result; loads more"),
     ]
 
     class Results(Message):
