@@ -14,7 +14,7 @@ import difflib
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tui.models import SearchHit, Stance
@@ -168,6 +168,8 @@ class SearchPage:
 
     `quote_matches`: every quote matching, counted while searching when there are at most RANK_LIMIT of them,
     else None (the caller may count them with `count_quotes`). `more`: results exist beyond those returned.
+    `counts`: how many names, stances and claims match in all ("name", "stance", "claim"); a kind is left out
+    when its count is not known (names that fill the page; a kind not searched).
     """
 
     hits: list[SearchHit]
@@ -175,6 +177,11 @@ class SearchPage:
     quote_matches: int | None
     expression: str | None  # the quotes' FTS expression, for `count_quotes`
     skipped: tuple[str, ...] = ()  # kinds not searched (see `search_page`'s max_scan)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+# Stances or claims counted for the status line no further than this.
+COUNT_CAP = 10_000
 
 
 def search_page(store: Store, text: str, limit: int, quotes: bool = True, max_scan: int | None = None) -> SearchPage:
@@ -189,26 +196,39 @@ def search_page(store: Store, text: str, limit: int, quotes: bool = True, max_sc
     limit = min(limit, MAX_RESULTS)
     # One more than asked of each kind says whether anything is left beyond the page.
     hits = search_names(store, query, limit + 1)
+    counts = {"name": len(hits)} if len(hits) <= limit else {}
     if not quotes:
-        return SearchPage(hits[:limit], len(hits) > limit, 0, None)
+        return SearchPage(hits[:limit], len(hits) > limit, 0, None, counts=counts)
     words = quote_words(text)
     skipped = tuple(
         table
         for table in ("stances", "claims")
         if max_scan is not None and not store.text_index(table) and store.row_count(table) > max_scan
     )
-    if len(hits) <= limit and "stances" not in skipped:
-        ids = store.stance_match_ids(words, limit + 1 - len(hits))
-        hits += [SearchHit("stance", s.id, s.holder, stance_snippet(s), 0.0) for s in store.stances_by_id(ids)]
-    if len(hits) <= limit and "claims" not in skipped:
-        ids = store.claim_match_ids(words, limit + 1 - len(hits))
-        hits += [SearchHit("claim", c.id, c.figure, c.evidence, 0.0) for c in store.claims_by_id(ids)]
+    for kind, table, match_ids in (
+        ("stance", "stances", store.stance_match_ids),
+        ("claim", "claims", store.claim_match_ids),
+    ):
+        if table in skipped:
+            continue
+        room = limit + 1 - len(hits)
+        ids = match_ids(words, max(room, 0))
+        if room > 0:
+            hits += _hits_of(store, kind, ids)
+        # All of them when the page had room for all; else counted (the page shows the first ones only).
+        counts[kind] = len(ids) if 0 <= len(ids) < room else min(len(match_ids(words, COUNT_CAP)), COUNT_CAP)
     expression = fts_query(words)
     total: int | None = None  # not counted: the page was full before the quotes
     if len(hits) <= limit:
         found, total = search_quotes_counted(store, text, limit + 1 - len(hits))
         hits += found
-    return SearchPage(hits[:limit], len(hits) > limit, total, expression, skipped)
+    return SearchPage(hits[:limit], len(hits) > limit, total, expression, skipped, counts)
+
+
+def _hits_of(store: Store, kind: str, ids: list[int]) -> list[SearchHit]:
+    if kind == "stance":
+        return [SearchHit("stance", s.id, s.holder, stance_snippet(s), 0.0) for s in store.stances_by_id(ids)]
+    return [SearchHit("claim", c.id, c.figure, c.evidence, 0.0) for c in store.claims_by_id(ids)]
 
 
 def stance_snippet(stance: Stance) -> str:

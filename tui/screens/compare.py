@@ -27,16 +27,17 @@ from tui.widgets.lazy_list import LazyList
 from tui.widgets.row_layout import Column, cell, layout_row
 
 # City, state, police, city policy, state law, mayor, statements, sources, latest. A narrow terminal drops the
-# state first, then the latest date, the sources, the state law, the mayor and the city policy.
+# state first, then the latest date, the mayor, the sources ("on whose word" outlasts who the mayor is), the state
+# law and the city policy.
 COLUMNS = (
     Column(min_width=12),
     Column(12, drop=9),
     Column(12),
     Column(12, drop=4),
     Column(12, drop=5),
-    Column(16, drop=6),
+    Column(16, drop=7),
     Column(6, justify="right", drop=3),
-    Column(7, justify="right", drop=7),
+    Column(7, justify="right", drop=6),
     Column(18, drop=8),
 )
 HEADINGS = ("City", "State", "Police", "City policy", "State law", "Mayor", "Quotes", "Sources", "Latest")
@@ -194,7 +195,7 @@ def legend() -> Content:
     pieces: list[tuple[str, str] | str] = []
     for position in POSITIONS:
         look = stance_look(position)
-        pieces += [(position, look.style.replace("bold ", "")), (f" {look.legend} · ", "$text-muted")]
-    marks = "·2: stated by 2 sources · *: sources disagree (open the city) · not stated: the sources say nothing"
+        pieces += [(position, look.style), (f" {look.legend} · ", "$text-muted")]
+    marks = "·2 stated by 2 sources · * sources disagree"
     pieces.append((marks, "$text-muted"))
     return Content.assemble(*pieces)

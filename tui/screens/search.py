@@ -320,33 +320,35 @@ def _plural(count: int | str, noun: str) -> str:
 
 
 def status_line(text: str, page: SearchPage | None, quote_total: int | None, counting: bool) -> Content:
-    """'Showing 30 of 44,016: 3 names · 1 stance · 44,012 quotes — ↓ or End at the last result loads more'."""
+    """'Showing 30 of 45,012: 2 names · 1,000 claims · 44,012 quotes — ↓ or End at the last result loads more'."""
     if not text.strip():
         return Content(HINT)
     if page is None or not page.hits:
         skipped = f" ({' and '.join(page.skipped)} not searched: no index)" if page and page.skipped else ""
         return Content(f"Nothing matches “{one_line(text.strip())[:40]}”{skipped}")
-    counts: dict[str, int] = {}
-    for hit in page.hits:
-        counts[kind_group(hit)] = counts.get(kind_group(hit), 0) + 1
-    reached_quotes = page.quote_matches is not None or "quote" in counts
+    shown_of = {kind: sum(1 for h in page.hits if kind_group(h) == kind) for kind in NOUNS}
     parts = []
-    for group, count in counts.items():
-        if group == "quote":
-            continue
-        complete = not page.more or reached_quotes
-        parts.append(_plural(count, NOUNS[group]) if complete else f"{count}+ {NOUNS[group]}s")
+    known = True
+    for kind in ("name", "stance", "claim"):
+        count = page.counts.get(kind)
+        if count is None and f"{kind}s" not in page.skipped and kind == "name":
+            parts.append(f"{shown_of[kind]}+ names")
+            known = False
+        elif count:
+            parts.append(_plural(f"{count:,}" if count != 1 else 1, NOUNS[kind]))
     if quote_total is not None:
         parts.append(_plural(f"{quote_total:,}" if quote_total != 1 else 1, "quote"))
     elif counting:
         parts.append("counting quotes…")
-    elif page.more and page.expression:
+        known = False
+    else:
         parts.append("too many quotes to count quickly")
+        known = False
     shown = len(page.hits)
     if not page.more:
         head = f"{shown} result{'s' * (shown != 1)}"
-    elif quote_total is not None and reached_quotes:
-        total = sum(c for g, c in counts.items() if g != "quote") + quote_total
+    elif known:
+        total = sum(page.counts.get(kind, 0) for kind in ("name", "stance", "claim")) + (quote_total or 0)
         head = f"Showing {shown} of {total:,}"
     else:
         head = f"Showing {shown} of more than {shown}"

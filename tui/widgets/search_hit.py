@@ -17,7 +17,7 @@ from tui.models import SearchHit
 from tui.present import one_line
 from tui.search import match_spans
 
-SNIPPET_CHARS = 160
+SNIPPET_CHARS = 240
 # Characters of a long text shown before its first matched word, so the match is in the snippet.
 LEAD_CHARS = 40
 KIND_LABEL = {
