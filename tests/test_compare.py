@@ -227,3 +227,18 @@ def test_help_lists_the_compare_key() -> None:
     groups = dict(key_groups())
     assert any(keys == "C" and "Compare" in what for keys, what in groups["Main screen"])
     assert {"s", "f"} <= {keys for keys, _what in groups["Compare cities (C)"]}
+
+
+async def test_the_palette_offers_the_compare_view(store: Store) -> None:
+    app = EventsApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"compare")
+        for _ in range(20):
+            await settle(pilot)
+            await pilot.pause(0.05)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "CompareScreen"

@@ -157,7 +157,7 @@ async def _searched(pilot) -> None:  # type: ignore[no-untyped-def]
     dialog = pilot.app.screen
     for _ in range(200):
         await settle(pilot)
-        if dialog._shown == (dialog.text, dialog.limit) and not dialog._busy and not dialog.counting:
+        if dialog._shown == (dialog.text, dialog.limit) and not dialog._busy:
             return
     raise AssertionError("the search never finished")
 
@@ -237,7 +237,7 @@ def test_the_dialog_leaves_out_unindexed_big_tables_and_says_so(store: Store, mo
     page = search_page(store, "sanctuary", PAGE, max_scan=10_000)
     assert page.skipped == ("stances", "claims")
     assert not [h for h in page.hits if h.kind in ("stance", "claim")]
-    line = str(screen_module.status_line("sanctuary", page, page.quote_matches, False))
+    line = str(screen_module.status_line("sanctuary", page, page.quote_matches))
     assert "not searched" in line
     assert search_module.search(store, "sanctuary", PAGE)[0].kind == "stance"  # the command line still scans
 

@@ -11,9 +11,11 @@ One implementation serves the browser, the command palette and `events-tui searc
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -320,21 +322,31 @@ def search_quotes_counted(store: Store, text: str, limit: int) -> tuple[list[Sea
     return [SearchHit("quote", q.id, q.speaker, q.text, 0.0) for q in store.quotes_by_id(ids[:limit])], total
 
 
+_NOT_ASCII_WORD = re.compile(r"[^a-z0-9]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return fold(char) or " "
+
+
 def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
     """Where the folded `words` occur in `text` at the start of a word, as (start, end) character offsets of
     `text`, for highlighting a result. Matching folds case, accents and punctuation as search does."""
     if not words or not text:
         return []
-    folded: list[str] = []
-    owner: list[int] = []  # owner[i]: the index in `text` of folded character i
-    for index, char in enumerate(text[:MAX_HIGHLIGHT_CHARS]):
-        piece = fold(char) or " "
-        folded.append(piece)
-        owner += [index] * len(piece)
-    haystack = "".join(folded)
+    text = text[:MAX_HIGHLIGHT_CHARS]
+    if text.isascii():
+        # Folding keeps ASCII one character for one: lower case, anything but a letter or digit a space.
+        haystack = _NOT_ASCII_WORD.sub(" ", text.lower())
+        owner: Sequence[int] = range(len(text))
+    else:
+        pieces = [_fold_char(char) for char in text]
+        haystack = "".join(pieces)
+        owner = [index for index, piece in enumerate(pieces) for _ in piece]  # folded character -> text index
     spans: list[tuple[int, int]] = []
     for word in dict.fromkeys(w for w in words if w):
-        for match in re.finditer(rf"(?<![^\W_]){re.escape(word)}", haystack):
+        for match in re.finditer(rf"(?<![^\W_]){re.escape(word)}", haystack):  # at the start of a word
             spans.append((owner[match.start()], owner[match.end() - 1] + 1))
     spans.sort()
     merged: list[tuple[int, int]] = []

@@ -27,7 +27,7 @@ from textual.widgets.option_list import Option
 
 from tui.models import SearchHit
 from tui.present import one_line
-from tui.search import MAX_QUERY_CHARS, MAX_RESULTS, SearchPage, count_quotes, quote_words, search_page
+from tui.search import MAX_QUERY_CHARS, MAX_RESULTS, RANK_LIMIT, SearchPage, count_quotes, quote_words, search_page
 from tui.store import Store
 from tui.widgets.search_hit import hit_prompt
 
@@ -36,8 +36,9 @@ LIMIT = PAGE  # the first page; kept under this name for the benchmark and tests
 # Stances and claims are scanned row by row in a database without a full-text index of them; past this many rows
 # the dialog leaves them out (and says so) rather than slow every keystroke. `events-tui search` still scans.
 MAX_SCAN = 10_000
-# How long the status line's quote count may take (it runs after the results are shown, on its own connection).
-COUNT_SECONDS = 0.1
+# How long the status line's count of matching quotes may take (on a connection of its own, before the results
+# are shown): 3-30 ms for a word of two letters or more at a million quotes.
+COUNT_SECONDS = 0.03
 HINT = "Type a city, official or organisation (typos are fine), or words the articles say"
 MORE_HINT = "↓ or End at the last result loads more"
 
@@ -106,22 +107,18 @@ class SearchScreen(ModalScreen[SearchHit | None]):
     ]
 
     class Results(Message):
-        """A search finished: the `limit` first results for `text`, or the one-line `error` it failed with."""
+        """A search finished: the `limit` first results for `text` and how many quotes match in all (None: not
+        counted, too costly), or the one-line `error` it failed with."""
 
-        def __init__(self, text: str, limit: int, page: SearchPage | None, error: str | None = None) -> None:
+        def __init__(
+            self, text: str, limit: int, page: SearchPage | None, quotes: int | None = None, error: str | None = None
+        ) -> None:
             super().__init__()
             self.text = text
             self.limit = limit
             self.page = page
+            self.quotes = quotes
             self.error = error
-
-    class Counted(Message):
-        """Every quote matching `text` was counted: `total`, or None when that took too long."""
-
-        def __init__(self, text: str, total: int | None) -> None:
-            super().__init__()
-            self.text = text
-            self.total = total
 
     def __init__(self, store: Store, query: str = "") -> None:
         super().__init__()
@@ -130,8 +127,7 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         self.hits: list[SearchHit] = []
         self.page: SearchPage | None = None
         self.limit = PAGE
-        self.quote_total: int | None = None  # the quotes' count, once known
-        self.counting = False
+        self.quote_total: int | None = None  # how many quotes match, when known
         self._shown: tuple[str, int] | None = None  # the (text, limit) on screen
         self._wanted: tuple[str, int] = ("", PAGE)
         self._busy = False  # a search worker is running; it searches `_wanted` until it is shown
@@ -192,19 +188,16 @@ class SearchScreen(ModalScreen[SearchHit | None]):
             text, limit = wanted
             try:
                 page = search_page(self.store, text, limit, max_scan=MAX_SCAN) if text.strip() else None
+                quotes = page.quote_matches if page else 0
+                if page is not None and quotes is None and worth_counting(text):
+                    # Counted here, before the results are shown: the status line is then right in the same
+                    # frame, instead of changing again a moment later.
+                    quotes = count_quotes(self.store, page.expression, COUNT_SECONDS)
             except Exception as exc:  # noqa: BLE001 — shown in the status line; the dialog stays usable
-                self.post_message(self.Results(text, limit, None, f"Search failed: {exc}"))
+                self.post_message(self.Results(text, limit, None, error=f"Search failed: {exc}"))
             else:
-                self.post_message(self.Results(text, limit, page))
+                self.post_message(self.Results(text, limit, page, quotes))
             done = wanted
-
-    @work(thread=True, group="search-count", exclusive=True, exit_on_error=False)
-    def count_all(self, text: str, expression: str | None) -> None:
-        try:
-            total = count_quotes(self.store, expression, COUNT_SECONDS)
-        except Exception:  # noqa: BLE001 — the status line then says the quotes were not counted
-            total = None
-        self.post_message(self.Counted(text, total))
 
     # --- showing ---------------------------------------------------------------------------------
 
@@ -218,19 +211,12 @@ class SearchScreen(ModalScreen[SearchHit | None]):
             return
         same_text = self._shown is not None and self._shown[0] == message.text
         keep = self._hit_index() if same_text else None
-        if not same_text:
-            self.quote_total, self.counting = None, False
         self._shown = (message.text, message.limit)
         self.page = message.page
         self.hits = message.page.hits if message.page else []
+        self.quote_total = message.quotes
         self._fill(keep)
-        page = message.page
-        if page is not None and page.quote_matches is not None:
-            self.quote_total = page.quote_matches
-        elif page is not None and page.more and not same_text:
-            self.counting = True
-            self.count_all(message.text, page.expression)
-        self._update_status()
+        status.update(status_line(self.text, self.page, self.quote_total))
 
     def _fill(self, keep: int | None) -> None:
         words = quote_words(self.text)
@@ -249,17 +235,6 @@ class SearchScreen(ModalScreen[SearchHit | None]):
             if option.id == str(hit_index):
                 return index
         return 0
-
-    @on(Counted)
-    def show_count(self, message: Counted) -> None:
-        if message.text == self.text:
-            self.quote_total, self.counting = message.total, False
-            self._update_status()
-
-    def _update_status(self) -> None:
-        self.query_one("#search-status", Static).update(
-            status_line(self.text, self.page, self.quote_total, self.counting)
-        )
 
     def _hit_index(self) -> int | None:
         option = self.results.highlighted_option
@@ -319,7 +294,14 @@ def _plural(count: int | str, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def status_line(text: str, page: SearchPage | None, quote_total: int | None, counting: bool) -> Content:
+def worth_counting(text: str) -> bool:
+    """Whether to count every matching quote: not for a last word of one letter ('i' matches every word starting
+    with i: 0.1-0.2 s at a million quotes, and FTS5 cannot be stopped halfway through that)."""
+    words = quote_words(text)
+    return bool(words) and len(words[-1]) > 1
+
+
+def status_line(text: str, page: SearchPage | None, quote_total: int | None) -> Content:
     """'Showing 30 of 45,012: 2 names · 1,000 claims · 44,012 quotes — ↓ or End at the last result loads more'."""
     if not text.strip():
         return Content(HINT)
@@ -338,11 +320,11 @@ def status_line(text: str, page: SearchPage | None, quote_total: int | None, cou
             parts.append(_plural(f"{count:,}" if count != 1 else 1, NOUNS[kind]))
     if quote_total is not None:
         parts.append(_plural(f"{quote_total:,}" if quote_total != 1 else 1, "quote"))
-    elif counting:
-        parts.append("counting quotes…")
+    elif page.quote_matches is None and any(h.kind == "quote" for h in page.hits):
+        parts.append(f"over {RANK_LIMIT:,} quotes")  # the search read that many before ranking
         known = False
     else:
-        parts.append("too many quotes to count quickly")
+        parts.append("quotes not counted (too many to count quickly)")
         known = False
     shown = len(page.hits)
     if not page.more:
