@@ -242,3 +242,32 @@ async def test_the_palette_offers_the_compare_view(store: Store) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert type(app.screen).__name__ == "CompareScreen"
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24), (120, 40)])
+async def test_hostile_text_in_the_compare_view_and_the_citation_dialog(
+    hostile_db: Path, size: tuple[int, int]
+) -> None:
+    from tests.test_faults_render import screen_text
+
+    store = open_store(hostile_db)
+    try:
+        app = EventsApp(store)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("C")
+            await settle(pilot)
+            text = screen_text(app)  # every line fills the width; no control character reaches the terminal
+            assert "Compare" in text
+            for key in ("s", "s", "s", "f", "G"):
+                await pilot.press(key)
+                await settle(pilot)
+                screen_text(app)
+            await pilot.press("escape")
+            await settle(pilot)
+            await pilot.press("tab", "tab", "c")  # cite the first quote: the dialog shows the citation literally
+            await settle(pilot)
+            assert type(app.screen).__name__ == "CitationScreen"
+            screen_text(app)
+    finally:
+        store.close()
