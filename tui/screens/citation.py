@@ -89,7 +89,7 @@ class CitationScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = f"Citation of {one_line(self.who)}"
+            box.border_title = Content(f"Citation of {one_line(self.who)}")  # literal: never parsed as markup
             box.border_subtitle = "w write to a file · Esc close"
             yield Static(Content(one_line(self.text)), id="citation-text")
             yield Static(Content(SENT), id="citation-how")
