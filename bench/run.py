@@ -133,12 +133,22 @@ def compile_bytecode() -> None:
     compileall.compile_dir(ROOT / "tui", quiet=1)
 
 
+# Where the sections of the other benchmarks start in RESULTS.md.
+OTHER_BENCHMARKS = "<!-- serve-bench -->"
+
+
 def write_report(results: dict, out: Path) -> None:
     from bench.render import render
 
     notes = ROOT / "bench" / "NOTES.md"  # the hand-written analysis of the misses, if any
     results["notes"] = notes.read_text(encoding="utf-8") if notes.is_file() and not results["smoke"] else ""
-    out.write_text(render(results), encoding="utf-8")
+    # Other benchmarks (serve_bench, draft_bench) keep their sections below this report's; a rerun keeps them.
+    kept = ""
+    if out.is_file():
+        previous = out.read_text(encoding="utf-8")
+        at = previous.find(OTHER_BENCHMARKS)
+        kept = "\n" + previous[at:] if at != -1 else ""
+    out.write_text(render(results).rstrip("\n") + "\n" + kept, encoding="utf-8")
 
 
 def log(message: str) -> None:

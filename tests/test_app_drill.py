@@ -159,16 +159,57 @@ async def test_chicago_shows_police_stance_and_mayor_statements(app_store: Store
         assert "Open source" in on_terminal.splitlines()[-1]
 
 
-async def test_houston_says_no_police_stance(app_store: Store) -> None:
+async def test_city_without_police_stance_or_mayor_says_so(app_store: Store) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "newark")
+        assert isinstance(app.screen, CityScreen)
+        text = screen_text(app)
+        assert NO_POLICE_STANCE in text
+        assert NO_MAYOR not in text  # Newark's mayor is named; its police are not
+        assert not rows_of(app, Stance)
+        assert NO_POLICE_STANCE in terminal_text(app)
+
+
+async def test_houston_police_stance_comes_from_the_abc13_report(app_store: Store) -> None:
     app = EventsApp(app_store)
     async with app.run_test(size=SIZE) as pilot:
         await search_and_open(pilot, "houston")
         assert isinstance(app.screen, CityScreen)
         text = screen_text(app)
-        assert NO_POLICE_STANCE in text
-        assert NO_MAYOR in text
-        assert not rows_of(app, Stance)
-        assert NO_POLICE_STANCE in terminal_text(app)
+        assert NO_MAYOR in text and NO_POLICE_STANCE not in text
+        (card,) = rows_of(app, Stance)
+        assert card.target.position == "cooperates" and card.target.source.slug.endswith("houston-abc13-hpd-chief-fear")
+        assert "Houston Police Department" in shown(card) and "COOPERATES" in shown(card) and "1 source" in shown(card)
+
+
+async def test_los_angeles_refusal_shows_both_sources_with_their_dates(app_store: Store) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "los angeles")
+        view = app_store.city_view(city_id(app_store, "Los Angeles"))
+        police = [row for row in rows_of(app, Stance) if row.target.kind == "police"]
+        # One card for the position with its first source, then a row for the other: each opens its own article.
+        assert [row.kind for row in police] == ["card", "row"]
+        assert sorted(row.target.id for row in police) == sorted(s.id for s in view.police)
+        assert len({row.target.source.slug for row in police}) == 2
+        assert "REFUSES" in shown(
+            police[0]
+        ) and "refuses — 2 sources: published 2019-06-21, published 2019-06-22" in shown(police[0])
+        for row in police:
+            assert row.target.evidence in shown(row) and row.target.source.slug in shown(row)
+            assert f"published {row.target.source.published}" in shown(row)
+        assert "REFUSES" in terminal_text(app) and "refuses — 2 sources" in terminal_text(app)
+
+
+async def test_oakland_policy_is_held_by_the_policy_not_the_mayor(app_store: Store) -> None:
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await search_and_open(pilot, "oakland")
+        (card,) = rows_of(app, Stance)
+        first_line = shown(card).splitlines()[0]
+        assert "sanctuary city policy" in first_line and "city policy" in first_line
+        assert "Libby Schaaf" not in first_line
 
 
 async def test_miami_shows_state_law_context(app_store: Store) -> None:
@@ -178,6 +219,7 @@ async def test_miami_shows_state_law_context(app_store: Store) -> None:
         cards = rows_of(app, Stance)
         assert [c.target.position for c in cards] == ["mandated"]
         assert "MANDATED" in shown(cards[0]) and "state law" in shown(cards[0])
+        assert "(signed by Ron DeSantis)" in shown(cards[0])
         assert NO_POLICE_STANCE in screen_text(app)
 
 

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from tests.conftest import ROOT, build_from
 from tui import present
 from tui.cli import main
+from tui.models import group_stances
 from tui.search import NameNotResolved, fold, resolve_name
 from tui.store import Store, open_store
 
@@ -121,11 +122,15 @@ def test_city_json_shape_and_citations(events_db: Path, store: Store, article_te
     assert data["city"] == {"name": view.city.name, "state": view.city.state}
     assert {"name", "title", "party"} <= data["mayor"].keys()
     assert data["mayor"]["name"] == view.mayor.name
-    assert len(data["police"]) == len(view.police) > 0
+    # One entry per holder and position, however many sources state it; each source cited in "sources".
+    assert len(data["police"]) == len(group_stances(view.police)) > 0
     assert len(data["statements"]) == len(view.statements) > 0
     for stance in data["police"] + data["context"]:
         assert_stance(stance)
         assert_cited(stance, article_texts, "evidence")
+        assert stance["sources"] and isinstance(stance["disputed"], bool)
+        for said in stance["sources"]:
+            assert_cited({"source": said, "evidence": said["evidence"]}, article_texts, "evidence")
     for quote in data["statements"]:
         assert_quote(quote)
         assert quote["speaker"] == view.mayor.name
@@ -158,10 +163,11 @@ def test_city_human_names_everything_in_words(capsys: Capsys, events_db: Path, s
 
 
 def test_city_without_mayor_or_police_says_so(capsys: Capsys, events_db: Path) -> None:
-    code, out, _ = in_process(capsys, "--db", str(events_db), "city", "houston")
+    # Miami: named as a target, under Florida's law, but no mayor and no police stance in any source.
+    code, out, _ = in_process(capsys, "--db", str(events_db), "city", "miami")
     assert code == 0
     assert present.NO_POLICE_STANCE in out and present.NO_MAYOR in out
-    code, out, _ = in_process(capsys, "--db", str(events_db), "city", "houston", "--json")
+    code, out, _ = in_process(capsys, "--db", str(events_db), "city", "miami", "--json")
     data = json.loads(out)
     assert data["mayor"] is None and data["police"] == [] and data["statements"] == []
 

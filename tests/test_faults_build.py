@@ -316,7 +316,7 @@ def write_slow_sources(folder: Path, articles: int = 30, quotes_each: int = 500)
         entries = [
             f'[[officials]]\nid = "mayor-{a}"\nname = "Mayor Number{a:03d}"\nmention = "Mayor Number{a:03d}"\n'
         ] + [
-            f'[[quotes]]\nid = "q{q}"\nspeaker = "mayor-{a}"\ntext = "Statement {a:03d}-{q:05d} ends here."\n'
+            f'[[quotes]]\nid = "q{a}-{q}"\nspeaker = "mayor-{a}"\ntext = "Statement {a:03d}-{q:05d} ends here."\n'
             for q in range(quotes_each)
         ]
         (folder / f"slow-{a:03d}.toml").write_text("\n".join(entries), encoding="utf-8")
@@ -388,3 +388,121 @@ def test_the_built_database_is_complete_sqlite(good_db: Path) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal"  # readers need no -wal/-shm files
     finally:
         conn.close()
+
+
+# --- where a build writes (issue 10 item 7) ----------------------------------------------------------------------
+
+
+def test_a_plain_build_writes_the_bundled_database_never_events_db(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """$EVENTS_DB is where the user reads from; `events-tui build` rebuilds the bundled database beside the bundled
+    sources, as the README says. (In process, with the bundled paths pointed into tmp_path, so that the test never
+    writes the checkout's data/events.db.)"""
+    from tui import cli
+
+    bundled = tmp_path / "package" / "events.db"
+    bundled.parent.mkdir()
+    monkeypatch.setattr(cli, "bundled_db", lambda: bundled)
+    monkeypatch.setattr(cli, "bundled_sources", lambda: write_sources(tmp_path / "package" / "sources"))
+    reading = tmp_path / "mine" / "reading.db"
+    reading.parent.mkdir()
+    reading.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)  # must stay exactly as it is
+    before = folder_state(reading.parent)
+    monkeypatch.setenv("EVENTS_DB", str(reading))
+
+    assert cli.main(["build"]) == 0
+    assert f"built {bundled}" in capsys.readouterr().err
+    assert folder_state(reading.parent) == before, "build wrote over $EVENTS_DB"
+    assert open_store(bundled).city_count() == 1
+
+
+def test_build_refuses_db_instead_of_writing_over_it(tmp_path: Path, good_db: Path) -> None:
+    before = folder_state(good_db.parent)
+    sources = write_sources(tmp_path / "sources")
+    result = run_cli("--db", good_db, "build", "--sources", sources)
+    assert_one_line_error(result, "--out", "--db")
+    assert folder_state(good_db.parent) == before
+
+
+def test_build_refuses_a_symlink_as_its_target(tmp_path: Path, good_db: Path) -> None:
+    link = good_db.parent / "link.db"
+    link.symlink_to(good_db)
+    before = folder_state(good_db.parent)
+    result = run_cli("build", "--sources", write_sources(tmp_path / "sources"), "--out", link)
+    assert_one_line_error(result, str(link), "symbolic link")
+    assert folder_state(good_db.parent) == before and link.is_symlink()
+
+
+# --- stale journals (issue 10 item 8) ----------------------------------------------------------------------------
+
+
+def test_a_rebuild_removes_the_old_databases_hot_journal(tmp_path: Path, good_db: Path) -> None:
+    """The old file's journal, left beside the new one, would be rolled into it by the next writer: corruption."""
+    from tests.test_faults_db import hot_journal
+
+    interrupted = hot_journal(good_db, tmp_path / "out")  # a writer killed mid-transaction, journal left behind
+    sources = write_sources(tmp_path / "more", annotations=annotations_edit_text("We protect"))
+    result = run_cli("build", "--sources", sources, "--out", interrupted)
+    assert result.code == 0, result.stderr
+    assert not Path(f"{interrupted}-journal").exists(), "the old database's journal was left beside the new one"
+
+    conn = sqlite3.connect(interrupted)  # read-write, as any SQLite tool would open it: it would roll back a journal
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        texts = sorted(row[0] for row in conn.execute("SELECT text FROM quotes"))
+    finally:
+        conn.close()
+    assert texts == ["Doe said in Springfield", "We protect our neighbours,"]
+
+
+def test_a_rebuild_removes_stale_wal_and_shm_files(tmp_path: Path, good_db: Path) -> None:
+    for suffix in ("-wal", "-shm"):
+        Path(f"{good_db}{suffix}").write_bytes(b"\x00" * 64)
+    result = run_cli("build", "--sources", write_sources(tmp_path / "sources"), "--out", good_db)
+    assert result.code == 0, result.stderr
+    assert sorted(p.name for p in good_db.parent.iterdir()) == ["events.db"]
+
+
+def test_the_hot_journal_advice_is_safe_to_follow(tmp_path: Path, good_db: Path) -> None:
+    """The message must not send the user to a tool that rolls the journal into a file it no longer belongs to,
+    nor name a tool they may not have; following it (a rebuild) must leave a sound database."""
+    from tests.test_faults_db import hot_journal
+
+    interrupted = hot_journal(good_db, tmp_path / "out")
+    line = assert_one_line_error(run_cli("--db", interrupted, "city", "springfield"), "unfinished write")
+    assert "sqlite3" not in line and "PRAGMA" not in line
+    assert "events-tui build" in line
+    followed = run_cli("build", "--sources", write_sources(tmp_path / "sources"), "--out", interrupted)
+    assert followed.code == 0, followed.stderr
+    assert run_cli("--db", interrupted, "city", "springfield").code == 0
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=lambda s: s.name)
+def test_a_build_stopped_by_a_signal_removes_its_temporary_file(
+    tmp_path: Path, good_db: Path, signum: signal.Signals
+) -> None:
+    sources = write_slow_sources(tmp_path / "slow")
+    before = sha256(good_db)
+    build_process = subprocess.Popen(
+        [sys.executable, "-m", "tui", "build", "--sources", str(sources), "--out", str(good_db)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    while not any(p.stat().st_size > 0 for p in temporaries(good_db.parent) if p.exists()):
+        assert build_process.poll() is None, "the build ended before it could be stopped part-way"
+        time.sleep(0.005)
+    os.kill(build_process.pid, signum)
+    _, err = build_process.communicate(timeout=120)
+    assert build_process.returncode == 128 + signum, err
+    assert_one_line_error_text(err.decode("utf-8", "replace"), signum.name)
+    assert sha256(good_db) == before
+    assert sorted(p.name for p in good_db.parent.iterdir()) == ["events.db"], "a stopped build left files behind"
+
+
+def assert_one_line_error_text(stderr: str, *must_contain: str) -> None:
+    assert "Traceback" not in stderr, stderr
+    assert len(stderr.splitlines()) == 1, stderr
+    assert all(part in stderr for part in must_contain), stderr

@@ -39,6 +39,10 @@ def test_installed_package_finds_its_bundled_database_from_another_directory(tmp
     assert (target / "tui" / "data" / "events.db").is_file()
     assert (target / "tui" / "data" / "sources" / "2019-06-22-ice-raids.toml").is_file()
     assert (target / "tui" / "app.tcss").is_file()
+    # The web page `events-tui serve` sends, and every .tcss a screen loads.
+    assert (target / "tui" / "web" / "page.html").is_file()
+    for tcss in (ROOT / "tui").rglob("*.tcss"):
+        assert (target / tcss.relative_to(ROOT)).is_file(), tcss
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

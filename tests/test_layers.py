@@ -14,9 +14,17 @@ TUI = Path(__file__).resolve().parent.parent / "tui"
 
 # The data core and the command line's printing: usable without Textual (and so by scripts and the web page).
 DATA_CORE = [
-    "models.py", "errors.py", "store.py", "search.py", "present.py", "export.py", "commands.py", "sentences.py",
+    "models.py",
+    "errors.py",
+    "atomic.py",
+    "store.py",
+    "search.py",
+    "present.py",
+    "export.py",
+    "commands.py",
+    "sentences.py",
     "ingest",
-]  # fmt: skip
+]
 # What draws the browser; it asks the store for models and never talks SQL itself.
 UI = ["app.py", "palette.py", "screens", "widgets"]
 # Where SQL may be written.

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import gc
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
 
 from tui.models import Claim, Quote, SearchHit, Stance
+from tui.present import one_line
 from tui.screens.main import MainScreen
 from tui.store import Store
 
@@ -26,6 +28,17 @@ def _name_provider() -> type[Provider]:
     from tui.palette import NameProvider
 
     return NameProvider
+
+
+@dataclass(frozen=True)
+class DeepLink:
+    """What the browser opens first: `events-tui --city NAME`, or a served page's `/?city=NAME`.
+
+    `kind` is "city", "official" (names resolved as `events-tui city NAME` resolves them) or "source" (a slug).
+    """
+
+    kind: str
+    name: str
 
 
 class EventsApp(App[None]):
@@ -45,9 +58,10 @@ class EventsApp(App[None]):
     # 2 MB cache was filled by the first count over a million quotes and only added to the browser's memory.
     PAGE_CACHE_KIB = 512
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, start: DeepLink | None = None) -> None:
         super().__init__()
         self.store = store
+        self.deep_link = start
         store.limit_page_cache(self.PAGE_CACHE_KIB)
         # Made now rather than when Textual asks for it: it starts reading its slow counts in a thread, which then
         # overlaps Textual's start-up instead of the screen's.
@@ -55,6 +69,26 @@ class EventsApp(App[None]):
 
     def get_default_screen(self) -> MainScreen:
         return self._main_screen
+
+    def on_mount(self) -> None:
+        if self.deep_link is not None:
+            self.open_deep_link(self.deep_link)
+
+    def open_deep_link(self, link: DeepLink) -> None:
+        """Open what a link names over the main screen; one that names nothing (or several) leaves a notice."""
+        from tui.search import NameNotResolved, resolve_name
+
+        try:
+            if link.kind == "source":
+                source = self.store.source_by_slug(link.name)
+                if source is None:
+                    raise NameNotResolved(f"no source with slug '{link.name}'", [], ambiguous=False)
+                self.open_source(source.id, 0, 0)
+            else:
+                self.open_hit(resolve_name(self.store, link.kind, link.name))
+        except NameNotResolved as exc:
+            # notify() parses markup by default; the name is the user's text and must show literally.
+            self.notify(one_line(f"Link not opened: {exc}"), severity="warning", timeout=20, markup=False)
 
     def run(self, **kwargs: Any) -> None:
         # Everything made so far (Textual's and our modules, the store) lives as long as the app. Freezing it keeps

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_UNUSABLE, BuildError, CommandError, StoreError
+from tui.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_UNUSABLE, BuildError, CommandError, Interrupted, StoreError
 
 __all__ = ["EXIT_NOT_FOUND", "EXIT_OK", "EXIT_UNUSABLE", "CommandError", "build_parser", "main", "run"]
 
@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     db_help = "database to read (default: $EVENTS_DB, else the bundled database)"
     parser.add_argument("--db", metavar="PATH", help=db_help)
+    _add_deep_links(parser, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def reader(name: str, help_text: str, json_flag: bool = True) -> argparse.ArgumentParser:
@@ -69,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument("--json", action="store_true", help="print JSON (shapes documented in README)")
         return command
 
-    reader("browse", "open the browser (the default)", json_flag=False)
+    _add_deep_links(reader("browse", "open the browser (the default)", json_flag=False), argparse.SUPPRESS)
     search = reader("search", "search cities, officials, organisations and quotes, best match first")
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
@@ -85,7 +86,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="build the database from annotated sources")
     build.add_argument("--sources", metavar="DIR", type=Path, default=None, help="default: the bundled sources")
-    build.add_argument("--out", metavar="PATH", type=Path, default=None, help="default: the bundled database path")
+    build.add_argument(
+        "--out", metavar="PATH", type=Path, default=None, help="default: the bundled database (never $EVENTS_DB)"
+    )
+
+    draft = sub.add_parser(
+        "draft",
+        help="draft the annotation file of a new article, for a person to review",
+        description="Draft the annotation file (TOML, as in data/sources) of a plain-text news article: its "
+        "quotations with speaker, medium and date, the people, organisations and cities it names, and stance "
+        "candidates, each with a confidence and a reason. Everything is marked unreviewed.",
+    )
+    draft.add_argument("path", help="the article as a UTF-8 text file")
+    draft.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (default: the text's 'date' header)")
+    draft.add_argument("--url", help="the article's address")
+    draft.add_argument("--outlet", metavar="NAME", help="who published it")
+    draft.add_argument("--title", metavar="TEXT", help="its headline (default: the text's headline line, if any)")
+    draft.add_argument(
+        "--out", metavar="PATH.toml", help="write here (never over an existing file) instead of printing"
+    )
+    draft.add_argument("--json", action="store_true", help="print JSON with character offsets instead of TOML")
 
     synth = sub.add_parser("synth", help="generate a large synthetic database for benchmarks")
     synth.add_argument("--cities", type=int, default=50_000)
@@ -94,23 +114,66 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--sources", type=int, default=20, help="how many synthetic articles")
     synth.add_argument("--seed", type=int, default=1)
     synth.add_argument("--out", metavar="PATH", type=Path, required=True)
+
+    serve_help = "serve the browser to web browsers, read-only, one process per tab (needs the 'serve' extra)"
+    serve = sub.add_parser("serve", help=serve_help, description=serve_help)
+    serve.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="default 8000; 0 picks a free port")
+    serve.add_argument("--public-url", metavar="URL", help="the address browsers use, when not http://HOST:PORT")
     return parser
+
+
+DEEP_LINKS = ("city", "official", "source")
+
+
+def _add_deep_links(parser: argparse.ArgumentParser, default: object) -> None:
+    """--city / --official / --source: what the browser opens first (a served page's /?city=... is the same)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--city", metavar="NAME", default=default, help="open the browser at this city")
+    group.add_argument("--official", metavar="NAME", default=default, help="open the browser at this official")
+    group.add_argument("--source", metavar="SLUG", default=default, help="open the browser at this article")
+
+
+def deep_link(args: argparse.Namespace) -> tuple[str, str] | None:
+    """The (kind, name) the browser should open first, or None; more than one is a usage error."""
+    given = [(kind, getattr(args, kind)) for kind in DEEP_LINKS if getattr(args, kind, None) is not None]
+    if len(given) > 1:
+        raise CommandError(f"give only one of {', '.join('--' + k for k, _ in given)}", EXIT_UNUSABLE)
+    if given and (args.command or "browse") != "browse":
+        message = f"--{given[0][0]} opens the browser at it; it does not go with '{args.command}'"
+        raise CommandError(message, EXIT_UNUSABLE)
+    return given[0] if given else None
 
 
 def run(args: argparse.Namespace) -> int:
     command = args.command or "browse"
+    start = deep_link(args)
     if command == "build":
         from tui.ingest.builder import build
 
-        out = args.out or resolve_db(getattr(args, "db", None))
+        if getattr(args, "db", None) is not None:
+            # --db names a database to read; a build given it would overwrite what the user meant to read.
+            raise CommandError("build writes to --out PATH (default: the bundled database), not --db", EXIT_UNUSABLE)
+        # Never $EVENTS_DB: that is where the user reads from, and a plain `build` rebuilds the bundled database
+        # beside the bundled sources, as the README says.
+        out = args.out or bundled_db()
         counts = build(args.sources or bundled_sources(), out)
-        print(f"built {out}: " + ", ".join(f"{n} {t}" for t, n in counts.items()), file=sys.stderr)
+        print(f"built {_escaped(str(out))}: " + ", ".join(f"{n} {t}" for t, n in counts.items()), file=sys.stderr)
         return EXIT_OK
+    if command == "draft":
+        from tui.ingest.draft.command import run_draft
+
+        return run_draft(args)
     if command == "synth":
         from tui.ingest.synth import synthesize
 
         synthesize(args)
         return EXIT_OK
+    if command == "serve":
+        from tui.web import serve
+
+        return serve(resolve_db(getattr(args, "db", None)), args.host, args.port, args.public_url)
 
     import sqlite3
 
@@ -120,10 +183,13 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(path)
     try:
         if command == "browse":
-            from tui.app import EventsApp
+            from tui.app import DeepLink, EventsApp
 
-            EventsApp(store).run()
-            return EXIT_OK
+            app = EventsApp(store, start=DeepLink(*start) if start else None)
+            app.run()
+            # Textual ends the app on an unhandled error and reports it itself; the exit code must say so too
+            # (a served page shows that its session failed rather than that it ended).
+            return EXIT_UNUSABLE if app.return_code else EXIT_OK
         from tui import commands
 
         return commands.run(command, args, store)
@@ -134,22 +200,45 @@ def run(args: argparse.Namespace) -> int:
         store.close()
 
 
+def _escaped(text: str) -> str:
+    """A message made safe for the terminal: a file name holding escape sequences is shown, not obeyed.
+
+    present is imported here, not at start-up, so that the fast path of a command does not pay for it.
+    """
+    from tui.present import one_line
+
+    return one_line(text)
+
+
+def _report(message: object) -> None:
+    print(f"events-tui: {_escaped(str(message))}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The console script. Known failures become one stderr line and an exit code; so do surprises."""
     try:
         return run(build_parser().parse_args(argv))
     except CommandError as exc:
-        print(f"events-tui: {exc}", file=sys.stderr)
+        _report(exc)
         return exc.code
     except (StoreError, BuildError) as exc:
-        print(f"events-tui: {exc}", file=sys.stderr)
+        _report(exc)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return 130
+    except Interrupted as stop:
+        # SIGTERM or SIGHUP while writing a file: the temporary file is gone; exit as the signal would have.
+        import signal
+
+        try:
+            _report(f"stopped by {signal.Signals(stop.signum).name}; the temporary file was removed, nothing replaced")
+        except OSError:
+            pass  # the terminal went away with the hangup
+        return 128 + stop.signum
     except BrokenPipeError:
         # `events-tui export | head`: the reader left; that is not an error worth a message.
         sys.stderr.close()
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 — the promise is "no traceback ever reaches a user"
-        print(f"events-tui: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        _report(f"unexpected error: {type(exc).__name__}: {exc}")
         return EXIT_UNUSABLE

@@ -22,7 +22,7 @@ from rich.text import Text
 from tui import present
 from tui.errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_UNUSABLE, CommandError
 from tui.export import write_export
-from tui.models import Official, Organization, Quote, Stance
+from tui.models import Official, Organization, Quote, Stance, group_stances
 from tui.search import NameNotResolved, fold, resolve_name, search
 from tui.store import role as store_role
 
@@ -171,6 +171,7 @@ def _table(title: str, *columns: str) -> Table:
     """A section table: bold title on the left, light rules, the last column (the words) taking the room."""
     table = Table(*columns, title=literal(title, "bold"), title_justify="left", box=box.SIMPLE_HEAD)
     table.columns[-1].ratio = 1
+    table.columns[-1].overflow = "fold"  # a long slug in a citation folds onto the next line, never cut with "…"
     for column in table.columns[:-1]:
         column.no_wrap = column.header in ("Date", "Stance")
         column.max_width = 22
@@ -189,14 +190,25 @@ def _quote_table(title: str, quotes: tuple[Quote, ...], empty: str) -> Renderabl
 
 
 def _stance_table(title: str, stances: tuple[Stance, ...], empty: str) -> RenderableType:
+    """One row per holder and position ('refuses — 2 sources'), with each source's words, date and offsets."""
     if not stances:
         return _section(title, empty)
-    table = _table(title, "Who", "Stance", "What the article says")
-    for s in stances:
-        summary = [literal(s.summary), "\n"] if s.summary else []
-        said = Text.assemble(*summary, literal(f"“{s.evidence}”", "italic"), "\n", _offsets(s))
-        stance = Text(s.position, style=present.stance_look(s.position).style)
-        table.add_row(literal(s.holder), stance, said)
+    groups = group_stances(stances)
+    table = _table(title, "Who", "Stance", "What the articles say")
+    for group in groups:
+        said: list[Text | str] = []
+        if group.disputed:
+            said += [Text(present.SOURCES_DIFFER, style="bold"), "\n"]
+        if group.first.summary:
+            said += [literal(group.first.summary), "\n"]
+        for s in group.stances:
+            when = f"{present.stated_when(s)} · {present.excerpt_label(s.excerpt)}"
+            said += [literal(f"“{s.evidence}”", "italic"), "\n", literal(when, "dim"), "\n"]
+        look = present.stance_look(group.position)
+        stance = Text.assemble((group.position, look.style), "\n", present.sources_phrase(group.source_count))
+        words = Text.assemble(*said)
+        words.rstrip()
+        table.add_row(literal(present.holder_label(group.first)), stance, words)
     return table
 
 
@@ -271,7 +283,7 @@ def _compare(args: argparse.Namespace, store: Store) -> int:
     if args.json:
         sys.stdout.write("]\n")
     elif console is not None:
-        console.print(Text(present.stance_legend(), style="dim"))
+        console.print(Text(f"{present.stance_legend()} · {present.COMPARE_MARKS}", style="dim"))
     return EXIT_OK
 
 

@@ -23,3 +23,14 @@ class StoreError(Exception):
 
 class BuildError(Exception):
     """A problem in the sources; the message names the file, the entry and the text."""
+
+
+class Interrupted(BaseException):  # noqa: N818 — like KeyboardInterrupt: a stop request, not an error
+    """SIGTERM or SIGHUP arrived while a file was being written; raised so that cleanup runs, then exit 128+signum.
+
+    A BaseException, so that `except Exception` on the way up cannot swallow it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

@@ -12,13 +12,20 @@ import csv
 import json
 import os
 import re
+import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from tui import present
+from tui.atomic import (
+    SQLITE_COMPANIONS,
+    fsync_folder,
+    remove_stale_temporaries,
+    stopped_by_signals_cleanly,
+    temporary_beside,
+)
 from tui.errors import EXIT_UNUSABLE, CommandError
 from tui.models import Quote, Stance
 
@@ -55,36 +62,91 @@ def write_export(store: Store, fmt: str, out: str | None) -> None:
     if out is None:
         writer(store, sys.stdout)
         return
-    counts = _write_atomically(Path(out), lambda handle: writer(store, handle))
-    print(f"wrote {counts[0]} quotes and {counts[1]} stances to {out}", file=sys.stderr)
+    counts = _write_atomically(Path(out), Path(store.path), lambda handle: writer(store, handle))
+    print(f"wrote {counts[0]} quotes and {counts[1]} stances to {present.one_line(out)}", file=sys.stderr)
 
 
-def _write_atomically(path: Path, write: Callable[[TextIO], tuple[int, int]]) -> tuple[int, int]:
-    folder = path.parent
-    if path.is_dir():
-        raise CommandError(f"{path}: is a folder; give --out a file name", EXIT_UNUSABLE)
-    if not folder.is_dir():
-        raise CommandError(f"{path}: the folder {folder} does not exist", EXIT_UNUSABLE)
+def check_out(path: Path, database: Path) -> None:
+    """Refuse an `--out` that is not ours to replace: only a new name or a regular file that is not a database.
+
+    A FIFO, device, socket or folder is not a file a person meant to overwrite; a symbolic link would be replaced
+    by a file (its target left as it was), which is never what was asked; a SQLite database, above all the one being
+    read (by any name: a hard link or a symlinked --db is the same file), holds data that JSON would destroy.
+    """
+    shown = present.one_line(str(path))
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        info = path.lstat()
+    except FileNotFoundError:
+        info = None
     except OSError as exc:
-        raise CommandError(f"{path}: cannot write there ({exc.strerror})", EXIT_UNUSABLE) from None
+        raise CommandError(f"{shown}: cannot check --out ({exc.strerror})", EXIT_UNUSABLE) from None
+    if info is not None:
+        refuse = "refusing to replace it; give --out a new file name"
+        if stat.S_ISLNK(info.st_mode):
+            raise CommandError(f"{shown}: is a symbolic link; {refuse} (or the path it points to)", EXIT_UNUSABLE)
+        if stat.S_ISDIR(info.st_mode):
+            raise CommandError(f"{shown}: is a folder; give --out a file name", EXIT_UNUSABLE)
+        if not stat.S_ISREG(info.st_mode):
+            raise CommandError(f"{shown}: not a regular file (a device, pipe or socket); {refuse}", EXIT_UNUSABLE)
+        if _same_file(path, database):
+            raise CommandError(f"{shown}: is the database being exported; {refuse}", EXIT_UNUSABLE)
+        if _is_sqlite(path):
+            raise CommandError(f"{shown}: is a SQLite database; {refuse}", EXIT_UNUSABLE)
+    for suffix in SQLITE_COMPANIONS:
+        if path.name == database.name + suffix and _same_file(path.parent, database.parent):
+            raise CommandError(f"{shown}: belongs to the database being exported; {refuse}", EXIT_UNUSABLE)
+    if not path.parent.is_dir():
+        raise CommandError(f"{shown}: the folder {present.one_line(str(path.parent))} does not exist", EXIT_UNUSABLE)
+
+
+def _same_file(a: Path, b: Path) -> bool:
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            counts = write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp makes the file private (0600); an export is an ordinary file, so give it the umask's mode.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise CommandError(f"{path}: cannot write there ({exc.strerror})", EXIT_UNUSABLE) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False  # unreadable: the rename decides whether it may be replaced
+
+
+def _write_atomically(path: Path, database: Path, write: Callable[[TextIO], tuple[int, int]]) -> tuple[int, int]:
+    """Write through a locked temporary file beside `path`, renamed over it only when complete.
+
+    SIGTERM, SIGHUP and Ctrl+C remove the temporary file; after SIGKILL the next export to `path` removes it.
+    """
+    if not str(path.parent):
+        path = Path(".") / path
+    check_out(path, database)
+    remove_stale_temporaries(path)
+    shown = present.one_line(str(path))
+    with stopped_by_signals_cleanly():
+        try:
+            fd, temporary = temporary_beside(path)
+        except OSError as exc:
+            raise CommandError(f"{shown}: cannot write there ({exc.strerror})", EXIT_UNUSABLE) from None
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                counts = write(handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+                # mkstemp makes the file private (0600); an export is an ordinary file, so give it the umask's mode.
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(temporary, 0o666 & ~umask)
+                check_out(path, database)  # again: the path may have become something else while we wrote
+                os.replace(temporary, path)  # while the lock is held: no other export can take it for abandoned
+            fsync_folder(path.parent)
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            raise CommandError(f"{shown}: cannot write there ({exc.strerror})", EXIT_UNUSABLE) from None
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
     return counts
 
 

@@ -41,7 +41,8 @@ class City:
     slug: str
     name: str
     state: str | None
-    # The strongest police stance in the city, for the list badge; None when none is stated.
+    # The city's police stance for the list badge: its position when the sources agree, 'differs' when they do not;
+    # None when none is stated.
     police_position: str | None = None
 
 
@@ -86,6 +87,71 @@ class Stance:
     official_id: int | None
     source: Source
     excerpt: Excerpt
+    # A stance held by a state law or city policy (then `holder` is its name), and who signed it if stated.
+    policy_id: int | None = None
+    signed_by: str | None = None
+
+    @property
+    def holder_key(self) -> tuple[str, object]:
+        """Who holds the stance, as one entity across sources: the same key in every source that states it."""
+        if self.policy_id is not None:
+            return ("policy", self.policy_id)
+        if self.organization_id is not None:
+            return ("organization", self.organization_id)
+        if self.official_id is not None:
+            return ("official", self.official_id)
+        return ("name", self.holder)
+
+    @property
+    def as_of(self) -> str:
+        """The stance's date if the article states one, else the article's publication date ('' if neither)."""
+        return self.date or self.source.published or ""
+
+
+@dataclass(frozen=True, slots=True)
+class StanceGroup:
+    """One holder's one position, with every statement of it (one stance row per source), oldest first.
+
+    `disputed` says another group of the same holder and kind states a different position: the sources differ,
+    or the stance changed over time, and each is shown with its dates rather than merged into one label.
+    """
+
+    stances: tuple[Stance, ...]
+    disputed: bool = False
+
+    @property
+    def first(self) -> Stance:
+        return self.stances[0]
+
+    @property
+    def position(self) -> str:
+        return self.stances[0].position
+
+    @property
+    def source_count(self) -> int:
+        return len({s.source.id for s in self.stances})
+
+
+def group_stances(stances: list[Stance] | tuple[Stance, ...]) -> tuple[StanceGroup, ...]:
+    """Stances grouped by holder, kind and position, each group's statements oldest first.
+
+    Groups of one holder stay together, in the order of their first statement, so a change over time reads in
+    order; holders come in the order of their first statement too.
+    """
+    ordered = sorted(stances, key=lambda s: (s.as_of, s.source.id, s.id))
+    by_key: dict[tuple[object, ...], list[Stance]] = {}
+    for stance in ordered:
+        by_key.setdefault((stance.holder_key, stance.kind, stance.position), []).append(stance)
+    positions: dict[tuple[object, ...], set[str]] = {}
+    for holder, kind, position in by_key:
+        positions.setdefault((holder, kind), set()).add(str(position))
+    holders = list(dict.fromkeys((key[0], key[1]) for key in by_key))
+    groups = []
+    for holder_kind in holders:
+        for key, members in by_key.items():
+            if (key[0], key[1]) == holder_kind:
+                groups.append(StanceGroup(tuple(members), disputed=len(positions[holder_kind]) > 1))
+    return tuple(groups)
 
 
 @dataclass(frozen=True, slots=True)

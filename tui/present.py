@@ -27,7 +27,9 @@ from tui.models import (
     SearchHit,
     Source,
     Stance,
+    StanceGroup,
     StanceTally,
+    group_stances,
 )
 from tui.store import role
 
@@ -74,6 +76,41 @@ def stance_look(position: str) -> StanceLook:
         return known
     words = one_line(position)
     return StanceLook(position, words.upper(), "", words)
+
+
+def holder_label(stance: Stance) -> str:
+    """Who holds a stance, as the sources name it: 'Florida bill ... (signed by Ron DeSantis) · state law'.
+
+    A police stance needs no kind (it sits under the police heading); a law or policy says who signed it when the
+    article does, so a governor's bill is not read as the governor's own words.
+    """
+    label = one_line(stance.holder)
+    if stance.signed_by:
+        label += f" (signed by {one_line(stance.signed_by)})"
+    if stance.kind != "police":
+        label += f" · {one_line(stance.kind)}"
+    return label
+
+
+def sources_phrase(count: int) -> str:
+    return f"{count} source" if count == 1 else f"{count} sources"
+
+
+def group_label(group: StanceGroup) -> str:
+    """'refuses — 2 sources': the position and how many articles state it."""
+    return f"{one_line(group.position)} — {sources_phrase(group.source_count)}"
+
+
+def stated_when(stance: Stance) -> str:
+    """When one statement of a stance holds: its own date if the article gives one, else its article's date."""
+    if stance.date:
+        return date_label(stance.date, stance.date_precision)
+    if stance.source.published:
+        return f"published {stance.source.published}"
+    return DATE_NOT_STATED
+
+
+SOURCES_DIFFER = "The sources differ, or the stance changed over time: each position is shown with its dates."
 
 
 def stance_legend() -> str:
@@ -205,6 +242,31 @@ def stance_json(s: Stance, city: str | None = None) -> dict[str, Any]:
         "date": s.date,
         "date_precision": s.date_precision,
         "city": city,
+        "signed_by": s.signed_by,
+    }
+
+
+def stance_group_json(group: StanceGroup, city: str | None = None) -> dict[str, Any]:
+    """A stance as stated by one or more sources: the `stance` shape of its first statement, plus `sources`.
+
+    `sources` lists every statement of this holder's position, oldest first: a source reference with that
+    article's `evidence`, `summary`, `toward`, `date` and `date_precision`. `disputed` is true when another entry
+    gives the same holder another position (the sources differ, or the stance changed); each has its own dates.
+    """
+    return {
+        **stance_json(group.first, city),
+        "sources": [
+            {
+                **source_json(s.source, s.excerpt),
+                "evidence": s.evidence,
+                "summary": s.summary,
+                "toward": s.toward,
+                "date": s.date,
+                "date_precision": s.date_precision,
+            }
+            for s in group.stances
+        ],
+        "disputed": group.disputed,
     }
 
 
@@ -235,16 +297,17 @@ def _other_json(entity: Official | Organization, quotes: tuple[Quote, ...]) -> d
 def city_json(view: CityView) -> dict[str, Any]:
     """`events-tui city --json`: city, mayor (or null), police stances, the mayor's statements, others, context.
 
+    `police` and `context` hold one entry per holder and position, with every source that states it.
     `others` lists the city's other officials, then its organisations (each with "type"), quotes or none.
     """
     name = view.city.name
     return {
         "city": {"name": name, "state": view.city.state},
         "mayor": person_json(view.mayor) if view.mayor else None,
-        "police": [stance_json(s, name) for s in view.police],
+        "police": [stance_group_json(g, name) for g in group_stances(view.police)],
         "statements": [quote_json(q) for q in view.statements],
         "others": [_other_json(o, qs) for o, qs in view.others] + [_other_json(g, qs) for g, qs in view.organizations],
-        "context": [stance_json(s, name) for s in view.context],
+        "context": [stance_group_json(g, name) for g in group_stances(view.context)],
     }
 
 
@@ -281,7 +344,8 @@ def citation(item: Quote | Stance | Claim, context: Context | None = None) -> st
         words, who = item.text, [item.speaker, item.speaker_title, item.medium]
         who.append(date_label(item.date, item.date_precision))
     elif isinstance(item, Stance):
-        words, who = item.evidence, [item.holder, f"{item.kind} stance toward {item.toward}: {item.position}"]
+        holder = f"{item.holder} (signed by {item.signed_by})" if item.signed_by else item.holder
+        words, who = item.evidence, [holder, f"{item.kind} stance toward {item.toward}: {item.position}"]
         who.append(date_label(item.date, item.date_precision))
     else:
         words = item.evidence
@@ -347,12 +411,14 @@ def compare_json(row: CityComparison) -> dict[str, Any]:
 
 
 def tally_label(tally: StanceTally | None) -> str:
-    """'refuses', 'refuses · 2 sources', 'refuses (also: cooperates)' or 'not stated': a compare cell."""
+    """A compare cell: 'refuses', 'refuses ·2' (two articles state it), 'refuses*' (other articles state another
+    position; `COMPARE_MARKS` explains the marks), or 'not stated'. The same in the browser and the CLI."""
     if tally is None:
         return NOT_STATED_SHORT
     label = one_line(tally.stance.position)
     if tally.sources > 1:
-        label += f" · {tally.sources} sources"
-    if tally.others:
-        label += f" (also: {', '.join(one_line(p) for p in tally.others)})"
-    return label
+        label += f" ·{tally.sources}"
+    return label + ("*" if tally.others else "")
+
+
+COMPARE_MARKS = "·2 stated by 2 sources · * sources disagree (the city's page shows each)"

@@ -7,6 +7,7 @@ turns every way that can fail into one `StoreError` line that names the file and
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -37,8 +38,20 @@ from tui.sentences import MAX_SIDE, sentence_bounds
 
 # The schema version this code reads; kept in step with tui.ingest.schema.SCHEMA_VERSION (a test checks),
 # but not imported from there, because the builder imports sqlite_utils and that is too slow for start-up.
-SCHEMA_VERSION = 1
-REQUIRED_TABLES = ("sources", "cities", "officials", "organizations", "stances", "quotes", "claims", "names")
+SCHEMA_VERSION = 2
+REQUIRED_TABLES = (
+    "sources",
+    "cities",
+    "officials",
+    "organizations",
+    "policies",
+    "stances",
+    "quotes",
+    "claims",
+    "names",
+    "mentions",
+    "uncertain_matches",
+)
 
 
 _QUOTE_SELECT = """
@@ -57,18 +70,22 @@ _ORG_SELECT = """
 SELECT g.id, g.slug, g.name, g.abbreviation, g.kind, g.city_id, c.name
 FROM organizations g LEFT JOIN cities c ON c.id = g.city_id
 """
+# A stance held by a law or policy carries who signed it, when the article says so.
 _STANCE_SELECT = """
-SELECT id, holder, kind, toward, position, summary, evidence, date, date_precision, city_id,
-       organization_id, official_id, source_id, start, end
-FROM stances
+SELECT s.id, s.holder, s.kind, s.toward, s.position, s.summary, s.evidence, s.date, s.date_precision, s.city_id,
+       s.organization_id, s.official_id, s.source_id, s.start, s.end, s.policy_id, signer.name
+FROM stances s
+LEFT JOIN policies p ON p.id = s.policy_id
+LEFT JOIN officials signer ON signer.id = p.signed_by_id
 """
-# The badge: the city's first police stance in the order refuses, cooperates, mandated, unclear, so a refusal is
-# never hidden behind another stance of the same city.
-_CITY_SELECT = """
+# The badge: the city's police stance when its sources agree; 'differs' when they state different positions (or
+# it changed over time), so one label never stands for stances that disagree. A reader opens the city to see each
+# with its dates. (Before schema 2: the first in the order refuses, cooperates, mandated, unclear.)
+POSITIONS_DIFFER = "differs"
+_CITY_SELECT = f"""
 SELECT c.id, c.slug, c.name, c.state,
-       (SELECT s.position FROM stances s WHERE s.city_id = c.id AND s.kind = 'police'
-        ORDER BY CASE s.position WHEN 'refuses' THEN 0 WHEN 'cooperates' THEN 1 WHEN 'mandated' THEN 2 ELSE 3 END
-        LIMIT 1)
+       (SELECT CASE WHEN count(DISTINCT s.position) > 1 THEN '{POSITIONS_DIFFER}' ELSE min(s.position) END
+        FROM stances s WHERE s.city_id = c.id AND s.kind = 'police')
 FROM cities c
 """
 _QUOTE_ORDER = " ORDER BY q.date DESC, q.id DESC"
@@ -116,10 +133,13 @@ def open_store(path: str | os.PathLike[str]) -> Store:
     if missing or version < 1:
         conn.close()
         if len(missing) == len(REQUIRED_TABLES):
-            what = "a SQLite database of something else"  # listing eight absent tables would only be noise
+            what = "a SQLite database of something else"  # listing eleven absent tables would only be noise
         else:
             what = f"missing tables: {', '.join(missing) or 'none'}, schema {version}"
-        raise StoreError(f"{path}: not an events database ({what}); {_NOT_EVENTS_DB}")
+        advice = _NOT_EVENTS_DB
+        if 1 <= version < SCHEMA_VERSION:
+            advice = f"made by an older events-tui (this one reads {SCHEMA_VERSION}); rebuild it: events-tui build"
+        raise StoreError(f"{path}: not an events database ({what}); {advice}")
     store = Store(conn, path)
     try:
         # Reading a page of each table proves the file is not truncated where the header survived.
@@ -181,10 +201,12 @@ def describe_error(path: Path, exc: sqlite3.DatabaseError) -> str:
         return f"{path}: the database file is damaged ({message}); {_REBUILD.format(path=path)}"
     if "readonly" in message and Path(f"{path}-journal").exists():
         # A writer died mid-transaction; rolling its journal back needs a write, and we only ever open read-only.
+        # The advice must be safe to follow: deleting the journal would leave a half-written file, and a rebuild
+        # removes the stale journal before renaming the new file into place (tui/atomic.py).
         return (
             f"{path}: another program's unfinished write left {path}-journal to roll back, and events-tui only reads; "
-            f"open it once with a SQLite tool (`sqlite3 {path} 'PRAGMA quick_check'`) to recover it, "
-            f"or rebuild it with `events-tui build --out {path}`"
+            "if that program is still running, let it finish and try again; otherwise rebuild it from its sources "
+            f"(`events-tui build --sources DIR --out {path}`); do not delete the -journal file by hand"
         )
     if "unable to open" in message:
         return f"{path}: cannot open the database ({message}); check the path and its permissions"
@@ -207,6 +229,25 @@ class Store:
         with self._lock:
             return self.conn.execute(sql, params).fetchall()
 
+    def _stream(self, sql: str, params: tuple[object, ...] = (), batch: int = 500) -> Iterator[tuple]:
+        """Rows a batch at a time: memory stays flat however many rows match (export at a million quotes).
+
+        The lock is held per batch, not across the whole iteration, so other reads can run in between.
+        """
+        with self._lock:
+            cursor = self.conn.execute(sql, params)
+        try:
+            while True:
+                with self._lock:
+                    rows = cursor.fetchmany(batch)
+                if not rows:
+                    return
+                yield from rows
+        finally:
+            # A generator left part-way (an interrupted export) is closed later, maybe after the store is.
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                cursor.close()
+
     def _one(self, sql: str, params: tuple[object, ...] = ()) -> tuple | None:
         with self._lock:
             return self.conn.execute(sql, params).fetchone()
@@ -226,6 +267,8 @@ class Store:
         self._all("SELECT id, slug, title, outlet, published, url, contributors, text FROM sources LIMIT 0")
         self._all("SELECT figure, claimant, subject, evidence, source_id, start, end FROM claims LIMIT 0")
         self._all("SELECT kind, entity_id, name, key, weight FROM names LIMIT 0")
+        self._all("SELECT kind, entity_id, source_id, start, end FROM mentions LIMIT 0")
+        self._all("SELECT kind, entity_id, other_id, reason, source_id, start, end FROM uncertain_matches LIMIT 0")
         self._all("SELECT c.sort_key, o.sort_key FROM cities c, officials o LIMIT 0")
         self._all("SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH 'x' LIMIT 0")
         self._all("SELECT rowid, rank FROM names_fts WHERE names_fts MATCH 'xyz' LIMIT 0")
@@ -345,21 +388,22 @@ class Store:
 
     def iter_quotes(self) -> Iterator[Quote]:
         """Every quote in source order, for export."""
-        rows = self._all(_QUOTE_SELECT + " ORDER BY q.source_id, q.start, q.id")
-        return (self._quote(row) for row in rows)
+        return (self._quote(row) for row in self._stream(_QUOTE_SELECT + " ORDER BY q.source_id, q.start, q.id"))
 
     # --- stances, claims -----------------------------------------------------------------------
 
     def _stance(self, row: tuple) -> Stance:
-        *fields, source_id, start, end = row
+        *fields, source_id, start, end, policy_id, signed_by = row
         source = self.source(source_id)
-        return Stance(*fields, source, Excerpt(source_id, source.slug, start, end))
+        return Stance(*fields, source, Excerpt(source_id, source.slug, start, end), policy_id, signed_by)
 
     def stances_for_city(self, city_id: int) -> list[Stance]:
-        return [self._stance(r) for r in self._all(_STANCE_SELECT + " WHERE city_id = ? ORDER BY id", (city_id,))]
+        """The city's stances from every source, in the order they were stated (tui.models.group_stances)."""
+        rows = self._all(_STANCE_SELECT + " WHERE s.city_id = ? ORDER BY s.id", (city_id,))
+        return [self._stance(r) for r in rows]
 
     def iter_stances(self) -> Iterator[Stance]:
-        return (self._stance(r) for r in self._all(_STANCE_SELECT + " ORDER BY source_id, start, id"))
+        return (self._stance(r) for r in self._stream(_STANCE_SELECT + " ORDER BY s.source_id, s.start, s.id"))
 
     def claims(self) -> list[Claim]:
         sql = (
@@ -569,7 +613,7 @@ class Store:
         return self._claim(row) if row else None
 
     def stance(self, stance_id: int) -> Stance | None:
-        row = self._one(_STANCE_SELECT + " WHERE id = ?", (stance_id,))
+        row = self._one(_STANCE_SELECT + " WHERE s.id = ?", (stance_id,))
         return self._stance(row) if row else None
 
     def item_at(self, source_id: int, start: int, end: int) -> Quote | Stance | Claim | None:
@@ -630,7 +674,7 @@ class Store:
     def stances_by_id(self, ids: list[int]) -> list[Stance]:
         if not ids:
             return []
-        rows = self._all(_STANCE_SELECT + f" WHERE id IN ({', '.join('?' * len(ids))})", tuple(ids))
+        rows = self._all(_STANCE_SELECT + f" WHERE s.id IN ({', '.join('?' * len(ids))})", tuple(ids))
         by_id = {row[0]: row for row in rows}
         return [self._stance(by_id[i]) for i in ids if i in by_id]
 
@@ -696,7 +740,7 @@ class Store:
         kinds = ", ".join(f"'{k}'" for k in COMPARE_KINDS)
         stances: dict[int, list[Stance]] = {}
         for row in self._all(
-            _STANCE_SELECT + f" WHERE city_id IN ({marks}) AND kind IN ({kinds}) ORDER BY id", tuple(ids)
+            _STANCE_SELECT + f" WHERE s.city_id IN ({marks}) AND s.kind IN ({kinds}) ORDER BY s.id", tuple(ids)
         ):
             stance = self._stance(row)
             stances.setdefault(stance.city_id or 0, []).append(stance)

@@ -1,33 +1,40 @@
 """Build events.db from `data/sources/*.toml` + `*.txt`: validate, locate offsets, write atomically.
 
 The build writes a temporary file beside the target and renames it over the target only when complete,
-so a failed or killed build leaves the existing database byte-identical.
+so a failed or killed build leaves the existing database byte-identical (tui/atomic.py does the file work).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
-from collections.abc import Iterable, Iterator
+import stat
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import sqlite_utils
 
-from tui.ingest.annotations import Article, BuildError, load_article
+from tui.atomic import (
+    fsync_folder,
+    remove_stale_journals,
+    remove_stale_temporaries,
+    stopped_by_signals_cleanly,
+    temporary_beside,
+)
+from tui.ingest.annotations import BuildError, load_article
+from tui.ingest.entities import Uncertain
 from tui.ingest.schema import create_tables, finish
-from tui.search import fold, search_keys
-
-try:
-    import fcntl
-except ImportError:  # Windows: no advisory locks, so stale temporary files are left for the user to delete
-    fcntl = None  # type: ignore[assignment]
+from tui.ingest.writer import name_rows, write_articles
 
 
-def build(sources: Path, out: Path) -> dict[str, int]:
-    """Build `out` from every annotated article in `sources`; return row counts per table."""
+def build(sources: Path, out: Path, report: Callable[[str], None] | None = None) -> dict[str, int]:
+    """Build `out` from every annotated article in `sources`; return row counts per table.
+
+    Each name match the build would not settle (see tui.ingest.entities) is told to `report` as one line (by
+    default on stderr) and kept in the `uncertain_matches` table.
+    """
     if not sources.is_dir():
         raise BuildError(f"{sources}: not a directory of sources (expected <slug>.txt with <slug>.toml)")
     annotation_files = sorted(sources.glob("*.toml"))
@@ -35,20 +42,43 @@ def build(sources: Path, out: Path) -> dict[str, int]:
         raise BuildError(f"{sources}: no annotation files (*.toml) found")
     articles = [load_article(path) for path in annotation_files]
     with atomic_database(out) as db:
-        write_articles(db, articles)
-        return {
+        uncertain = write_articles(db, articles)
+        counts = {
             name: db[name].count
-            for name in ("sources", "cities", "officials", "organizations", "stances", "quotes", "claims")
+            for name in ("sources", "cities", "officials", "organizations", "policies", "stances", "quotes", "claims")
         }
+    tell = report or (lambda line: print(line, file=sys.stderr))
+    slugs = [article.slug for article in articles]
+    for u in uncertain:
+        tell(uncertain_line(u, slugs))
+    counts["uncertain_matches"] = len(uncertain)
+    return counts
+
+
+def uncertain_line(u: Uncertain, slugs: list[str]) -> str:
+    """'uncertain match kept apart: official 'Ann Lee' (a.txt) and 'Ann Lee' (row 3, b.txt): names match but ...'."""
+    source = slugs[u.entity.excerpt[0] - 1]
+    other = slugs[u.other.excerpt[0] - 1]
+    return (
+        f"events-tui: uncertain match kept apart: {u.kind} {u.entity.name!r} ({source}, row {u.entity.row_id}) "
+        f"and {u.other.name!r} ({other}, row {u.other.row_id}): {u.reason}"
+    )
 
 
 def _check_target(out: Path) -> None:
-    """Replace only a database: `--out` naming a folder, a device or someone's document is a slip, not a request."""
-    if out.is_dir():
-        raise BuildError(f"{out}: is a directory; pass --out PATH to a database file such as {out / 'events.db'}")
-    if not out.exists():
+    """Replace only a database: `--out` naming a folder, a device, a link or someone's document is a slip."""
+    try:
+        info = out.lstat()
+    except FileNotFoundError:
         return
-    if not out.is_file():
+    except OSError as exc:
+        raise BuildError(f"{out}: cannot check the target ({exc.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BuildError(f"{out}: is a directory; pass --out PATH to a database file such as {out / 'events.db'}")
+    if stat.S_ISLNK(info.st_mode):
+        # The rename would replace the link, not the file it points to: never what was meant.
+        raise BuildError(f"{out}: is a symbolic link; refusing to replace it; pass --out the file it points to")
+    if not stat.S_ISREG(info.st_mode):
         raise BuildError(f"{out}: not a regular file; refusing to replace it; pass --out PATH to a database file")
     try:
         with out.open("rb") as handle:
@@ -61,219 +91,56 @@ def _check_target(out: Path) -> None:
         )
 
 
-def _remove_stale_temporaries(out: Path, folder: Path) -> None:
-    """Delete temporary files left by killed builds of `out` (a killed process cannot clean up after itself).
-
-    A live build holds an exclusive lock on its temporary file, so only files nobody is writing are removed.
-    """
-    if fcntl is None:
-        return
-    for stale in folder.glob(f".{out.name}.*.tmp"):
-        try:
-            with stale.open("rb") as handle:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                stale.unlink()
-        except OSError:
-            continue  # locked by a running build, or already gone
-
-
 @contextmanager
 def atomic_database(out: Path) -> Iterator[sqlite_utils.Database]:
     """A fresh database at a temporary path in `out`'s folder, renamed to `out` only if the block succeeds.
 
-    The temporary file is `.<name>.<random>.tmp` beside `out`; a killed build leaves it behind, locked by nobody,
-    and the next build of `out` removes it.
+    The temporary file is `.<name>.<random>.tmp` beside `out`, locked while in use. SIGTERM, SIGHUP and Ctrl+C
+    remove it; a SIGKILLed build leaves it behind, locked by nobody, and the next build of `out` removes it.
+    The old database's `-journal`/`-wal`/`-shm` files are removed just before the rename: they belong to the
+    old file and would otherwise be "recovered" into the new one.
     """
     out = Path(out)
     folder = out.parent if str(out.parent) else Path(".")
+    out = folder / out.name
     if not folder.is_dir():
         raise BuildError(f"{out}: the folder {folder} does not exist")
     _check_target(out)
-    _remove_stale_temporaries(out, folder)
-    try:
-        handle, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise BuildError(f"{out}: cannot write in {folder}: {exc.strerror}") from None
-    if fcntl is not None:
-        fcntl.flock(handle, fcntl.LOCK_EX)  # held until this process ends: marks the file as in use
-    tmp = Path(tmp_name)
-    try:
-        conn = sqlite3.connect(tmp)
-    except BaseException:
-        os.close(handle)
-        tmp.unlink(missing_ok=True)
-        raise
-    try:
-        # The temporary file is thrown away on failure, so durability during the build buys nothing.
-        conn.execute("PRAGMA journal_mode = OFF")
-        conn.execute("PRAGMA synchronous = OFF")
-        db = sqlite_utils.Database(conn)
-        create_tables(db)
-        yield db
-        finish(db)
-        conn.commit()
-        conn.execute("VACUUM")
-        conn.close()
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        conn.close()
-        tmp.unlink(missing_ok=True)
-        raise
-    finally:
-        os.close(handle)
+    remove_stale_temporaries(out)
+    with stopped_by_signals_cleanly():
+        try:
+            handle, tmp = temporary_beside(out)
+        except OSError as exc:
+            raise BuildError(f"{out}: cannot write in {folder}: {exc.strerror}") from None
+        try:
+            conn = sqlite3.connect(tmp)
+        except BaseException:
+            os.close(handle)
+            tmp.unlink(missing_ok=True)
+            raise
+        try:
+            # The temporary file is thrown away on failure, so durability during the build buys nothing.
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            db = sqlite_utils.Database(conn)
+            create_tables(db)
+            yield db
+            finish(db)
+            conn.commit()
+            conn.execute("VACUUM")
+            conn.close()
+            os.fsync(handle)
+            os.chmod(tmp, 0o644)
+            _check_target(out)  # again: the target may have become something else while we built
+            remove_stale_journals(out)
+            os.replace(tmp, out)
+            fsync_folder(folder)
+        except BaseException:
+            conn.close()
+            tmp.unlink(missing_ok=True)
+            raise
+        finally:
+            os.close(handle)
 
 
-def write_articles(db: sqlite_utils.Database, articles: Iterable[Article]) -> None:
-    """Insert the articles' rows; an entity id used by several articles is one row, first statement wins."""
-    ids: dict[str, dict[str, int]] = {s: {} for s in ("cities", "officials", "organizations")}
-    names: list[dict[str, Any]] = []
-    for source_id, article in enumerate(articles, start=1):
-        meta = article.meta
-        contributors = meta.get("contributors")
-        db["sources"].insert(
-            {
-                "id": source_id,
-                "slug": article.slug,
-                "title": meta.get("title"),
-                "outlet": meta.get("outlet"),
-                "published": meta.get("published"),
-                "url": meta.get("url"),
-                "contributors": ", ".join(contributors) if contributors else None,
-                "text": article.text,
-            }
-        )
-
-        def excerpt(entry: dict[str, Any]) -> dict[str, Any]:
-            return {"source_id": source_id, "start": entry["start"], "end": entry["end"]}  # noqa: B023
-
-        def dated(entry: dict[str, Any]) -> dict[str, Any]:
-            keys = ("date", "date_precision", "date_start", "date_end")
-            return {k: entry.get(k) for k in keys}
-
-        for city in article.cities:
-            if city["id"] in ids["cities"]:
-                continue
-            row_id = ids["cities"][city["id"]] = len(ids["cities"]) + 1
-            db["cities"].insert(
-                {
-                    "id": row_id,
-                    "slug": city["id"],
-                    "name": city["name"],
-                    "state": city.get("state"),
-                    **excerpt(city),
-                    "state_start": city.get("state_start"),
-                    "state_end": city.get("state_end"),
-                    "sort_key": fold(city["name"]),
-                }
-            )
-            names += name_rows("city", row_id, city["name"], city.get("aliases", []))
-
-        for official in article.officials:
-            if official["id"] in ids["officials"]:
-                continue
-            row_id = ids["officials"][official["id"]] = len(ids["officials"]) + 1
-            db["officials"].insert(
-                {
-                    "id": row_id,
-                    "slug": official["id"],
-                    "name": official["name"],
-                    "title": official.get("title"),
-                    "party": official.get("party"),
-                    "jurisdiction": official.get("jurisdiction"),
-                    "city_id": ids["cities"].get(official.get("city", "")),
-                    "state": official.get("state"),
-                    "handle": official.get("handle"),
-                    **excerpt(official),
-                    "sort_key": fold(official["name"]),
-                }
-            )
-            aliases = list(official.get("aliases", [])) + ([official["handle"]] if official.get("handle") else [])
-            names += name_rows("official", row_id, official["name"], aliases)
-
-        for org in article.organizations:
-            if org["id"] in ids["organizations"]:
-                continue
-            row_id = ids["organizations"][org["id"]] = len(ids["organizations"]) + 1
-            db["organizations"].insert(
-                {
-                    "id": row_id,
-                    "slug": org["id"],
-                    "name": org["name"],
-                    "abbreviation": org.get("abbreviation"),
-                    "kind": org["kind"],
-                    "city_id": ids["cities"].get(org.get("city", "")),
-                    **excerpt(org),
-                }
-            )
-            aliases = list(org.get("aliases", [])) + ([org["abbreviation"]] if org.get("abbreviation") else [])
-            names += name_rows("organization", row_id, org["name"], aliases)
-
-        def who(ref: str | None) -> dict[str, Any]:
-            """A speaker/holder id resolves to an official or an organisation, and its display name."""
-            if ref is None:
-                return {"official_id": None, "organization_id": None, "name": None}
-            official_id = ids["officials"].get(ref)
-            org_id = None if official_id else ids["organizations"].get(ref)
-            table = "officials" if official_id else "organizations"
-            name = db[table].get(official_id or org_id)["name"]
-            return {"official_id": official_id, "organization_id": org_id, "name": name}
-
-        for stance in article.stances:
-            holder = who(stance["holder"])
-            db["stances"].insert(
-                {
-                    "slug": stance["id"],
-                    "organization_id": holder["organization_id"],
-                    "official_id": holder["official_id"],
-                    "city_id": ids["cities"].get(stance.get("city", "")),
-                    "holder": holder["name"],
-                    "kind": stance["kind"],
-                    "toward": stance["toward"],
-                    "position": stance["position"],
-                    "summary": stance.get("summary"),
-                    "evidence": stance["evidence"],
-                    **dated(stance),
-                    **excerpt(stance),
-                }
-            )
-
-        for quote in article.quotes:
-            speaker = who(quote["speaker"])
-            city_id = ids["cities"].get(quote.get("city", ""))
-            db["quotes"].insert(
-                {
-                    "slug": quote["id"],
-                    "official_id": speaker["official_id"],
-                    "organization_id": speaker["organization_id"],
-                    "speaker": speaker["name"],
-                    "city_id": city_id,
-                    "text": quote["text"],
-                    "medium": quote.get("medium"),
-                    **dated(quote),
-                    **excerpt(quote),
-                }
-            )
-
-        for claim in article.claims:
-            claimant = who(claim.get("claimant"))
-            db["claims"].insert(
-                {
-                    "slug": claim["id"],
-                    "figure": claim["figure"],
-                    "claimant": claimant["name"],
-                    "official_id": claimant["official_id"],
-                    "organization_id": claimant["organization_id"],
-                    "subject": claim["subject"],
-                    "evidence": claim["evidence"],
-                    **excerpt(claim),
-                }
-            )
-    db["names"].insert_all(names)
-
-
-def name_rows(kind: str, entity_id: int, name: str, aliases: list[str]) -> list[dict[str, Any]]:
-    return [
-        {"kind": kind, "entity_id": entity_id, "name": name, "key": key, "weight": weight}
-        for key, weight in search_keys(name, aliases, kind)
-    ]
+__all__ = ["atomic_database", "build", "name_rows", "uncertain_line", "write_articles"]

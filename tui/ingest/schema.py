@@ -9,7 +9,8 @@ from __future__ import annotations
 import sqlite_utils
 
 # Bump when a reader of the old version could misread the new one; readers refuse a newer version.
-SCHEMA_VERSION = 1
+# 2: entities matched across sources (mentions, uncertain_matches), laws and policies as stance holders.
+SCHEMA_VERSION = 2
 
 # Which kind of row a search-name points at (names.kind).
 NAME_KINDS = ("city", "official", "organization")
@@ -18,7 +19,7 @@ NAME_KINDS = ("city", "official", "organization")
 def create_tables(db: sqlite_utils.Database) -> None:
     """Create every table, with primary and foreign keys; every fact row carries source_id/start/end."""
     excerpt = {"source_id": int, "start": int, "end": int}
-    db["sources"].create(
+    db.table("sources").create(
         {
             "id": int,
             "slug": str,
@@ -32,7 +33,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null=["slug", "text"],
     )
-    db["cities"].create(
+    db.table("cities").create(
         {
             "id": int,
             "slug": str,
@@ -44,12 +45,15 @@ def create_tables(db: sqlite_utils.Database) -> None:
             "state_end": int,
             # fold(name): lists sort 'Ángel' beside 'Angel', not after 'Z' as a byte order would.
             "sort_key": str,
+            # The source of state_start/state_end: maybe another than the one that names the city first.
+            # (New columns go last, so the synthetic generator's positional rows still fit.)
+            "state_source_id": int,
         },
         pk="id",
-        foreign_keys=[("source_id", "sources", "id")],
+        foreign_keys=[("source_id", "sources", "id"), ("state_source_id", "sources", "id")],
         not_null=["slug", "name"],
     )
-    db["officials"].create(
+    db.table("officials").create(
         {
             "id": int,
             "slug": str,
@@ -67,7 +71,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
         foreign_keys=[("city_id", "cities", "id"), ("source_id", "sources", "id")],
         not_null=["slug", "name"],
     )
-    db["organizations"].create(
+    db.table("organizations").create(
         {
             "id": int,
             "slug": str,
@@ -81,8 +85,24 @@ def create_tables(db: sqlite_utils.Database) -> None:
         foreign_keys=[("city_id", "cities", "id"), ("source_id", "sources", "id")],
         not_null=["slug", "name", "kind"],
     )
+    # A state law or city policy that holds a stance, as the article names it; `signed_by_id` when it says who.
+    db.table("policies").create(
+        {
+            "id": int,
+            "slug": str,
+            "name": str,
+            "kind": str,
+            "city_id": int,
+            "state": str,
+            "signed_by_id": int,
+            **excerpt,
+        },
+        pk="id",
+        foreign_keys=[("city_id", "cities", "id"), ("signed_by_id", "officials", "id"), ("source_id", "sources", "id")],
+        not_null=["slug", "name", "kind", "source_id", "start", "end"],
+    )
     dated = {"date": str, "date_precision": str, "date_start": int, "date_end": int}
-    db["stances"].create(
+    db.table("stances").create(
         {
             "id": int,
             "slug": str,
@@ -97,17 +117,19 @@ def create_tables(db: sqlite_utils.Database) -> None:
             "evidence": str,
             **dated,
             **excerpt,
+            "policy_id": int,  # a law or policy holding the stance (last: see cities.state_source_id)
         },
         pk="id",
         foreign_keys=[
             ("organization_id", "organizations", "id"),
             ("official_id", "officials", "id"),
+            ("policy_id", "policies", "id"),
             ("city_id", "cities", "id"),
             ("source_id", "sources", "id"),
         ],
         not_null=["slug", "holder", "kind", "toward", "position", "evidence", "source_id", "start", "end"],
     )
-    db["quotes"].create(
+    db.table("quotes").create(
         {
             "id": int,
             "slug": str,
@@ -129,7 +151,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
         ],
         not_null=["slug", "speaker", "text", "source_id", "start", "end"],
     )
-    db["claims"].create(
+    db.table("claims").create(
         {
             "id": int,
             "slug": str,
@@ -149,9 +171,25 @@ def create_tables(db: sqlite_utils.Database) -> None:
         ],
         not_null=["slug", "figure", "subject", "evidence", "source_id", "start", "end"],
     )
+    # Every source's mention of every entity (one entity row may be named by several articles): `kind` is city,
+    # official, organization or policy; `name` and `slug` are that article's own; text[start:end] == mention.
+    db.table("mentions").create(
+        {"id": int, "kind": str, "entity_id": int, "name": str, "slug": str, "mention": str, **excerpt},
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id")],
+        not_null=["kind", "entity_id", "name", "slug", "mention", "source_id", "start", "end"],
+    )
+    # A name shared with an entity of another source that the build would not merge (a conflicting state, city,
+    # title...; or several candidates): the two stay separate rows and a reviewer reads why here.
+    db.table("uncertain_matches").create(
+        {"id": int, "kind": str, "entity_id": int, "other_id": int, "reason": str, "mention": str, **excerpt},
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id")],
+        not_null=["kind", "entity_id", "other_id", "reason", "mention", "source_id", "start", "end"],
+    )
     # One row per searchable name: the name itself, each alias, abbreviation and handle, and derived initials.
     # `key` is the folded form (lower case, no accents, no punctuation) that search matches against.
-    db["names"].create(
+    db.table("names").create(
         {"id": int, "kind": str, "entity_id": int, "name": str, "key": str, "weight": int},
         pk="id",
         not_null=["kind", "entity_id", "name", "key", "weight"],
@@ -160,26 +198,28 @@ def create_tables(db: sqlite_utils.Database) -> None:
 
 def finish(db: sqlite_utils.Database) -> None:
     """Indexes for every lookup the browser makes, FTS5 indexes, and the schema version."""
-    db["sources"].create_index(["slug"], unique=True)
-    for table in ("cities", "officials", "organizations", "stances", "quotes", "claims"):
-        db[table].create_index(["slug"], unique=True)
-    db["cities"].create_index(["sort_key", "id"])
-    db["officials"].create_index(["city_id", "sort_key"])
-    db["officials"].create_index(["sort_key", "id"])
-    db["organizations"].create_index(["city_id", "name"])
-    db["stances"].create_index(["city_id"])
-    db["stances"].create_index(["organization_id"])
-    db["stances"].create_index(["official_id"])
+    db.table("sources").create_index(["slug"], unique=True)
+    for table in ("cities", "officials", "organizations", "policies", "stances", "quotes", "claims"):
+        db.table(table).create_index(["slug"], unique=True)
+    db.table("mentions").create_index(["kind", "entity_id", "source_id"])
+    db.table("stances").create_index(["policy_id"])
+    db.table("cities").create_index(["sort_key", "id"])
+    db.table("officials").create_index(["city_id", "sort_key"])
+    db.table("officials").create_index(["sort_key", "id"])
+    db.table("organizations").create_index(["city_id", "name"])
+    db.table("stances").create_index(["city_id"])
+    db.table("stances").create_index(["organization_id"])
+    db.table("stances").create_index(["official_id"])
     # A city's or a speaker's quotes newest first: without these a drill scans every quote.
-    db["quotes"].create_index(["date", "id"])  # the "All cities" quotes pane, newest first
-    db["quotes"].create_index(["city_id", "date"])
-    db["quotes"].create_index(["official_id", "date"])
-    db["quotes"].create_index(["organization_id", "date"])
-    db["quotes"].create_index(["source_id", "start"])
-    db["names"].create_index(["key"])
-    db["names"].create_index(["kind", "entity_id"])
+    db.table("quotes").create_index(["date", "id"])  # the "All cities" quotes pane, newest first
+    db.table("quotes").create_index(["city_id", "date"])
+    db.table("quotes").create_index(["official_id", "date"])
+    db.table("quotes").create_index(["organization_id", "date"])
+    db.table("quotes").create_index(["source_id", "start"])
+    db.table("names").create_index(["key"])
+    db.table("names").create_index(["kind", "entity_id"])
     # Word search over quotes (unicode61 folds accents); Datasette and `sqlite-utils search` detect *_fts tables.
-    db["quotes"].enable_fts(["text", "speaker"], create_triggers=True)
+    db.table("quotes").enable_fts(["text", "speaker"], create_triggers=True)
     # Substring and typo-tolerant name search: a trigram index over the folded key.
-    db["names"].enable_fts(["key"], tokenize="trigram", create_triggers=True)
+    db.table("names").enable_fts(["key"], tokenize="trigram", create_triggers=True)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")

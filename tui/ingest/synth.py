@@ -159,8 +159,11 @@ class Synthesizer:
     @staticmethod
     def _insert(db: sqlite_utils.Database, table: str, rows: list[tuple]) -> None:
         if rows:
+            # Rows fill the table's first columns; later schema versions add columns at the end, left NULL here.
+            columns = [row[1] for row in db.conn.execute(f"PRAGMA table_info([{table}])")][: len(rows[0])]
             marks = ", ".join("?" * len(rows[0]))
-            db.conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # table names are constants
+            names = ", ".join(f"[{c}]" for c in columns)
+            db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # names are constants
 
     def _write_entities(self, db: sqlite_utils.Database) -> None:
         names: list[tuple] = []
@@ -177,12 +180,14 @@ class Synthesizer:
 
         rows: list[tuple] = []
         for i, city in enumerate(self.cast.cities):
-            same_source = city.state_mention and city.mention and city.state_mention[0] == city.mention[0]
-            state = city.state_mention[1:] if same_source else (None, None)
+            mention, state_mention = city.mention, city.state_mention
+            same_source = state_mention is not None and mention is not None and state_mention[0] == mention[0]
+            state = state_mention[1:] if state_mention is not None and same_source else (None, None)
             slug = slug_for(f"{city.name} {city.abbr}")
             rows.append((i + 1, slug, city.name, city.state, *_span(city.mention), *state, fold(city.name)))
             add_names("city", i + 1, city.name, [])
         self._insert(db, "cities", rows)
+        db.conn.execute("UPDATE cities SET state_source_id = source_id WHERE state_start IS NOT NULL")
         rows = []
         for i, p in enumerate(self.cast.officials):
             city_id = None if p.city is None else p.city + 1

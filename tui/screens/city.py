@@ -14,13 +14,13 @@ from textual import on, work
 from textual.content import Content
 from textual.message import Message
 
-from tui.models import City, CityView, Claim, Context, Excerpt, Official, Organization, Quote
+from tui.models import City, CityView, Claim, Context, Excerpt, Official, Organization, Quote, group_stances
 from tui.present import NO_MAYOR, NO_POLICE_STANCE, NOT_STATED, date_label, one_line
 from tui.screens.rows import FIRST_FRAME_WAIT, BackgroundRead, RowsScreen, heading, not_stated
 from tui.store import Store
 from tui.widgets.drill_item import Entry, paged, speaker_entry
 from tui.widgets.quote_detail import ContextFn, quote_in_context
-from tui.widgets.stance_card import stance_entry
+from tui.widgets.stance_card import stance_entries
 
 # Rows shown at once per section: enough to read, few enough to take in; "N more" rows show the rest.
 MAYOR_PAGE = 20
@@ -116,7 +116,8 @@ def city_entries(view: CityView, claims: list[Claim] | None = None, context: Con
         return statement_in_context(quote, context(quote.excerpt) if context else None)
 
     entries = [heading("Police stance on ICE")]
-    entries += [stance_entry(stance) for stance in view.police] or [not_stated(NO_POLICE_STANCE)]
+    police = [entry for group in group_stances(view.police) for entry in stance_entries(group)]
+    entries += police or [not_stated(NO_POLICE_STANCE)]
 
     entries.append(heading("Mayor"))
     if view.mayor is None:
@@ -128,7 +129,7 @@ def city_entries(view: CityView, claims: list[Claim] | None = None, context: Con
 
     entries.append(heading("State and city policy"))
     no_context = not_stated("No state law or city policy stated in the sources")
-    entries += [stance_entry(stance) for stance in view.context] or [no_context]
+    entries += [entry for group in group_stances(view.context) for entry in stance_entries(group)] or [no_context]
 
     entries.append(heading("Figures in the articles"))
     name = one_line(view.city.name)

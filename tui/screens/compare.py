@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.models import POSITIONS, CityComparison, StanceTally
-from tui.present import NOT_STATED_SHORT, date_label, stance_look
+from tui.present import COMPARE_MARKS, NOT_STATED_SHORT, date_label, stance_look, tally_label
 from tui.screens.base import DrillScreen
 from tui.store import COMPARE_SORTS, Store
 from tui.widgets.lazy_list import LazyList
@@ -50,13 +50,7 @@ def stance_cell(tally: StanceTally | None) -> Text:
     """'refuses' in the stance's colour; '·2' when two sources state it; '*' when sources disagree."""
     if tally is None:
         return cell(NOT_STATED_SHORT, NOT_STATED_STYLE)
-    look = stance_look(tally.stance.position)
-    label = tally.stance.position
-    if tally.sources > 1:
-        label += f" ·{tally.sources}"
-    if tally.others:
-        label += "*"
-    return cell(label, look.style)
+    return cell(tally_label(tally), stance_look(tally.stance.position).style)
 
 
 def compare_row(row: CityComparison) -> tuple[Text, ...]:
@@ -196,6 +190,5 @@ def legend() -> Content:
     for position in POSITIONS:
         look = stance_look(position)
         pieces += [(position, look.style), (f" {look.legend} · ", "$text-muted")]
-    marks = "·2 stated by 2 sources · * sources disagree"
-    pieces.append((marks, "$text-muted"))
+    pieces.append((COMPARE_MARKS.split(" (")[0], "$text-muted"))
     return Content.assemble(*pieces)

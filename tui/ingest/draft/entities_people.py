@@ -1,0 +1,312 @@
+"""People and where each is mentioned (see tui.ingest.draft.entities)."""
+
+from __future__ import annotations
+
+import re
+
+from tui.ingest.draft import vocab
+from tui.ingest.draft.entities import (
+    APPOSITIVE_NAME,
+    CAP,
+    MAYOR_OF,
+    NAME_THEN_ROLE,
+    ORG_CHIEF,
+    PARTICLE,
+    PARTY_ONLY,
+    ROLE_NAME,
+    ROLES,
+    SAID_NAME,
+    SPEAKER_NAME,
+    TITLED,
+    TOKEN,
+    UP,
+    Entities,
+    Mention,
+    key_tokens,
+    slug,
+    unique_id,
+)
+from tui.ingest.draft.layout import Paragraph
+from tui.ingest.draft.model import Person, Span
+from tui.ingest.draft.quotes import Tweet
+from tui.search import fold
+
+NOT_NAMES = frozenset(
+    fold(w)
+    for w in """The A An In On At But And He She They It We I This That These Those
+    Police Officials Democrats Republicans Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+    March April May June July August September October November December Related Report Copyright Mayor Chief
+    President Immigration Customs Department Office Twitter Facebook Instagram""".split()
+)
+TITLE_INSIDE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in vocab.TITLES) + r")(?!\w)")
+CITY_OF = re.compile(
+    r"(?:(?P<city>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}?)(?:[’']s)?\s+)?(?:(?P<police>police|Police|County|county)\s+)?$"
+)
+
+
+def find_people(
+    text: str,
+    regions: list[tuple[int, int]],
+    paras: list[Paragraph],
+    tweets: list[Tweet],
+    found: Entities,
+    taken: set[str],
+) -> None:
+    people: dict[str, Person] = {}
+    city_names = {c.name: c for c in found.cities}
+    org_spans = [(m.start, m.end) for m in found.mentions if m.kind == "org"]
+
+    def in_org(a: int, b: int) -> bool:
+        return any(s <= a and b <= e for s, e in org_spans)
+
+    def person(name: str, start: int, end: int, mention_end: int, **facts: str | None) -> Person | None:
+        tokens = key_tokens(name)
+        if not tokens or tokens[0] in NOT_NAMES or tokens[-1] in NOT_NAMES or in_org(start, mention_end):
+            return None
+        if name in city_names or name in vocab.STATES or name in vocab.MEDIA_NAMES:
+            return None
+        key = " ".join(tokens)
+        match = people.get(key) or _same_person(people, tokens)
+        if match is None:
+            match = Person(unique_id(slug(" ".join(tokens)), taken), name, Span(start, mention_end))
+            people[key] = match
+            found.people.append(match)
+        elif len(tokens) > len(key_tokens(match.name)):
+            match.aliases.append(match.name)  # "President Trump" first, "Donald Trump" later: keep the full name
+            match.name = name
+            people[key] = match
+        for fact, value in facts.items():
+            if value and not getattr(match, fact):
+                setattr(match, fact, value)
+        found.mentions.append(Mention(start, mention_end, "person", match.id, text[end : end + 2] in ("’s", "'s")))
+        return match
+
+    for start, end in regions:
+        for m in TITLED.finditer(text, start, end):
+            title = vocab.TITLES[m.group("title")]
+            if m.group("name").split()[0] in vocab.TITLES:
+                continue
+            pre = CITY_OF.search(text[max(start, m.start() - 40) : m.start()])
+            begin = m.start()
+            city = state = None
+            if pre and pre.group("city"):
+                place = vocab.CITY_ALIASES.get(pre.group("city"), pre.group("city"))
+                if place in city_names:
+                    city = city_names[place].id
+                    begin = m.start() - len(pre.group(0))
+                elif place in vocab.STATES:
+                    state = place
+                    begin = m.start() - len(pre.group(0))
+                elif place in ("House", "Homeland Security", "ICE", "Acting ICE", "U.S."):
+                    title = f"{place} {title}".replace("House House", "House")
+                    begin = m.start() - len(pre.group(0))
+            if pre and pre.group("police") and title == "Chief":
+                title = "Police Chief"
+            honorific = m.group("title") in vocab.HONORIFICS
+            p_state = m.group("pstate")
+            person(
+                m.group("name"),
+                begin,
+                m.end("name"),
+                m.end(),
+                title=None if honorific else title,
+                city=city,
+                state=state or (vocab.STATE_BY_ABBR.get(f"{p_state}", p_state) if p_state else None),
+                party=m.group("party"),
+                reason="an honorific before the name" if honorific else "a title before the name",
+            )
+        for m in ROLE_NAME.finditer(text, start, end) if ROLE_WORD.search(text, start, end) else ():
+            if any(x.kind == "person" and x.start < m.end("name") and m.start("name") < x.end for x in found.mentions):
+                continue
+            role = m.group("role")
+            person(m.group("name"), m.start(), m.end("name"), m.end(), title=role[:1].upper() + role[1:],
+                   party=m.group("party"), reason=f"a role before the name, “{role}”")  # fmt: skip
+        for m in NAME_THEN_ROLE.finditer(text, start, end) if APPOSITION.search(text, start, end) else ():
+            if any(x.kind == "person" and x.start < m.end("name") and m.start("name") < x.end for x in found.mentions):
+                continue
+            if split_role(m.group("name"))[1] or TITLE_INSIDE.search(m.group("name")):
+                continue
+            role = m.group("role")
+            person(m.group("name"), m.start("name"), m.end("name"), m.end("name"), title=role[:1].upper() + role[1:],
+                   reason=f"a name with its role after it, “{role}”")  # fmt: skip
+        for m in MAYOR_OF.finditer(text, start, end):
+            place = vocab.CITY_ALIASES.get(m.group("place"), m.group("place"))
+            city = city_names[place].id if place in city_names else None
+            person(
+                m.group("name"),
+                m.start(),
+                m.end("name"),
+                m.end(),
+                title=m.group("title").title(),
+                city=city,
+                party=m.group("party"),
+                reason="“the mayor of <city>, <name>”",
+            )
+        for m in ORG_CHIEF.finditer(text, start, end):
+            person(
+                m.group("name"),
+                m.start(),
+                m.end("name"),
+                m.end(),
+                title=f"{m.group('org')} {m.group('title')}",
+                party=m.group("party"),
+                reason="“<organisation>’s chief, <name>”",
+            )
+        for m in PARTY_ONLY.finditer(text, start, end):
+            if any(x.kind == "person" and x.start <= m.start("full") < x.end for x in found.mentions):
+                continue
+            words = m.group("name").split()
+            # PARTY_ONLY's name may have swallowed a title or city before the real name ("Mayor Eric Garcetti").
+            titled = [i for i, w in enumerate(words) if w in vocab.TITLES or w in ("The", "the", "House")]
+            words = words[titled[-1] + 1 :] if titled else words
+            if len(words) < 2:
+                continue
+            name = " ".join(words)
+            a = m.end("name") - len(name)
+            p_state = m.group("pstate")
+            person(
+                name,
+                a,
+                m.end("name"),
+                m.end(),
+                party=m.group("party"),
+                state=vocab.STATE_BY_ABBR.get(f"{p_state}", p_state) if p_state else None,
+                reason="a name with a party",
+            )
+    for tweet in tweets:
+        raw = text[tweet.name.start : tweet.name.end]
+        words = raw.split()
+        signed: str | None = None
+        while words and words[0] in vocab.TITLES:
+            signed = vocab.TITLES[words[0]]
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        a = tweet.name.end - len(name)
+        found_person = person(name, a, tweet.name.end, tweet.name.end, title=signed, reason="a tweet’s signature")
+        if found_person and not found_person.handle:
+            found_person.handle = tweet.handle
+    for start, end in regions:
+        for regex in (SPEAKER_NAME, APPOSITIVE_NAME, SAID_NAME):
+            for m in regex.finditer(text, start, end):
+                if any(
+                    x.start < m.end("name") and m.start("name") < x.end and x.kind == "person" for x in found.mentions
+                ):
+                    continue
+                qualifier, role, name = split_role(m.group("name"))
+                if len(name.split()) < 2 or TITLE_INSIDE.search(name):
+                    continue
+                city = city_names[qualifier].id if qualifier in city_names else None
+                reason = f"a named speaker, “{role}”" if role else "a named speaker; the article gives no title"
+                person(
+                    name, m.start("name"), m.end("name"), m.end("name"), title=role or None, city=city, reason=reason
+                )
+    _named_earlier(text, regions, found, person)
+    _surname_mentions(text, regions, found)
+
+
+# Words of a role before a name ("Greenville City Manager José Smith", "School Board President Ann Lee").
+ROLE_WORDS = frozenset(w.rstrip(".") for t in vocab.TITLES for w in t.split()) | frozenset(
+    """Manager Board School Member Council Administrator Spokesman Spokeswoman Spokesperson Organizer Activist
+    Executive Officer Agent Attorney Lawyer Pastor Rev Dr Professor Coordinator Advocate Founder CEO Chairman
+    Chairwoman Chair Commissioner Trustee Clerk Treasurer Controller Comptroller Auditor Inspector Marshal
+    Interim Deputy Assistant Acting Former Executive Senior Chief Head Leader President Director""".split()
+)
+
+
+def split_role(words: str) -> tuple[str, str, str]:
+    """'Greenville City Manager José Smith' -> ('Greenville', 'City Manager', 'José Smith')."""
+    tokens = words.split()
+    last = max((i for i, t in enumerate(tokens) if t.rstrip(".") in ROLE_WORDS), default=-1)
+    if last < 0:
+        return "", "", words
+    first = last
+    while first > 0 and tokens[first - 1].rstrip(".") in ROLE_WORDS:
+        first -= 1
+    return " ".join(tokens[:first]), " ".join(tokens[first : last + 1]), " ".join(tokens[last + 1 :])
+
+
+ROLE_WORD = re.compile(rf"(?i:\b(?:{ROLES})\b)")
+APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s")
+FULL_NAME = re.compile(rf"(?<![\w.’']){TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE})){{0,3}}\s+{CAP}(?![\w’'])")
+SURNAME_SPEAKER = re.compile(
+    rf"(?<![\w.’'])(?P<a>{CAP})(?:,[^,.“”\"]{{3,80}},)?\s+(?:said|says|told|added|wrote|tweeted|asked)\b"
+    rf"|\b(?:said|says|added|asked)\s+(?P<b>{CAP})\b(?!\s+{UP})"
+)
+
+
+def _named_earlier(text: str, regions: list[tuple[int, int]], found: Entities, person) -> None:  # type: ignore[no-untyped-def]
+    """ "Reyes said" with no Reyes known yet: the person is the earlier full name ending in Reyes, if there is one
+    ("Ana Lucía Reyes has not left the church")."""
+    known = {key_tokens(p.name)[-1] for p in found.people}
+    words = {w for o in found.orgs for w in o.name.split()} | {w for c in found.cities for w in c.name.split()}
+    wanted: list[str] = []
+    for start, end in regions:
+        for m in SURNAME_SPEAKER.finditer(text, start, end):
+            surname = m.group("a") or m.group("b")
+            if fold(surname) in known or fold(surname) in NOT_NAMES or surname in words or surname in vocab.TITLES:
+                continue
+            wanted.append(surname)
+    if not wanted:
+        return
+    # Every run of capitalised words, once; the first that ends in a wanted surname names that person.
+    runs = [m for start, end in regions for m in FULL_NAME.finditer(text, start, end)]
+    for surname in wanted:
+        if fold(surname) in known:
+            continue
+        for run in runs:
+            words_of_run = run.group(0).split()
+            if words_of_run[-1] != surname or words_of_run[0] in ("The", "A", "In", "On", "At"):
+                continue
+            if TITLE_INSIDE.search(run.group(0)):
+                continue
+            person(run.group(0), run.start(), run.end(), run.end(), reason="a full name its later surname speaks for")
+            known.add(fold(surname))
+            break
+
+
+def _same_person(people: dict[str, Person], tokens: list[str]) -> Person | None:
+    """'Trump' and 'Donald Trump', 'Ras Baraka' and 'Ras J. Baraka': one person if the names agree."""
+    particles = {"de", "van", "von", "der", "da", "del", "della", "di", "du", "la", "le", "bin", "al"}
+    tokens = [t for t in tokens if t not in particles] or tokens
+    for key, candidate in people.items():
+        other = [t for t in key.split() if t not in particles] or key.split()
+        if other[-1] != tokens[-1]:
+            continue
+        if len(other) == 1 or len(tokens) == 1 or other[0] == tokens[0]:
+            return candidate
+    return None
+
+
+def _surname_mentions(text: str, regions: list[tuple[int, int]], found: Entities) -> None:
+    """Every later "Young said", "Acevedo says": the surname alone, when one person carries it."""
+    by_surname: dict[str, list[Person]] = {}
+    for p in found.people:
+        by_surname.setdefault(key_tokens(p.name)[-1], []).append(p)
+    covered = [(m.start, m.end) for m in found.mentions]
+    for surname_key, owners in by_surname.items():
+        if len(owners) != 1:
+            continue
+        surname = next(w for w in re.findall(r"[\w’'-]+", owners[0].name) if fold(w) == surname_key)
+        for start, end in regions:
+            at = text.find(surname, start, end)
+            while at != -1:
+                a, b = at, at + len(surname)
+                at = text.find(surname, b, end)
+                if (a > 0 and (text[a - 1].isalnum() or text[a - 1] in "’'-")) or (
+                    b < len(text) and (text[b].isalnum() or text[b] == "-")
+                ):
+                    continue
+                if any(s <= a < e for s, e in covered):
+                    continue
+                before = text[max(0, a - 2) : a]
+                if re.search(r"[A-Z][a-z]*\s$", text[max(0, a - 20) : a]) and not before.endswith(". "):
+                    prev = re.search(r"([A-Z][\w.]*)\s$", text[max(0, a - 20) : a])
+                    if prev and prev.group(1) not in vocab.TITLES and prev.group(1) not in ("The",):
+                        continue  # another name's part ("Neil Young" for someone else)
+                if re.match(r"\s+(?:[A-Z][a-z]+|Falls|City)\b(?!\s*\()", text[b : b + 20]) and not re.match(
+                    r"\s+(?:said|says|told|added|wrote)\b", text[b : b + 12]
+                ):
+                    continue  # the first word of a longer name ("White Falls", "Cruz Creek")
+                found.mentions.append(Mention(a, b, "person", owners[0].id, text[b : b + 2] in ("’s", "'s")))

@@ -1,0 +1,208 @@
+"""Cities and organisations (see tui.ingest.draft.entities)."""
+
+from __future__ import annotations
+
+import re
+
+from tui.ingest.draft import vocab
+from tui.ingest.draft.entities import Entities, Mention, slug, unique_id
+from tui.ingest.draft.model import City, Org, Span
+
+CITY_NAMES = sorted(vocab.CITIES | set(vocab.CITY_ALIASES), key=len, reverse=True)
+CITY_RE = re.compile(r"(?<![\w.])(" + "|".join(re.escape(c) for c in CITY_NAMES) + r")(?![\w])")
+STATE_ALT = "|".join(re.escape(s) for s in sorted(set(vocab.STATES) | set(vocab.STATE_BY_ABBR), key=len, reverse=True))
+CITY_STATE = re.compile(r"^\s*,\s*(" + STATE_ALT + r")(?![\w])")
+DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z .'-]{2,40}?)(?:,\s*(?P<state>[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?))?"
+    r"\s*(?:\((?:AP|[A-Z][\w ]{1,20})\)\s*)?(?:—|–|--)"
+)
+CITY_CONTEXT = re.compile(r"^\s+(?:Mayor|Police|police|Gov|City|city|Chief|officials|Council|County)\b")
+
+
+def find_cities(text: str, regions: list[tuple[int, int]], found: Entities, taken: set[str]) -> None:
+    by_name: dict[str, City] = {}
+
+    def add(name: str, start: int, end: int, confidence: float, reason: str) -> City:
+        city = by_name.get(name)
+        if city is None:
+            city = City(unique_id(slug(name), taken), name, Span(start, end), confidence=confidence, reason=reason)
+            by_name[name] = city
+            found.cities.append(city)
+        found.mentions.append(Mention(start, end, "city", city.id, _possessive(text, end)))
+        after = CITY_STATE.match(text, end)
+        if city.state is None and after:
+            city.state = vocab.STATE_BY_ABBR.get(after.group(1), after.group(1))
+            city.state_evidence = Span(start, after.end())
+        return city
+
+    for start, end in regions:
+        line = text[start:end]
+        dateline = DATELINE.match(line)
+        if dateline:
+            name = dateline.group("city").strip().title().replace("L.a.", "L.A.")
+            name = vocab.CITY_ALIASES.get(name, name)
+            city = add(name, start, start + len(dateline.group("city").strip()), 0.9, "the dateline")
+            if dateline.group("state") and city.state is None:
+                state = dateline.group("state")
+                city.state = vocab.STATE_BY_ABBR.get(state, state)
+                city.state_evidence = Span(start, start + dateline.end("state"))
+        for match in CITY_RE.finditer(text, start, end):
+            raw = match.group(1)
+            name = vocab.CITY_ALIASES.get(raw, raw)
+            if name in vocab.AMBIGUOUS_CITIES and not CITY_CONTEXT.match(text, match.end()):
+                continue
+            if raw == "New York" and re.match(r"\s+(?:state|State)\b", text[match.end() : match.end() + 7]):
+                continue
+            add(name, match.start(), match.end(), 0.8, "a city name the drafter knows")
+
+
+def _possessive(text: str, end: int) -> bool:
+    return text[end : end + 2] in ("’s", "'s")
+
+
+AGENCY_BY_TEXT = {a[0]: a for a in vocab.AGENCIES} | {a[1]: a for a in reversed(vocab.AGENCIES) if a[1]}
+AGENCY_RE = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(t) for t in sorted(AGENCY_BY_TEXT, key=len, reverse=True)) + r")(?![\w])"
+)
+AGENCY_ABBREVIATIONS = {a: re.compile(rf"(?<![\w.]){a}(?![\w])") for _, a, _ in vocab.AGENCIES if a}
+PLACE = r"[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ][\w.’'-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ][\w.’'-]*|d[’']\w+|de|del|la|los|las)){0,3}"
+POLICE_NAMED = re.compile(r"(?:\b[Tt]he\s+)?(?P<name>(?P<city>" + PLACE + r")\s+Police\s+Department)\b")
+POLICE_LOWER = re.compile(
+    r"\b(?P<city>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s+police\b(?!\s+(?:[Cc]hief|[Cc]ommissioner|officers?|[Ss]uperintendent|union))"
+)
+POLICE_ACRONYM = re.compile(r"\b(?P<abbr>[A-Z]{1,4}PD)\b")
+MEDIA_RE = re.compile(
+    r"(?:\b[Tt]he\s+)?\b(?P<name>(?:[A-Z][\w.]*\s+){1,3}(?:" + "|".join(vocab.MEDIA_SUFFIX) + r"))\b(?!\s+[A-Z])"
+    r"|\b(?P<calls>[KW][A-Z]{2,3}(?:-TV)?|(?:ABC|NBC|CBS|FOX|Fox)\s?\d{1,2})\b"
+    r"|(?<![\w.])(?P<known>"
+    + "|".join(re.escape(m) for m in sorted(vocab.MEDIA_NAMES, key=len, reverse=True))
+    + r")(?![\w])"
+)
+GENERIC_ORG = re.compile(
+    r"(?:\b[Tt]he\s+)?\b(?P<name>(?:(?:[A-Z][\w.’'&-]*|of|and|for|on|the)\s+){0,6}?[A-Z][\w.’'&-]*\s+(?:"
+    + "|".join(re.escape(s) for s in vocab.ORG_SUFFIX)
+    + r")(?:\s+(?:of|for|on)(?:\s+(?:[A-Z][\w’'-]*|and|the))+)?)(?![\w])(?!\s+[A-Z])"
+    r"|\b(?P<office>(?:Office|Department|Bureau|Ministry)\s+of(?:\s+(?:[A-Z][\w’'-]*|and|the|for))+)"
+)
+
+
+def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken: set[str]) -> None:
+    by_key: dict[str, Org] = {}
+    claimed: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in claimed)
+
+    def add(
+        key: str,
+        name: str,
+        kind: str,
+        start: int,
+        end: int,
+        abbreviation: str | None = None,
+        city: str | None = None,
+        reason: str = "",
+    ) -> None:
+        org = by_key.get(key)
+        if org is None:
+            base = slug(abbreviation) if abbreviation else slug(name)
+            org = Org(
+                unique_id(base, taken), name, kind, Span(start, end), abbreviation, city, confidence=0.8, reason=reason
+            )
+            by_key[key] = org
+            found.orgs.append(org)
+        elif name != org.name and name not in org.aliases and name != org.abbreviation:
+            if len(name) > len(org.name) and org.name != org.abbreviation:
+                org.aliases.append(org.name)
+                org.name = name
+            elif org.name == org.abbreviation and len(name) > len(org.name):
+                org.name = name
+            else:
+                org.aliases.append(name)
+        if abbreviation and not org.abbreviation:
+            org.abbreviation = abbreviation
+        found.mentions.append(Mention(start, end, "org", org.id, _possessive(text, end)))
+        claimed.append((start, end))
+
+    cities = {c.name: c for c in found.cities}
+    initials = {_initials(name): c for name, c in cities.items()}
+    has_abbr = {abbr for abbr, regex in AGENCY_ABBREVIATIONS.items() if regex.search(text)}
+    for match in _within(AGENCY_RE, text, regions):
+        a, b = match.start(), match.end()
+        full, abbr, kind = AGENCY_BY_TEXT[match.group(0)]
+        if not free(a, b):
+            continue
+        if match.group(0) == abbr:
+            add(abbr, abbr, kind, a, b, abbr, reason="a federal agency's abbreviation")
+        else:
+            name = full.removeprefix("U.S. ")
+            add(
+                abbr or full,
+                name,
+                kind,
+                a,
+                b,
+                abbr if abbr in has_abbr else None,
+                reason="a federal body named in full",
+            )
+    for match in _within(POLICE_NAMED, text, regions):
+        city = cities.get(vocab.CITY_ALIASES.get(match.group("city"), match.group("city")))
+        key = f"police:{city.id if city else match.group('city')}"
+        a = match.start() if match.group(0).lower().startswith("the ") else match.start("name")
+        if free(match.start("name"), match.end("name")):
+            city_id = city.id if city else None
+            add(key, match.group("name"), "police", a, match.end("name"), city=city_id, reason="“… Police Department”")
+    for match in _within(POLICE_ACRONYM, text, regions):
+        city = initials.get(match.group("abbr")[:-2])
+        key = f"police:{city.id}" if city else f"police:{match.group('abbr')}"
+        if free(match.start(), match.end()):
+            abbr = match.group("abbr")
+            city_id = city.id if city else None
+            add(key, abbr, "police", match.start(), match.end(), abbr, city_id, "a police department's initials")
+    for match in _within(POLICE_LOWER, text, regions):
+        city = cities.get(vocab.CITY_ALIASES.get(match.group("city"), match.group("city")))
+        if city is not None and free(match.start(), match.end()):
+            add(f"police:{city.id}", match.group(0), "police", match.start(), match.end(), city=city.id,
+                reason="“<city> police”")  # fmt: skip
+    for match in _within(MEDIA_RE, text, regions):
+        group = "name" if match.group("name") else "calls" if match.group("calls") else "known"
+        a, b = match.start(group), match.end(group)
+        if match.group(0).lower().startswith("the ") and group == "name":
+            a = match.start()
+        if free(a, b):
+            name = text[a:b]
+            add(f"media:{name.lower().removeprefix('the ')}", name, "media", a, b, reason="a news outlet")
+    for match in _within(GENERIC_ORG, text, regions):
+        group = "name" if match.group("name") else "office"
+        a, b = match.start(group), match.end(group)
+        name = text[a:b]
+        if name.split()[0] in ("The", "A", "An", "In", "On", "At", "But", "And"):
+            continue
+        person_of = re.match(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+\s+of\s+(?:the\s+)?", name)
+        if person_of and not any(w in person_of.group(0) for w in vocab.ORG_SUFFIX + ("University", "College")):
+            a += person_of.end()  # "Adelina Nicholls of the Georgia Latino Alliance": the person is not the body
+            name = text[a:b]
+        if match.group(0).lower().startswith("the ") and group == "name":
+            a = match.start()
+        if free(a, b) and not name.startswith(tuple(vocab.TITLES)):
+            kind = "police" if "Police" in name or "Sheriff" in name else "office"
+            add(f"org:{name.lower()}", name, kind, a, b, reason="a capitalised body’s name")
+    first: dict[str, Mention] = {}
+    for mention in found.mentions:
+        if mention.kind == "org" and (mention.id not in first or mention.start < first[mention.id].start):
+            first[mention.id] = mention
+    for org in found.orgs:
+        org.mention = Span(first[org.id].start, first[org.id].end)  # the article's first mention, not the first found
+        if (org.kind == "police" or org.name.endswith(("Council", "Board of Supervisors"))) and org.city is None:
+            city = next((c for c in found.cities if org.name.startswith(c.name)), None)
+            org.city = city.id if city else None
+
+
+def _within(regex: re.Pattern[str], text: str, regions: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """Matches of `regex` inside each region (a name never runs from one paragraph into the next)."""
+    return [match for start, end in regions for match in regex.finditer(text, start, end)]
+
+
+def _initials(name: str) -> str:
+    words = name.replace(".", " ").split()
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else name[:1].upper()

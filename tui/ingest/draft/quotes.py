@@ -1,0 +1,180 @@
+"""Direct quotations: paired quote marks in body paragraphs, and tweets embedded with their signature line.
+
+Marks pair within a paragraph: a curly “ opens and ” closes; a straight " opens or closes by what stands beside
+it, so “…" (curly open, straight close, as real text has) pairs too. Single marks are never quotation marks here:
+in American news they nest inside a quotation or stand in headlines, and ’ is also the apostrophe.
+Left out: a nickname inside a name (Bernard C. “Jack” Young), a title of a work ("the show “Open Borders”"),
+anything in a headline or the page furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.ingest.draft.layout import Paragraph
+from tui.ingest.draft.model import Quote, Span
+
+OPEN, CLOSE = "“", "”"
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+TWEET_SIGNATURE = re.compile(
+    r"\s+(?:—|–|--|-)\s*(?P<name>[^()\n—]{2,80}?)\s*\((?P<handle>@\w{1,15})\)\s*(?P<date>"
+    + MONTH
+    + r"\s+\d{1,2},\s*\d{4})\s*$"
+)
+TRAILING_LINK = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+))+\s*$")
+TITLE_CUES = re.compile(
+    r"\b(show|film|movie|book|song|album|series|program|programme|documentary|podcast|op-ed|column|article|essay|"
+    r"titled|entitled|called|named|dubbed|nicknamed|hashtag|headline|slogan|campaign|operation|play|poem|report)\W*$",
+    re.IGNORECASE,
+)
+SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from"})
+EDGE = " \t\r\n,"
+
+
+@dataclass
+class Tweet:
+    """An embedded tweet: its text, the signature's name, handle and date."""
+
+    span: Span
+    outer: Span
+    name: Span
+    handle: str
+    date: Span
+
+
+def find_tweets(text: str, paras: list[Paragraph]) -> list[Tweet]:
+    tweets: list[Tweet] = []
+    for para in paras:
+        if para.kind == "furniture":
+            continue
+        line = text[para.start : para.end]
+        match = TWEET_SIGNATURE.search(line)
+        if not match:
+            continue
+        body_end = para.start + match.start()
+        link = TRAILING_LINK.search(text, para.start, body_end)
+        if link and link.end() == body_end:
+            body_end = link.start()
+        start = para.start
+        # A copied tweet often starts with a stray ". " (a reply's leading dot) or quote mark; the text is after it.
+        while start < body_end and (text[start].isspace() or text[start] in '.“"”'):
+            start += 1
+        while body_end > start and text[body_end - 1] in ' \t“"”':
+            body_end -= 1
+        if body_end - start < 3:
+            continue
+        name = Span(para.start + match.start("name"), para.start + match.end("name"))
+        date = Span(para.start + match.start("date"), para.start + match.end("date"))
+        tweets.append(Tweet(Span(start, body_end), Span(para.start, para.end), name, match.group("handle"), date))
+    return tweets
+
+
+def _role(text: str, i: int) -> str:
+    """'open', 'close' or 'either' for a straight double mark at i, from its neighbours."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isdigit() and not after.isalnum():
+        return "inch"
+    opens = before.isspace() or before in "([{—–-/:;“"
+    closes = after.isspace() or after in ".,;:!?)]}—–-”’'" or i + 1 >= len(text)
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def find_quotes(text: str, paras: list[Paragraph], tweets: list[Tweet]) -> list[Quote]:
+    quotes: list[Quote] = []
+    tweet_paras = {t.outer.start for t in tweets}
+    for para in paras:
+        if para.kind != "body" or para.start in tweet_paras:
+            continue
+        quotes.extend(_pairs(text, para))
+    for tweet in tweets:
+        quote = Quote(tweet.span, "tweet", tweet=True, outer=tweet.outer, medium="tweet")
+        quote.paragraph = next(p.index for p in paras if p.start == tweet.outer.start)
+        quotes.append(quote)
+    quotes.sort(key=lambda q: q.span.start)
+    return quotes
+
+
+def _pairs(text: str, para: Paragraph) -> list[Quote]:
+    found: list[Quote] = []
+    opened: tuple[int, str] | None = None
+    for i in range(para.start, para.end):
+        ch = text[i]
+        if ch not in (OPEN, CLOSE, '"'):
+            continue
+        role = "open" if ch == OPEN else "close" if ch == CLOSE else _role(text, i)
+        if role == "inch":
+            continue
+        if opened is None:
+            if role in ("open", "either"):
+                opened = (i, ch)
+            continue  # a closing mark with nothing open: a stray, or the end of a quotation from a paragraph before
+        if role == "open" and ch == OPEN:
+            opened = (i, ch)  # the earlier opening mark was never closed; start again here
+            continue
+        quote = _make(
+            text,
+            para,
+            opened[0],
+            i,
+            "curly" if opened[1] == OPEN and ch == CLOSE else "straight" if opened[1] == ch == '"' else "mixed",
+        )
+        if quote is not None:
+            found.append(quote)
+        opened = None
+    if opened is not None and _continues_next(text, para):
+        quote = _make(text, para, opened[0], para.end, "unclosed")
+        if quote is not None:
+            found.append(quote)
+    return found
+
+
+def _continues_next(text: str, para: Paragraph) -> bool:
+    """A quotation that runs on into the next paragraph: news leaves it open, and opens the next one again."""
+    rest = text[para.end :].lstrip()
+    return rest[:1] in (OPEN, '"')
+
+
+def _make(text: str, para: Paragraph, open_at: int, close_at: int, marks: str) -> Quote | None:
+    start, end = open_at + 1, close_at
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    if end <= start:
+        return None
+    inner = text[start:end]
+    outer_end = close_at + 1 if close_at < para.end else close_at
+    if _is_nickname(text, open_at, outer_end, inner) or _is_title(text, open_at, inner):
+        return None
+    quote = Quote(Span(start, end), marks, outer=Span(open_at, outer_end), paragraph=para.index)
+    return quote
+
+
+def _is_nickname(text: str, open_at: int, close_end: int, inner: str) -> bool:
+    """Bernard C. “Jack” Young: one or two capitalised words between two parts of a name."""
+    words = inner.split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    # The word before is a first name or an initial ("Bernard C."), not the end of a sentence ("Monday.").
+    before = re.search(r"(?:[A-Z][\w’'-]*|\b[A-Z]\.)[ \t]+$", text[max(0, open_at - 30) : open_at])
+    after = re.match(r"[ \t]+[A-Z][\w’'-]+", text[close_end : close_end + 30])
+    return bool(before and after)
+
+
+def _is_title(text: str, open_at: int, inner: str) -> bool:
+    """The title of a show, book or operation: capitalised words, no closing punctuation."""
+    words = inner.split()
+    if not words or len(words) > 8 or inner[-1] in ".?!,":
+        return False
+    capitalised = all(w[:1].isupper() or w.lower() in SMALL_WORDS or not w[:1].isalpha() for w in words)
+    if not capitalised or not words[0][:1].isupper():
+        return False
+    if len(words) >= 2:
+        return True
+    return bool(TITLE_CUES.search(text[max(0, open_at - 40) : open_at]))

@@ -1,0 +1,341 @@
+"""Who said each quotation, in what medium and when.
+
+In order of trust: an attribution right after the quotation ("“…,” Harrison said", "said Acevedo", "their
+statement read"); a reporting verb before it in the same clause ("Mayor Lori Lightfoot (D) announced that …
+“…”", across asides and parentheses); a quotation with no attribution in its sentence continues the speaker of
+the quotation before it (a split quotation, or a paragraph that is only a quotation). Pronouns and "the mayor"
+point back to the person last named as a subject. A tweet's speaker is its signature.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+
+from tui.ingest.draft import dates
+from tui.ingest.draft.entities import Entities
+from tui.ingest.draft.layout import Paragraph
+from tui.ingest.draft.medium import MediumMixin
+from tui.ingest.draft.model import Quote, Span
+from tui.ingest.draft.occasions import Occasions
+from tui.ingest.draft.quotes import Tweet
+from tui.ingest.draft.resolve import Resolver, Who, blank_asides
+from tui.ingest.draft.sentences import split
+from tui.ingest.draft.vocab import NOT_SPEAKING, REPORTING_VERBS
+
+WORD = re.compile(r"[A-Za-z]+")
+INVERTED = frozenset({"said", "says", "added", "asked", "wrote", "continued", "explained", "tweeted", "recalled"})
+CLAUSE_BREAK = re.compile(
+    r";|\bthat\b|,\s*while\b|\bwhile\b|,\s*but\b|\bbut\b|,\s*and\b|[”\"]|:|—|\b(?:after|before|when|because|since|"
+    r"although|though|until|once|whereas|where)\b"
+)
+RELATIVE = re.compile(
+    r",\s*who\s+(?:\w+\s+){0,3}?(?P<verb>said|says|told|wrote|tweeted|added|called|described|urged|warned|argued)\b"
+)
+INLINE = re.compile(
+    r",\s*(?P<who>(?:he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))\s+(?:said|says|added|noted|explained)\s*,"
+)
+ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
+
+
+class Attributor(MediumMixin):
+    def __init__(
+        self,
+        text: str,
+        paras: list[Paragraph],
+        quotes: list[Quote],
+        tweets: list[Tweet],
+        entities: Entities,
+        published: date | None,
+    ) -> None:
+        self.text, self.paras, self.quotes, self.tweets = text, paras, quotes, tweets
+        self.entities, self.published = entities, published
+        self.sentences: list[Span] = []
+        for para in paras:
+            if para.kind == "body":
+                inside = [q for q in quotes if not q.tweet and para.start <= q.span.start < para.end]
+                self.sentences += split(text, para.start, para.end, inside)
+        outer = [q.outer for q in quotes if q.outer]
+        self.resolver = Resolver(text, entities, outer, self.sentences)
+        self.occasions = Occasions(self)
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.body_quotes = sorted((q for q in quotes if q.outer and not q.tweet), key=lambda q: q.outer.start)  # type: ignore[union-attr]
+        self.quote_starts = [q.outer.start for q in self.body_quotes]  # type: ignore[union-attr]
+
+    def run(self) -> None:
+        self.occasions.record()
+        previous: Quote | None = None
+        for quote in self.quotes:
+            if quote.tweet:
+                self._tweet(quote)
+            else:
+                self._quote(quote, previous)
+                if quote.speaker and quote.outer:
+                    self.resolver.speaker_mentions.append((quote.outer.start, quote.speaker))
+            previous = quote
+        # A quotation running over paragraphs is attributed once, usually in its last paragraph.
+        for quote, after in reversed(list(zip(self.quotes, self.quotes[1:], strict=False))):
+            if quote.marks == "unclosed" and quote.speaker is None and quote.speaker_description is None:
+                if after.paragraph == quote.paragraph + 1 and (after.speaker or after.speaker_description):
+                    quote.speaker, quote.speaker_description = after.speaker, after.speaker_description
+                    quote.confidence = round(0.5 * 0.8, 2)
+                    quote.reason = (
+                        "unclosed quote marks; speaker: the attribution of the same quotation's next paragraph"
+                    )
+
+    # --- speaker -----------------------------------------------------------------------------------
+
+    def _sentence(self, at: int) -> Span:
+        i = bisect.bisect_right(self.sentence_starts, at) - 1
+        return self.sentences[i] if i >= 0 and at < self.sentences[i].end else Span(at, at)
+
+    def quotes_in(self, sentence: Span) -> list[Quote]:
+        """The (non-tweet) quotations that open inside `sentence`, in order."""
+        lo = bisect.bisect_left(self.quote_starts, sentence.start)
+        hi = bisect.bisect_left(self.quote_starts, sentence.end)
+        return self.body_quotes[lo:hi]
+
+    def _quote(self, quote: Quote, previous: Quote | None) -> None:
+        assert quote.outer is not None
+        sentence = self._sentence(quote.outer.start)
+        in_sentence = self.quotes_in(sentence)
+        index = bisect.bisect_left([q.outer.start for q in in_sentence], quote.outer.start)  # type: ignore[union-attr]
+        before = Span(in_sentence[index - 1].outer.end if index else sentence.start, quote.outer.start)  # type: ignore[union-attr]
+        nxt = in_sentence[index + 1].outer.start if index + 1 < len(in_sentence) else sentence.end  # type: ignore[union-attr]
+        after = Span(quote.outer.end, nxt)
+        # "“A,” she urged residents to “B”": words running into the next quotation introduce it, not this one.
+        into_next = index + 1 < len(in_sentence) and not self.text[after.start : after.end].rstrip().endswith(
+            (",", ".", ":")
+        )
+        who = None if into_next else self._after(after)
+        who = who or self._before(before, sentence, in_sentence[index - 1] if index else None)
+        if who is None or (who.speaker is None and who.description is None):
+            who = self._continuation(quote, previous, sentence)
+        quote.speaker = who.speaker
+        if who.description is not None:
+            quote.speaker_description = self.text[who.description.start : who.description.end]
+        span_conf = {"curly": 0.95, "straight": 0.9, "mixed": 0.85, "unclosed": 0.5}.get(quote.marks, 0.8)
+        quote.confidence = round(span_conf * (who.confidence or 0.3), 2)
+        quote.reason = f"{quote.marks} quote marks; speaker: {who.reason or 'not found'}"
+        if who.reason.startswith("continues") and previous is not None and quote.medium is None:
+            quote.medium = previous.medium
+        self._medium(quote, sentence, Span(before.start, quote.outer.end if into_next else after.end))
+        self.occasions.date(quote, sentence)
+
+    def _verbs(self, span: Span) -> list[re.Match[str]]:
+        return [
+            m
+            for m in WORD.finditer(self.text, span.start, span.end)
+            if m.group(0).lower() in REPORTING_VERBS and m.group(0) not in NOT_SPEAKING
+        ]
+
+    def _after(self, after: Span) -> Who | None:
+        text = self.text
+        lead = re.match(r"[\s,;—–-]*", text[after.start : after.end])
+        start = after.start + (lead.end() if lead else 0)
+        if start >= after.end:
+            return None
+        first = WORD.match(text, start)
+        if first and first.group(0).lower() in INVERTED:  # “…,” said Acevedo.
+            stop = re.search(
+                r"[,.;:!?]|\s(?:in|on|at|during|as|after|before|when|while|who)\s", text[first.end() : after.end]
+            )
+            end = first.end() + (stop.start() if stop else after.end - first.end())
+            who = self.resolver.subject(first.end(), end)
+            if who.speaker or who.description:
+                who.confidence = max(who.confidence, 0.9 if who.speaker else 0.6)
+                who.reason = f"after the quote, {who.reason}"
+                return who
+        verbs = self._verbs(Span(start, min(after.end, start + 120)))
+        if not verbs:
+            return None
+        verb = verbs[0]
+        subject = text[start : verb.start()]
+        if not subject.strip() or re.match(r"\s*(?:and|but|while|as|because|which|who|that|to)\b", subject):
+            return None
+        subject = re.sub(r"[“\"][A-Z][a-z]+[”\"]", "", subject)  # a nickname inside a name is not a quotation
+        if len(subject.split()) > 12 or "“" in subject or '"' in subject:
+            return None
+        who = self.resolver.subject(start, verb.start())
+        if who.speaker or who.description:
+            who.reason = f"after the quote, {who.reason}"
+            who.confidence = max(who.confidence, 0.9 if who.speaker and who.confidence >= 0.9 else who.confidence)
+            return who
+        return None
+
+    def _before(self, before: Span, sentence: Span, earlier: Quote | None) -> Who | None:
+        work = blank_asides(self.text, before.start, before.end)
+        inline = INLINE.search(work)
+        if inline:  # "Many of them, she said, described …": the attribution set off by commas
+            who = self.resolver.subject(before.start + inline.start("who"), before.start + inline.end("who"))
+            if who.speaker:
+                who.reason = f"“{inline.group(0).strip(', ')}” inside the sentence, {who.reason}"
+                return who
+        according = ACCORDING.search(work)
+        if according:
+            who = self.resolver.subject(before.start + according.start("who"), before.start + according.end("who"))
+            if who.speaker or who.description:
+                who.reason = f"“according to”, {who.reason}"
+                return who
+        verbs = [
+            m for m in WORD.finditer(work) if m.group(0).lower() in REPORTING_VERBS and m.group(0) not in NOT_SPEAKING
+        ]
+        if verbs:
+            verb = verbs[-1]
+            breaks = [m.end() for m in CLAUSE_BREAK.finditer(work, 0, verb.start())]
+            clause = breaks[-1] if breaks else 0
+            who = self.resolver.subject(before.start + clause, before.start + verb.start())
+            if who.speaker or who.description:
+                who.reason = f"“{verb.group(0)}” before the quote, {who.reason}"
+                return who
+            if not re.search(r"[A-Za-z]", work[clause : verb.start()].replace("and", "").replace("but", "")):
+                # "X described it as “A” and said “B”": the verbs share the subject of the quotation before.
+                if earlier is not None and (earlier.speaker or earlier.speaker_description):
+                    return Who(
+                        earlier.speaker, None, 0.85, f"“{verb.group(0)}” shares the subject of the quotation before"
+                    )
+        if work.rstrip().endswith(":") and work.strip():
+            breaks = [m.end() for m in CLAUSE_BREAK.finditer(work, 0, len(work.rstrip()) - 1)]
+            who = self.resolver.subject(
+                before.start + (breaks[-1] if breaks else 0), before.start + len(work.rstrip()) - 1
+            )
+            if who.speaker:
+                who.confidence = min(who.confidence, 0.7)
+                who.reason = f"introduced with a colon, {who.reason}"
+                return who
+        relative = self._who_said(before)
+        if relative is not None:
+            return relative
+        if before.start == sentence.start:
+            return self._sentence_subject(before, work)
+        return None
+
+    def _who_said(self, before: Span) -> Who | None:
+        """ "… Mayor David Holt, who wrote on Twitter that “…”": the person the relative clause hangs on (the
+        first of "A and B, who said")."""
+        clause = RELATIVE.search(self.text, before.start, before.end)
+        if clause is None:
+            return None
+        people = [
+            m
+            for m in self.entities.mentions
+            if before.start <= m.start and m.end <= clause.start() and m.kind in ("person", "org") and not m.possessive
+        ]
+        if not people:
+            return None
+        chosen = people[-1]
+        for earlier in reversed(people[:-1]):
+            if re.fullmatch(
+                r"\s+(?:of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+)?and\s+", self.text[earlier.end : chosen.start]
+            ):
+                chosen = earlier
+        name = self.text[chosen.start : chosen.end]
+        return Who(chosen.id, None, 0.7, f"“{name}, who {clause.group('verb')}”")
+
+    def _sentence_subject(self, before: Span, work: str) -> Who | None:
+        """No reporting verb: the subject of the sentence, if it is a person or body named at its head
+        ("President X threatened to cut grants to cities that “…”") or a described group doing something
+        ("a small group of protesters chanted “…”")."""
+        verb = re.search(r"\b[a-z]{3,}ed\b", work)
+        end = before.start + (verb.start() if verb else len(work))
+        who = self.resolver.subject(before.start, end)
+        if who.speaker is None and who.description is None:
+            return None
+        if who.description is not None:
+            words = self.text[who.description.start : who.description.end]
+            if verb is None or not re.match(
+                r"(?:an?|the|some|several|many|dozens|hundreds|one|two|three)\b", words, re.I
+            ):
+                return None
+        who.confidence = min(who.confidence, 0.5)
+        who.reason = f"no reporting verb; the sentence's subject, {who.reason}"
+        return who
+
+    def _continuation(self, quote: Quote, previous: Quote | None, sentence: Span) -> Who:
+        introduced = self._introduced(quote)
+        if introduced is not None:
+            return introduced
+        if previous is None or previous.tweet or (previous.speaker is None and previous.speaker_description is None):
+            return Who()
+        same_para = previous.paragraph == quote.paragraph
+        if not same_para:
+            gap = self.text[previous.outer.end : quote.outer.start] if previous.outer and quote.outer else ""  # type: ignore[union-attr]
+            prev_para = next((p for p in self.paras if p.index == previous.paragraph), None)
+            starts_para = self.text[self._para(quote).start : quote.outer.start].strip() == ""  # type: ignore[union-attr]
+            body_between = [
+                p for p in self.paras if p.kind == "body" and previous.paragraph < p.index < quote.paragraph
+            ]
+            if not starts_para or body_between or prev_para is None or len(gap) > 400:
+                return Who()
+        # A person named as the subject between the two quotations takes over ("… Young said. Harrison disagreed.")
+        between = Span(previous.outer.end, quote.outer.start)  # type: ignore[union-attr]
+        for m in reversed(self.entities.mentions):
+            if between.start <= m.start < between.end and m.kind == "person" and m.id != previous.speaker:
+                if self.resolver._is_subject(m):
+                    return Who(m.id, None, 0.5, "the person named between this quotation and the one before")
+        description = None
+        if previous.speaker is None and previous.speaker_description and previous.outer:
+            description = None
+        who = Who(
+            previous.speaker,
+            description,
+            0.8 if same_para else 0.6,
+            "continues the quotation before it" + ("" if same_para else " (previous paragraph)"),
+        )
+        if previous.speaker is None:
+            quote.speaker_description = previous.speaker_description
+        return who
+
+    def _introduced(self, quote: Quote) -> Who | None:
+        """A paragraph that opens with a quotation after a paragraph ending "… put it this way:"."""
+        para = self._para(quote)
+        if quote.outer is None or self.text[para.start : quote.outer.start].strip():
+            return None
+        before = [p for p in self.paras if p.kind == "body" and p.index < para.index]
+        if not before or not self.text[before[-1].start : before[-1].end].rstrip().endswith(":"):
+            return None
+        last = [s for s in self.sentences if before[-1].start <= s.start < before[-1].end]
+        if not last:
+            return None
+        who = self.resolver.subject(last[-1].start, before[-1].end - 1)
+        if who.speaker is None:
+            return None
+        who.confidence = min(who.confidence, 0.7)
+        who.reason = f"introduced by the paragraph before, ending in a colon: {who.reason}"
+        return who
+
+    def _para(self, quote: Quote) -> Paragraph:
+        return next(p for p in self.paras if p.index == quote.paragraph)
+
+    def _tweet(self, quote: Quote) -> None:
+        tweet = next(t for t in self.tweets if t.span.start == quote.span.start)
+        person = next(
+            (
+                m
+                for m in self.entities.mentions
+                if m.kind in ("person", "org") and tweet.name.start <= m.start < tweet.name.end + 1
+            ),
+            None,
+        )
+        quote.speaker = person.id if person else None
+        if person is None:
+            quote.speaker_description = self.text[tweet.name.start : tweet.name.end]
+        value = dates.find(self.text, tweet.date.start, tweet.date.end, self.published)
+        if value and value[0].value:
+            quote.date, quote.date_precision, quote.date_evidence = value[0].value, "day", tweet.date
+        quote.confidence = 0.9 if person else 0.6
+        quote.reason = "an embedded tweet; speaker and date from its signature line"
+
+
+def attribute(
+    text: str,
+    paras: list[Paragraph],
+    quotes: list[Quote],
+    tweets: list[Tweet],
+    entities: Entities,
+    published: date | None,
+) -> list[Span]:
+    attributor = Attributor(text, paras, quotes, tweets, entities, published)
+    attributor.run()
+    return attributor.sentences
