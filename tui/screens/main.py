@@ -90,7 +90,10 @@ class MainScreen(Screen):
 
     BINDINGS = [
         Binding("c", "copy_citation", "Copy", tooltip="Copy the highlighted quote as a citation"),
-        Binding("C", "compare", "Compare", tooltip="Compare cities: stances, mayor, statements, sources, dates"),
+        # Not in the footer (at 80 columns it would push out "/ Search"); help and the palette list it.
+        Binding(
+            "C", "compare", "Compare", show=False, tooltip="Compare cities: stances, mayor, statements, sources, dates"
+        ),
         Binding("tab", "app.focus_next", "Pane", key_display="tab", tooltip="Next pane"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, tooltip="Previous pane"),
     ]
