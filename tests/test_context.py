@@ -180,3 +180,12 @@ def test_context_parts_split_at_the_excerpt(store: Store) -> None:
     assert isinstance(context, Context)
     before, words, after = context.parts(quote.excerpt)
     assert words == "heartless" and before.endswith("“") and after.startswith("”")
+
+
+def test_a_sentence_that_only_adds_quotation_marks_adds_nothing(store: Store) -> None:
+    quote = next(q for q in store.iter_quotes() if q.text == "not panic.")
+    words = "We do not enforce civil law."
+    context = Context(quote.excerpt.source_id, 100, 100 + len(words) + 2, f"“{words}”")
+    excerpt = replace(quote.excerpt, start=101, end=101 + len(words))
+    assert context_line(context, words, excerpt) is None
+    assert "In context" not in citation(replace(quote, text=words, excerpt=excerpt), context)

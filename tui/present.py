@@ -369,9 +369,13 @@ def citation(item: Quote | Stance | Claim, context: Context | None = None) -> st
 def context_line(context: Context | None, words: str, excerpt: Excerpt) -> str | None:
     """The sentence around `words`, with '…' where a very long sentence was cut; None if it adds nothing, or if
     the article's characters at the excerpt are not `words` (a damaged database): a sentence that does not hold
-    the quoted words must never be shown as their context."""
-    if context is None or context.text.strip() == words.strip() or context.parts(excerpt)[1] != words:
+    the quoted words must never be shown as their context. A sentence that adds only punctuation (the article's
+    own quotation marks around a whole quoted sentence) adds nothing."""
+    if context is None:
         return None
+    before, inside, after = context.parts(excerpt)
+    if inside != words or not any(ch.isalnum() for ch in before + after):
+        return None  # not the quoted words; or only the article's quotation marks around them
     return ("…" if context.cut_before else "") + context.text + ("…" if context.cut_after else "")
 
 
