@@ -26,10 +26,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.models import SearchHit
-from tui.present import one_line
-from tui.search import MAX_QUERY_CHARS, MAX_RESULTS, RANK_LIMIT, SearchPage, count_quotes, quote_words, search_page
+from tui.search import MAX_QUERY_CHARS, MAX_RESULTS, SearchPage, count_quotes, quote_words, search_page
 from tui.store import Store
-from tui.widgets.search_hit import hit_prompt
+from tui.widgets.search_hit import HINT, hit_prompt, kind_group, status_line
 
 PAGE = 30
 LIMIT = PAGE  # the first page; kept under this name for the benchmark and tests
@@ -39,8 +38,6 @@ MAX_SCAN = 10_000
 # How long the status line's count of matching quotes may take (on a connection of its own, before the results
 # are shown): 3-30 ms for a word of two letters or more at a million quotes.
 COUNT_SECONDS = 0.03
-HINT = "Type a city, official or organisation (typos are fine), or words the articles say"
-MORE_HINT = "↓ or End at the last result loads more"
 
 
 class SearchInput(Input):
@@ -283,58 +280,8 @@ class SearchScreen(ModalScreen[SearchHit | None]):
             self.dismiss(self.hits[int(event.option.id)])
 
 
-def kind_group(hit: SearchHit) -> str:
-    return "name" if hit.kind in ("city", "official", "organization") else hit.kind
-
-
-NOUNS = {"name": "name", "stance": "stance", "claim": "claim", "quote": "quote"}
-
-
-def _plural(count: int | str, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def worth_counting(text: str) -> bool:
     """Whether to count every matching quote: not for a last word of one letter ('i' matches every word starting
     with i: 0.1-0.2 s at a million quotes, and FTS5 cannot be stopped halfway through that)."""
     words = quote_words(text)
     return bool(words) and len(words[-1]) > 1
-
-
-def status_line(text: str, page: SearchPage | None, quote_total: int | None) -> Content:
-    """'Showing 30 of 45,012: 2 names · 1,000 claims · 44,012 quotes — ↓ or End at the last result loads more'."""
-    if not text.strip():
-        return Content(HINT)
-    if page is None or not page.hits:
-        skipped = f" ({' and '.join(page.skipped)} not searched: no index)" if page and page.skipped else ""
-        return Content(f"Nothing matches “{one_line(text.strip())[:40]}”{skipped}")
-    shown_of = {kind: sum(1 for h in page.hits if kind_group(h) == kind) for kind in NOUNS}
-    parts = []
-    known = True
-    for kind in ("name", "stance", "claim"):
-        count = page.counts.get(kind)
-        if count is None and f"{kind}s" not in page.skipped and kind == "name":
-            parts.append(f"{shown_of[kind]}+ names")
-            known = False
-        elif count:
-            parts.append(_plural(f"{count:,}" if count != 1 else 1, NOUNS[kind]))
-    if quote_total is not None:
-        parts.append(_plural(f"{quote_total:,}" if quote_total != 1 else 1, "quote"))
-    elif page.quote_matches is None and any(h.kind == "quote" for h in page.hits):
-        parts.append(f"over {RANK_LIMIT:,} quotes")  # the search read that many before ranking
-        known = False
-    else:
-        parts.append("quotes not counted (too many to count quickly)")
-        known = False
-    shown = len(page.hits)
-    if not page.more:
-        head = f"{shown} result{'s' * (shown != 1)}"
-    elif known:
-        total = sum(page.counts.get(kind, 0) for kind in ("name", "stance", "claim")) + (quote_total or 0)
-        head = f"Showing {shown} of {total:,}"
-    else:
-        head = f"Showing {shown} of more than {shown}"
-    line = f"{head}: {' · '.join(parts)}"
-    if page.skipped:
-        line += f" · {' and '.join(page.skipped)} not searched (no index)"
-    return Content(line + (f" — {MORE_HINT}" if page.more else " — Enter opens, Escape closes"))

@@ -1,4 +1,6 @@
-"""How one search result is drawn: its kind in a column of its own, then the name and a snippet, the query's
+"""How the search dialog draws its results and the status line under its box.
+
+One result: its kind in a column of its own, then the name and a snippet, the query's
 words highlighted; lines that wrap stay indented under the name (a hanging indent), never back at the kind.
 
 Database text is shown literally: every piece is a `Content` of escaped text, never parsed as markup.
@@ -15,7 +17,7 @@ from textual.visual import RenderOptions, Visual
 
 from tui.models import SearchHit
 from tui.present import one_line
-from tui.search import match_spans
+from tui.search import RANK_LIMIT, SearchPage, match_spans
 
 SNIPPET_CHARS = 240
 # Characters of a long text shown before its first matched word, so the match is in the snippet.
@@ -30,6 +32,8 @@ KIND_LABEL = {
 }
 INDENT = 9
 HIGHLIGHT = "bold underline"
+HINT = "Type a city, official or organisation (typos are fine), or words the articles say"
+MORE_HINT = "↓ or End at the last result loads more"
 
 
 class Hanging(Visual):
@@ -102,3 +106,56 @@ def hit_prompt(hit: SearchHit, words: list[str], width: int | None = None) -> Vi
         highlighted(snippet, words, "$text-muted"),
     )
     return Hanging(Content.styled(kind, "$text-muted"), body)
+
+
+# --- the status line under the search box --------------------------------------------------------
+
+
+def kind_group(hit: SearchHit) -> str:
+    return "name" if hit.kind in ("city", "official", "organization") else hit.kind
+
+
+NOUNS = {"name": "name", "stance": "stance", "claim": "claim", "quote": "quote"}
+
+
+def _plural(count: int | str, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def status_line(text: str, page: SearchPage | None, quote_total: int | None) -> Content:
+    """'Showing 30 of 45,012: 2 names · 1,000 claims · 44,012 quotes — ↓ or End at the last result loads more'."""
+    if not text.strip():
+        return Content(HINT)
+    if page is None or not page.hits:
+        skipped = f" ({' and '.join(page.skipped)} not searched: no index)" if page and page.skipped else ""
+        return Content(f"Nothing matches “{one_line(text.strip())[:40]}”{skipped}")
+    shown_of = {kind: sum(1 for h in page.hits if kind_group(h) == kind) for kind in NOUNS}
+    parts = []
+    known = True
+    for kind in ("name", "stance", "claim"):
+        count = page.counts.get(kind)
+        if count is None and f"{kind}s" not in page.skipped and kind == "name":
+            parts.append(f"{shown_of[kind]}+ names")
+            known = False
+        elif count:
+            parts.append(_plural(f"{count:,}" if count != 1 else 1, NOUNS[kind]))
+    if quote_total is not None:
+        parts.append(_plural(f"{quote_total:,}" if quote_total != 1 else 1, "quote"))
+    elif page.quote_matches is None and any(h.kind == "quote" for h in page.hits):
+        parts.append(f"over {RANK_LIMIT:,} quotes")  # the search read that many before ranking
+        known = False
+    else:
+        parts.append("quotes not counted (too many to count quickly)")
+        known = False
+    shown = len(page.hits)
+    if not page.more:
+        head = f"{shown} result{'s' * (shown != 1)}"
+    elif known:
+        total = sum(page.counts.get(kind, 0) for kind in ("name", "stance", "claim")) + (quote_total or 0)
+        head = f"Showing {shown} of {total:,}"
+    else:
+        head = f"Showing {shown} of more than {shown}"
+    line = f"{head}: {' · '.join(parts)}"
+    if page.skipped:
+        line += f" · {' and '.join(page.skipped)} not searched (no index)"
+    return Content(line + (f" — {MORE_HINT}" if page.more else " — Enter opens, Escape closes"))
