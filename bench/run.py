@@ -187,8 +187,8 @@ def make_plan(db: Path, smoke: bool, quiet: float, timeout: float) -> Plan:
     """What to type and where to go, and what the screen must show after each key, read from the database."""
     from tui.ingest.synth_vocab import vocabulary
     from tui.present import one_line
-    from tui.screens.search import LIMIT
-    from tui.search import fold, fts_query, search
+    from tui.screens.search import LIMIT, MAX_SCAN
+    from tui.search import fold, fts_query, search_page
     from tui.store import open_store
 
     store = open_store(db)
@@ -203,8 +203,9 @@ def make_plan(db: Path, smoke: bool, quiet: float, timeout: float) -> Plan:
             queries = [Query(q.kind, q.text[:3]) for q in queries]
         for query in queries:
             for i in range(1, len(query.text) + 1):
-                hits = search(store, query.text[:i], LIMIT)
-                query.expected[query.text[:i]] = [one_line(h.name) for h in hits[:5]]
+                hits = search_page(store, query.text[:i], LIMIT, max_scan=MAX_SCAN).hits  # as the dialog searches
+                # The start of each name: a long one (a policy's) wraps in the dialog and would not be found whole.
+                query.expected[query.text[:i]] = [one_line(h.name)[:40] for h in hits[:5]]
         first = store.cities_page(0, 1)
         busy = busiest_city_with_unique_name(store, fold)
         return Plan(queries, first[0].name if first else "", busy, store.city_count() + 1, quiet, timeout)

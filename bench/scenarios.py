@@ -23,7 +23,7 @@ ENTER, ESCAPE, TAB, SHIFT_TAB, PAGE_UP, BACKSPACE = "\r", "\x1b", "\t", "\x1b[Z"
 # What events-tui shows; if the app's wording changes, change it here.
 LOADING = "Loading…"
 MAIN_MARK = "All cities"
-SEARCH_MARK = "Search names and quotes"
+SEARCH_MARK = "Search names"  # the search box's placeholder begins so
 NOTHING_MATCHES = "Nothing matches"
 SOURCE_CRUMB = "Source"
 MAIN_CRUMB = "Cities"  # the main screen's breadcrumb; a drill-down's reads "Cities › …"

@@ -270,7 +270,7 @@ async def test_enter_on_mayor_opens_speaker_and_c_copies_citation(app_store: Sto
         assert isinstance(quote, Quote)
         await pilot.press("c")
         await settle(pilot)
-        assert app.clipboard == citation(quote)
+        assert app.clipboard == citation(quote, app_store.sentence_around(quote.excerpt))
 
 
 async def test_rows_move_without_wrapping(app_store: Store) -> None:

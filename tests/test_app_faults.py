@@ -104,7 +104,7 @@ async def test_search_while_another_program_holds_a_write_lock(copy_db: Path) ->
             # The lock is gone: the same search now works.
             app.clear_notifications()
             await search_for(pilot, "chicago")
-            assert "Up/Down to choose" in terminal_text(app) and LOCKED not in terminal_text(app)
+            assert "Enter opens" in terminal_text(app) and LOCKED not in terminal_text(app)
             await pilot.press("enter")
             await settle(pilot)
             assert isinstance(app.screen, CityScreen)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import Static
 
 from tests.conftest import plain_title, settle, terminal_text
 from tui.app import EventsApp
@@ -23,6 +24,7 @@ from tui.screens.panes import CITY_COLUMNS, OFFICIAL_COLUMNS, city_row
 from tui.search import fold
 from tui.store import Store, open_store
 from tui.widgets.lazy_list import PAGE_SIZE, LazyList
+from tui.widgets.quote_detail import QuoteDetail
 from tui.widgets.row_layout import column_widths, layout_row
 
 SIZE = (100, 30)
@@ -231,8 +233,10 @@ async def test_c_copies_the_highlighted_quote_as_a_citation(store: Store) -> Non
         assert quote == store.quotes_page(1, 1)[0]
         await pilot.press("c")
         await pilot.pause()
-        assert app.clipboard == citation(quote)
+        # The citation carries the sentence around the quote (issue 11, item 8) and is shown in a dialog.
+        assert app.clipboard == citation(quote, store.sentence_around(quote.excerpt))
         assert quote.text in app.clipboard
+        assert type(app.screen).__name__ == "CitationScreen"
 
 
 async def test_resizing_small_and_large_does_not_crash(store: Store) -> None:
@@ -470,7 +474,11 @@ async def test_start_up_reads_the_first_rows_without_workers(big_db: Path, monke
             assert all(thread == threading.main_thread().name for name, thread in reads if name.endswith("_page"))
             text = screen_text(pilot)
             assert "Loading…" not in text
-            assert store.quotes_page(0, 1)[0].text[:30] in text.replace("\n", " ").replace("│", "")
+            # The detail shows the first quote inside its sentence (issue 11, item 8): its words are all there.
+            detail = pilot.app.screen.query_one(QuoteDetail)
+            first = store.quotes_page(0, 1)[0]
+            assert detail.quote == first
+            assert first.text in detail.query_one(Static).visual.plain
     finally:
         store.close()
 

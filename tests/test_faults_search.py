@@ -22,7 +22,7 @@ from tui.models import SearchHit
 from tui.search import fold, search
 from tui.store import Store, open_store
 
-KINDS = {"city", "official", "organization", "quote"}
+KINDS = {"city", "official", "organization", "stance", "claim", "quote"}
 
 # FTS5 syntax and other hostile pieces, mixed with names and words that do match, so that generated queries
 # reach the name matcher, the trigram index and the quotes index, not only the "nothing left after folding" path.

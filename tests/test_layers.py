@@ -24,6 +24,7 @@ DATA_CORE = [
     "output.py",
     "export.py",
     "commands.py",
+    "sentences.py",
     "ingest",
 ]
 # What draws the browser; it asks the store for models and never talks SQL itself.

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from textual.app import App
 from textual.binding import Binding
 
-from tui.models import Excerpt, Quote, SearchHit, Stance
+from tui.models import Claim, Excerpt, Quote, SearchHit, Stance
 from tui.present import one_line
 from tui.screens.main import MainScreen
 from tui.store import Store
@@ -25,7 +25,8 @@ from tui.widgets.background import ReadingApp, read_now
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    # Only named: its messages find their handlers here by name, and the drill-down screens import it when they open.
+    # Only named: their messages find their handlers here by name; the screens import them when they open.
+    from tui.screens.source import SourceScreen
     from tui.widgets.drill_list import DrillList
 
 
@@ -189,6 +190,9 @@ class EventsApp(ReadingApp[None]):
     def on_drill_list_citation_wanted(self, message: DrillList.CitationWanted) -> None:
         self.copy_citation(message.item)
 
+    def on_source_screen_citation_wanted(self, message: SourceScreen.CitationWanted) -> None:
+        self.copy_citation(message.item)
+
     def _open_excerpt(self, excerpt: Excerpt) -> None:
         self.open_source(excerpt.source_id, excerpt.start, excerpt.end)
 
@@ -219,25 +223,32 @@ class EventsApp(ReadingApp[None]):
         elif hit.kind == "organization":
             self.open_speaker(organization_id=hit.id)
         else:
-            # One row by id: fast enough for the event loop. A failed read has been shown as one line.
-            found: Quote | None | Literal[False] = read_now(self, lambda: self.store.quote(hit.id), False)
+            # A quote, a stance or a claim opens the article at its words: one row by id, fast enough for the event
+            # loop. A failed read has been shown as one line.
+            read = {"stance": self.store.stance, "claim": self.store.claim}.get(hit.kind, self.store.quote)
+            found: Quote | Stance | Claim | None | Literal[False] = read_now(self, lambda: read(hit.id), False)
             if found is False:
                 return
-            quote = found
-            if quote is None:
-                self.notify("That quote is no longer in the database", severity="error")
+            if found is None:
+                self.notify(f"That {hit.kind} is no longer in the database", severity="error")
                 return
-            main = self.screen_stack[0]
-            if isinstance(main, MainScreen):
-                main.land_on_quote(quote)
-            self.open_source(quote.excerpt.source_id, quote.excerpt.start, quote.excerpt.end)
+            if isinstance(found, Quote):
+                main = self.screen_stack[0]
+                if isinstance(main, MainScreen):
+                    main.land_on_quote(found)
+            self.open_source(found.excerpt.source_id, found.excerpt.start, found.excerpt.end)
 
-    def copy_citation(self, item: Quote | Stance) -> None:
-        """Put a one-line citation of a quote (or a stance's evidence) on the clipboard."""
+    def copy_citation(self, item: Quote | Stance | Claim) -> None:
+        """Send a one-line citation (with the sentence around the words) to the terminal's clipboard, and show it
+        in a dialog that says so and can write it to a file: OSC 52 may be ignored without a word (tmux)."""
         from tui.present import citation
+        from tui.screens.citation import CitationScreen
 
-        text = citation(item)
+        try:
+            context = self.store.sentence_around(item.excerpt)
+        except Exception:  # noqa: BLE001 — the citation without the sentence is still right
+            context = None
+        text = citation(item, context)
         self.copy_to_clipboard(text)
-        who = item.speaker if isinstance(item, Quote) else item.holder
-        # notify() parses markup by default; DB text must not be.
-        self.notify(f"Copied a citation of {one_line(who)}", title="Clipboard", markup=False)
+        who = item.speaker if isinstance(item, Quote) else item.holder if isinstance(item, Stance) else item.figure
+        self.push_screen(CitationScreen(text, who))

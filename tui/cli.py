@@ -112,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--city", metavar="CITY", dest="in_city", help="only an official of this city (for namesakes)"
     )
     reader("source", "an article's metadata and text").add_argument("slug")
+    compare = reader("compare", "every city at a glance: police stance, city policy, state law, mayor, counts")
+    compare.add_argument("--stance", choices=("refuses", "cooperates", "mandated", "unclear"), help="only these")
+    compare.add_argument("--sort", choices=("city", "police", "statements", "latest"), default="city")
     export = reader("export", "every quote and stance with speaker, city, date, source and offsets", json_flag=False)
     export.add_argument("--format", choices=("json", "csv", "markdown"), default="json")
     export.add_argument("--out", metavar="PATH", help="write here instead of standard output")

@@ -12,7 +12,7 @@ from typing import Literal
 
 Position = Literal["refuses", "cooperates", "mandated", "unclear"]
 POSITIONS: tuple[str, ...] = ("refuses", "cooperates", "mandated", "unclear")
-SearchKind = Literal["city", "official", "organization", "quote"]
+SearchKind = Literal["city", "official", "organization", "stance", "claim", "quote"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,3 +241,53 @@ class OfficialView:
     @property
     def total(self) -> int:
         return len(self.quotes) if self.quotes_total is None else self.quotes_total
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The sentence of the article around an excerpt: ``text`` is ``source.text[start:end]``, and holds the excerpt.
+
+    ``cut_before``/``cut_after``: the sentence runs on past what is shown (a very long sentence is cut at a word).
+    """
+
+    source_id: int
+    start: int
+    end: int
+    text: str
+    cut_before: bool = False
+    cut_after: bool = False
+
+    def parts(self, excerpt: Excerpt) -> tuple[str, str, str]:
+        """The sentence split around the excerpt: (before, the excerpt's words, after)."""
+        a = min(max(excerpt.start - self.start, 0), len(self.text))
+        b = min(max(excerpt.end - self.start, a), len(self.text))
+        return self.text[:a], self.text[a:b], self.text[b:]
+
+
+@dataclass(frozen=True, slots=True)
+class StanceTally:
+    """A city's stance of one kind (police, city policy, state law) for the compare view.
+
+    ``stance`` is the one shown (the first in the order refuses, cooperates, mandated, unclear, as the Cities
+    badge picks it); ``sources`` how many articles state that same position; ``others`` the other positions
+    stated for the same kind, so a disagreement between sources is never hidden behind the first one.
+    """
+
+    stance: Stance
+    sources: int
+    others: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CityComparison:
+    """One row of the compare view: what the sources state about a city, at a glance. None: not stated."""
+
+    city: City
+    police: StanceTally | None
+    city_policy: StanceTally | None
+    state_law: StanceTally | None
+    mayor: Official | None
+    statements: int
+    sources: int
+    latest: str | None
+    latest_precision: str | None

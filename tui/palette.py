@@ -1,4 +1,5 @@
-"""Names in the command palette (Ctrl+P): the same search as `/`, names only; choosing one opens its view."""
+"""Names in the command palette (Ctrl+P): the same search as `/`, names only; choosing one opens its view.
+The palette also offers the views that are not a name: "Compare cities" (the `C` key of the main screen)."""
 
 from __future__ import annotations
 
@@ -14,15 +15,30 @@ from tui.search import search
 
 LIMIT = 20
 KIND_LABEL = {"city": "City", "official": "Official", "organization": "Organisation"}
+COMPARE = "Compare cities"
+COMPARE_HELP = "Every city's police stance, city policy, state law, mayor, quotes and sources, side by side (C)"
 
 
 class NameProvider(Provider):
     """Cities, officials and organisations by name, typo-tolerant, ranked by tui.search."""
 
+    async def discover(self) -> Hits:
+        yield Hit(1.0, COMPARE, self._open_compare, help=COMPARE_HELP)
+
+    def _open_compare(self) -> None:
+        from tui.screens.compare import CompareScreen
+
+        store = getattr(self.app, "store", None)
+        if store is not None:
+            self.app.push_screen(CompareScreen(store))
+
     async def search(self, query: str) -> Hits:
         store = getattr(self.app, "store", None)
         if store is None or not query.strip():
             return
+        score = self.matcher(query).match(COMPARE)
+        if score > 0:
+            yield Hit(score, self.matcher(query).highlight(COMPARE), self._open_compare, help=COMPARE_HELP)
         # The store is synchronous; a thread keeps the palette's input responsive while it reads. Names only:
         # the palette opens views, and a short word's quotes cost up to 50 ms at a million quotes.
         names = await asyncio.to_thread(search, store, query, LIMIT, False)

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tui.models import (
+    CityComparison,
     CityView,
+    Claim,
+    Context,
     Excerpt,
     NameMatch,
     Official,
@@ -26,6 +29,7 @@ from tui.models import (
     Source,
     Stance,
     StanceGroup,
+    StanceTally,
     group_stances,
 )
 
@@ -407,18 +411,25 @@ def source_label(source: Source) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def citation(item: Quote | Stance) -> str:
-    """A one-line plain-text citation of a quote, or of a stance's evidence, ready to paste.
+def citation(item: Quote | Stance | Claim, context: Context | None = None) -> str:
+    """A one-line plain-text citation of a quote, a stance's evidence or a claim, ready to paste.
 
-    '“not panic.” — Libby Schaaf, Mayor of Oakland, 2019-06-21. Source: article 2019-06-22-ice-raids,
-    published 2019-06-22, characters 1850-1860.' Only stated facts appear; a missing date says so.
+    '“not panic.” — Libby Schaaf, Mayor of Oakland, 2019-06-21. In context: “Oakland Mayor Libby Schaaf (D),
+    ... she urged residents to “not panic.”” Source: article 2019-06-22-ice-raids, published 2019-06-22,
+    characters 1850-1860.' Only stated facts appear (title, outlet and URL when the article has them); a
+    missing date says so. `context` is the sentence around the words (`Store.sentence_around`), left out when
+    it says no more than the words themselves.
     """
     if isinstance(item, Quote):
         words, who = item.text, [item.speaker, item.speaker_title, item.medium]
-    else:
+        who.append(date_label(item.date, item.date_precision))
+    elif isinstance(item, Stance):
         holder = f"{item.holder} (signed by {item.signed_by})" if item.signed_by else item.holder
         words, who = item.evidence, [holder, f"{item.kind} stance toward {item.toward}: {item.position}"]
-    who.append(date_label(item.date, item.date_precision))
+        who.append(date_label(item.date, item.date_precision))
+    else:
+        words = item.evidence
+        who = [f"figure: {item.figure} ({item.subject})", f"claimed by {item.claimant}" if item.claimant else None]
     speaker = ", ".join(p for p in who if p)
     offsets = f"characters {item.excerpt.start}-{item.excerpt.end}"
     where = source_label(item.source)
@@ -426,4 +437,72 @@ def citation(item: Quote | Stance) -> str:
         where += f" ({item.source.slug}, {offsets})"
     else:
         where += f", {offsets}"
-    return one_line(f"“{words}” — {speaker}. Source: {where}.")
+    if item.source.url:
+        where += f", {item.source.url}"
+    line = f"“{words}” — {speaker}."
+    sentence = context_line(context, words, item.excerpt)
+    if sentence:
+        line += f" In context: “{sentence}”"
+    return one_line(f"{line} Source: {where}.")
+
+
+def context_line(context: Context | None, words: str, excerpt: Excerpt) -> str | None:
+    """The sentence around `words`, with '…' where a very long sentence was cut; None if it adds nothing, or if
+    the article's characters at the excerpt are not `words` (a damaged database): a sentence that does not hold
+    the quoted words must never be shown as their context. A sentence that adds only punctuation (the article's
+    own quotation marks around a whole quoted sentence) adds nothing."""
+    if context is None:
+        return None
+    before, inside, after = context.parts(excerpt)
+    if inside != words or not any(ch.isalnum() for ch in before + after):
+        return None  # not the quoted words; or only the article's quotation marks around them
+    return ("…" if context.cut_before else "") + context.text + ("…" if context.cut_after else "")
+
+
+# --- compare cities (issue 11, item 6) --------------------------------------------------------------
+
+NOT_STATED_SHORT = "not stated"
+
+
+def tally_json(tally: StanceTally | None, city: str) -> dict[str, Any] | None:
+    """A compare row's stance: the `stance` shape plus "sources" (articles stating that position) and
+    "other_positions" (other positions stated for the same kind by other sources; usually empty)."""
+    if tally is None:
+        return None
+    return {**stance_json(tally.stance, city), "sources": tally.sources, "other_positions": list(tally.others)}
+
+
+def compare_json(row: CityComparison) -> dict[str, Any]:
+    """`events-tui compare --json`: one city at a glance; null where the sources state nothing.
+
+    `{"city", "state", "police", "city_policy", "state_law", "mayor", "statements", "sources", "latest"}` plus
+    `latest_precision`. `statements` counts the quotes about the city, `sources` the articles with a quote or
+    stance about it, `latest` the newest date of those quotes and stances.
+    """
+    name = row.city.name
+    return {
+        "city": name,
+        "state": row.city.state,
+        "police": tally_json(row.police, name),
+        "city_policy": tally_json(row.city_policy, name),
+        "state_law": tally_json(row.state_law, name),
+        "mayor": person_json(row.mayor) if row.mayor else None,
+        "statements": row.statements,
+        "sources": row.sources,
+        "latest": row.latest,
+        "latest_precision": row.latest_precision,
+    }
+
+
+def tally_label(tally: StanceTally | None) -> str:
+    """A compare cell: 'refuses', 'refuses ·2' (two articles state it), 'refuses*' (other articles state another
+    position; `COMPARE_MARKS` explains the marks), or 'not stated'. The same in the browser and the CLI."""
+    if tally is None:
+        return NOT_STATED_SHORT
+    label = one_line(tally.stance.position)
+    if tally.sources > 1:
+        label += f" ·{tally.sources}"
+    return label + ("*" if tally.others else "")
+
+
+COMPARE_MARKS = "·2 stated by 2 sources · * sources disagree (the city's page shows each)"

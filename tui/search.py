@@ -11,12 +11,15 @@ One implementation serves the browser, the command palette and `events-tui searc
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from tui.models import SearchHit
+from tui.models import SearchHit, Stance
 from tui.present import describe
 
 if TYPE_CHECKING:
@@ -34,6 +37,8 @@ MAX_QUERY_CHARS = 200
 MAX_QUOTE_TERMS = 8
 # Most results one search returns: a larger --limit would overflow SQLite's integers (limit * 4 and all).
 MAX_RESULTS = 10_000
+# Highlighting looks at no more of a result's text than this (a snippet is shorter).
+MAX_HIGHLIGHT_CHARS = 2_000
 
 # Name scores by tier; each less 0.01 per alias weight, so the tiers never overlap. A typo scores its similarity.
 EXACT, PREFIX, WORD_START, SUBSTRING = 4.0, 3.0, 2.5, 2.0
@@ -74,8 +79,13 @@ def initials(name: str) -> str | None:
 
 
 def search_keys(name: str, aliases: list[str], kind: str) -> list[tuple[str, int]]:
-    """Every (folded key, weight) under which an entity is found; lower weight ranks first."""
+    """Every (folded key, weight) under which an entity is found; lower weight ranks first.
+
+    An alias written with stops between letters ('L.A.', 'N.Y.C.') folds to single letters ('l a'); it is also
+    kept with the letters joined ('la'), so that 'LA' finds it as an exact match, as 'L.A.' does.
+    """
     keys = [(fold(name), 0)] + [(fold(alias), 1) for alias in aliases]
+    keys += [(key.replace(" ", ""), weight) for key, weight in keys if _spelled_out(key)]
     if kind == "organization":
         derived = initials(name)
         if derived:
@@ -85,6 +95,12 @@ def search_keys(name: str, aliases: list[str], kind: str) -> list[tuple[str, int
         if key and key not in unique:
             unique[key] = weight
     return list(unique.items())
+
+
+def _spelled_out(key: str) -> bool:
+    """'l a', 'n y c': a folded key of two or more single letters (an initialism written with stops)."""
+    letters = key.split()
+    return len(letters) > 1 and all(len(letter) == 1 for letter in letters)
 
 
 def typo_grams(key: str) -> list[str]:
@@ -144,15 +160,88 @@ def name_similarity(query: str, key: str, floor: float = 0.0) -> float:
 
 
 def search(store: Store, text: str, limit: int = 20, quotes: bool = True) -> list[SearchHit]:
-    """Names first (best match first), then quotes unless `quotes` is False; never raises on any user text."""
+    """Names first (best match first), then what the articles say: stances, claims, quotes (unless `quotes` is
+    False, for names only). Never raises on any user text."""
+    return search_page(store, text, limit, quotes).hits
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """The first `limit` results of a search and what is known of the rest.
+
+    `quote_matches`: every quote matching, counted while searching when there are at most RANK_LIMIT of them,
+    else None (the caller may count them with `count_quotes`). `more`: results exist beyond those returned.
+    `counts`: how many names, stances and claims match in all ("name", "stance", "claim"); a kind is left out
+    when its count is not known (names that fill the page; a kind not searched).
+    """
+
+    hits: list[SearchHit]
+    more: bool
+    quote_matches: int | None
+    expression: str | None  # the quotes' FTS expression, for `count_quotes`
+    skipped: tuple[str, ...] = ()  # kinds not searched (see `search_page`'s max_scan)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+# Stances or claims counted for the status line no further than this.
+COUNT_CAP = 10_000
+
+
+def search_page(store: Store, text: str, limit: int, quotes: bool = True, max_scan: int | None = None) -> SearchPage:
+    """Names, then stances, claims and quotes holding every word (the last as a prefix), `limit` in all.
+
+    `max_scan`: stances and claims without a full-text index in this database are searched by reading every
+    row; a table of more rows than this is left out (and named in `skipped`), so that typing stays fast.
+    """
     query = fold(text[:MAX_QUERY_CHARS])
     if not query or limit <= 0:
-        return []
+        return SearchPage([], False, 0, None)
     limit = min(limit, MAX_RESULTS)
-    hits = search_names(store, query, limit)
-    if quotes and len(hits) < limit:
-        hits += search_quotes(store, text, limit - len(hits))
-    return hits
+    # One more than asked of each kind says whether anything is left beyond the page.
+    hits = search_names(store, query, limit + 1)
+    counts = {"name": len(hits)} if len(hits) <= limit else {}
+    if not quotes:
+        return SearchPage(hits[:limit], len(hits) > limit, 0, None, counts=counts)
+    words = quote_words(text)
+    skipped = tuple(
+        table
+        for table in ("stances", "claims")
+        if max_scan is not None and not store.text_index(table) and store.row_count(table) > max_scan
+    )
+    for kind, table, match_ids in (
+        ("stance", "stances", store.stance_match_ids),
+        ("claim", "claims", store.claim_match_ids),
+    ):
+        if table in skipped:
+            continue
+        room = limit + 1 - len(hits)
+        ids = match_ids(words, max(room, 0))
+        if room > 0:
+            hits += _hits_of(store, kind, ids)
+        # All of them when the page had room for all; else counted (the page shows the first ones only).
+        counts[kind] = len(ids) if 0 <= len(ids) < room else min(len(match_ids(words, COUNT_CAP)), COUNT_CAP)
+    expression = fts_query(words)
+    total: int | None = None  # not counted: the page was full before the quotes
+    if len(hits) <= limit:
+        found, total = search_quotes_counted(store, text, limit + 1 - len(hits))
+        hits += found
+    return SearchPage(hits[:limit], len(hits) > limit, total, expression, skipped, counts)
+
+
+def _hits_of(store: Store, kind: str, ids: list[int]) -> list[SearchHit]:
+    if kind == "stance":
+        return [SearchHit("stance", s.id, s.holder, stance_snippet(s), 0.0) for s in store.stances_by_id(ids)]
+    return [SearchHit("claim", c.id, c.figure, c.evidence, 0.0) for c in store.claims_by_id(ids)]
+
+
+def stance_snippet(stance: Stance) -> str:
+    """What a stance hit shows: its kind and position, and the article's words."""
+    return f"{stance.kind} · {stance.position}: {stance.evidence}"
+
+
+def count_quotes(store: Store, expression: str | None, seconds: float = 0.1) -> int | None:
+    """Every quote matching the expression, or None if counting takes longer than `seconds`."""
+    return store.quote_match_total(expression, seconds) if expression else 0
 
 
 def name_score(query: str, key: str, weight: int) -> float | None:
@@ -217,15 +306,57 @@ def _with_display(store: Store, hits: list[SearchHit]) -> list[SearchHit]:
 
 def search_quotes(store: Store, text: str, limit: int) -> list[SearchHit]:
     """Quotes containing every word of the query (the last word as a prefix); best first when few match."""
+    return search_quotes_counted(store, text, limit)[0]
+
+
+def search_quotes_counted(store: Store, text: str, limit: int) -> tuple[list[SearchHit], int | None]:
+    """`search_quotes`, and how many quotes match in all (None: more than RANK_LIMIT, not counted here)."""
     expression = fts_query(quote_words(text))
-    if expression is None:
-        return []
+    if expression is None or limit <= 0:
+        return [], 0
     # One read gives both the newest matches and whether there are few enough to rank: for a short prefix
     # FTS5 merges every matching word's list before the first row, so a separate count would pay that twice.
     ids = store.quote_match_ids(expression, RANK_LIMIT + 1, ranked=False)
-    if len(ids) <= RANK_LIMIT:
+    total = len(ids) if len(ids) <= RANK_LIMIT else None
+    if total is not None:
         ids = store.quote_match_ids(expression, limit, ranked=True) if ids else []
-    return [SearchHit("quote", q.id, q.speaker, q.text, 0.0) for q in store.quotes_by_id(ids[:limit])]
+    return [SearchHit("quote", q.id, q.speaker, q.text, 0.0) for q in store.quotes_by_id(ids[:limit])], total
+
+
+_NOT_ASCII_WORD = re.compile(r"[^a-z0-9]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return fold(char) or " "
+
+
+def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where the folded `words` occur in `text` at the start of a word, as (start, end) character offsets of
+    `text`, for highlighting a result. Matching folds case, accents and punctuation as search does."""
+    if not words or not text:
+        return []
+    text = text[:MAX_HIGHLIGHT_CHARS]
+    if text.isascii():
+        # Folding keeps ASCII one character for one: lower case, anything but a letter or digit a space.
+        haystack = _NOT_ASCII_WORD.sub(" ", text.lower())
+        owner: Sequence[int] = range(len(text))
+    else:
+        pieces = [_fold_char(char) for char in text]
+        haystack = "".join(pieces)
+        owner = [index for index, piece in enumerate(pieces) for _ in piece]  # folded character -> text index
+    spans: list[tuple[int, int]] = []
+    for word in dict.fromkeys(w for w in words if w):
+        for match in re.finditer(rf"(?<![^\W_]){re.escape(word)}", haystack):  # at the start of a word
+            spans.append((owner[match.start()], owner[match.end() - 1] + 1))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 # --- is it a typo? (resolving one name: tui.resolve) -----------------------------------------------------

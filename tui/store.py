@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 from urllib.parse import quote as url_quote
 
 from tui.errors import StoreError
 from tui.models import (
     City,
+    CityComparison,
     CityView,
     Claim,
+    Context,
     Excerpt,
     Official,
     OfficialView,
@@ -28,8 +32,10 @@ from tui.models import (
     Quote,
     Source,
     Stance,
+    StanceTally,
 )
 from tui.present import role  # a quote's speaker_title is worded as everywhere else
+from tui.sentences import MAX_SIDE, sentence_bounds
 
 # The schema version this code reads; kept in step with tui.ingest.schema.SCHEMA_VERSION (a test checks),
 # but not imported from there, because the builder imports sqlite_utils and that is too slow for start-up.
@@ -735,3 +741,288 @@ class Store:
             params = (*params, date, date, quote_id)
         counted = self._one(f"SELECT count(*) FROM quotes q WHERE {scope}{before}", params)
         return counted[0] if counted else None
+
+    # --- quotes in context, claims of a city or an article (issue 11, items 8 and 9) ------------
+
+    def sentence_around(self, excerpt: Excerpt) -> Context | None:
+        """The sentence of the article holding the excerpt (tui.sentences decides where sentences end).
+
+        Only a window of the article around the excerpt is read (SQLite's substr counts characters, as Python
+        does), so the cost does not grow with the article. None when the article is not in the database.
+        """
+        margin = MAX_SIDE + 64  # more than the splitter looks at, so a cut window is never taken for the text's end
+        lo = max(0, excerpt.start - margin)
+        row = self._one(
+            "SELECT substr(text, ?, ?) FROM sources WHERE id = ?",
+            (lo + 1, excerpt.end + margin - lo, excerpt.source_id),
+        )
+        if row is None or row[0] is None:
+            return None
+        window: str = row[0]
+        bounds = sentence_bounds(window, excerpt.start - lo, excerpt.end - lo)
+        return Context(
+            excerpt.source_id,
+            lo + bounds.start,
+            lo + bounds.end,
+            window[bounds.start : bounds.end],
+            bounds.cut_before,
+            bounds.cut_after,
+        )
+
+    _CLAIM_SELECT = "SELECT id, figure, claimant, subject, evidence, source_id, start, end FROM claims"
+
+    def _claim(self, row: tuple) -> Claim:
+        *fields, source_id, start, end = row
+        source = self.source(source_id)
+        return Claim(*fields, source, Excerpt(source_id, source.slug, start, end))  # type: ignore[call-arg]
+
+    def claims_in_source(self, source_id: int) -> list[Claim]:
+        """The article's figures, in the order it states them."""
+        rows = self._all(self._CLAIM_SELECT + " WHERE source_id = ? ORDER BY start, id", (source_id,))
+        return [self._claim(row) for row in rows]
+
+    def city_names(self, city_id: int) -> list[str]:
+        """The city's name and the aliases its sources use, as written (not folded, not derived)."""
+        rows = self._all(
+            "SELECT DISTINCT name FROM names WHERE kind = 'city' AND entity_id = ? AND weight <= 1 ORDER BY name",
+            (city_id,),
+        )
+        return [row[0] for row in rows if row[0]]
+
+    def claims_naming_city(self, city_id: int) -> list[Claim]:
+        """Claims whose own evidence names the city (its name or an alias, as a whole word, as written).
+
+        Matched when read, not stored: a claim's words are what the article says, and "in up to 10 cities —
+        including Miami, Los Angeles, Chicago, and Houston" names each of them. A claim about a city that does
+        not name it in its evidence is not linked; nothing is guessed.
+        """
+        names = self.city_names(city_id)
+        if not names:
+            return []
+        # instr() narrows to claims holding a name; the whole-word check below drops 'Ames' inside 'James'.
+        where = " OR ".join(["instr(evidence, ?) > 0"] * len(names))
+        rows = self._all(self._CLAIM_SELECT + f" WHERE {where} ORDER BY source_id, start, id", tuple(names))
+        claims = [self._claim(row) for row in rows]
+        pattern = re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in names))
+        return [claim for claim in claims if pattern.search(claim.evidence)]
+
+    def claim(self, claim_id: int) -> Claim | None:
+        row = self._one(self._CLAIM_SELECT + " WHERE id = ?", (claim_id,))
+        return self._claim(row) if row else None
+
+    def stance(self, stance_id: int) -> Stance | None:
+        row = self._one(_STANCE_SELECT + " WHERE s.id = ?", (stance_id,))
+        return self._stance(row) if row else None
+
+    def item_at(self, source_id: int, start: int, end: int) -> Quote | Stance | Claim | None:
+        """The quote, stance or claim cut from exactly these characters of the article (the source screen's)."""
+        row = self._one("SELECT id FROM quotes WHERE source_id = ? AND start = ? AND end = ?", (source_id, start, end))
+        if row:
+            return self.quote(row[0])
+        row = self._one("SELECT id FROM stances WHERE source_id = ? AND start = ? AND end = ?", (source_id, start, end))
+        if row:
+            return self.stance(row[0])
+        row = self._one("SELECT id FROM claims WHERE source_id = ? AND start = ? AND end = ?", (source_id, start, end))
+        return self.claim(row[0]) if row else None
+
+    # --- search of stances and claims, and of quote totals (issue 11 item 10, issue 10 item 4) ---
+
+    def text_index(self, table: str) -> bool:
+        """Whether `table` ("stances", "claims") has a full-text index (`<table>_fts`) in this database."""
+        return self._one("SELECT 1 FROM sqlite_master WHERE name = ?", (f"{table}_fts",)) is not None
+
+    def row_count(self, table: str) -> int:
+        """Rows in one of the events tables; the database is only read, so each count is kept once made."""
+        if table not in REQUIRED_TABLES:
+            raise ValueError(table)
+        counts: dict[str, int] = self.__dict__.setdefault("_row_counts", {})
+        if table not in counts:
+            row = self._one(f"SELECT count(*) FROM [{table}]")  # a name from REQUIRED_TABLES
+            counts[table] = row[0] if row else 0
+        return counts[table]
+
+    def stance_match_ids(self, words: list[str], limit: int) -> list[int]:
+        """Stances whose holder, summary or evidence holds every word at the start of one of its words.
+
+        A full-text index `stances_fts` is used when the database has one; otherwise the stances are scanned
+        (GLOB on the lower-cased text: ASCII case only), ~50-65 ms at 60,000 stances.
+        """
+        return self._text_match_ids("stances", ("holder", "summary", "evidence"), words, limit)
+
+    def claim_match_ids(self, words: list[str], limit: int) -> list[int]:
+        """Claims whose figure, subject or evidence holds every word; as `stance_match_ids`."""
+        return self._text_match_ids("claims", ("figure", "subject", "evidence"), words, limit)
+
+    def _text_match_ids(self, table: str, columns: tuple[str, ...], words: list[str], limit: int) -> list[int]:
+        # `words` come from tui.search.quote_words: letters and digits only, so no FTS or GLOB syntax gets in.
+        if not words or limit <= 0:
+            return []
+        if self.text_index(table):
+            expression = " ".join(f'"{w}"*' for w in words)
+            sql = f"SELECT rowid FROM [{table}_fts] WHERE [{table}_fts] MATCH ? ORDER BY rowid LIMIT ?"
+            return [row[0] for row in self._all(sql, (expression, limit))]
+        # LIKE (a substring, ASCII case-insensitively) is cheap and narrows; GLOB then keeps only rows where the
+        # word starts a word, as the index would. ' ' in front, so the text's first word follows a non-letter.
+        haystack = " || ' ' || ".join(f"coalesce({c}, '')" for c in columns)  # table and columns are constants
+        one = f"(({haystack}) LIKE ? AND lower(' ' || {haystack}) GLOB ?)"
+        sql = f"SELECT id FROM [{table}] WHERE {' AND '.join([one] * len(words))} ORDER BY id LIMIT ?"
+        params = [p for w in words for p in (f"%{w}%", f"*[^a-z0-9]{w}*")]
+        return [row[0] for row in self._all(sql, (*params, limit))]
+
+    def stances_by_id(self, ids: list[int]) -> list[Stance]:
+        if not ids:
+            return []
+        rows = self._all(_STANCE_SELECT + f" WHERE s.id IN ({', '.join('?' * len(ids))})", tuple(ids))
+        by_id = {row[0]: row for row in rows}
+        return [self._stance(by_id[i]) for i in ids if i in by_id]
+
+    def claims_by_id(self, ids: list[int]) -> list[Claim]:
+        if not ids:
+            return []
+        rows = self._all(self._CLAIM_SELECT + f" WHERE id IN ({', '.join('?' * len(ids))})", tuple(ids))
+        by_id = {row[0]: row for row in rows}
+        return [self._claim(by_id[i]) for i in ids if i in by_id]
+
+    def quote_match_total(self, expression: str, seconds: float) -> int | None:
+        """How many quotes match, or None if counting them takes longer than `seconds` ('a*' at 1M: ~0.3 s).
+
+        Counted on a connection of its own, so the budget's progress handler never touches the reads of the
+        browser, and a count under way never holds up the next keystroke's search.
+        """
+        with _COUNT_LOCK:  # one count at a time; its connection is made on first use and lives with the store
+            conn: sqlite3.Connection | None = getattr(self, "_count_conn", None)
+            if conn is None:
+                uri = f"file:{url_quote(str(self.path.resolve()))}?mode=ro"
+                conn = self._count_conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=0.5)
+            deadline = time.monotonic() + seconds
+            conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+            try:
+                return conn.execute(
+                    "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (expression,)
+                ).fetchone()[0]
+            except sqlite3.OperationalError as exc:
+                if "interrupt" in str(exc):
+                    return None
+                raise
+            finally:
+                conn.set_progress_handler(None, 0)
+
+    # --- compare cities (issue 11, item 6) ------------------------------------------------------
+
+    def compare_order(self, sort: str = "city", position: str | None = None) -> list[int]:
+        """The ids of the cities in the compare view's order, with a stance of `position` only if given.
+
+        `sort`: "city" (name), "police" (refuses, cooperates, mandated, unclear, then none; then name),
+        "statements" (most quotes first) or "latest" (newest dated quote or stance first, undated last).
+        At 50,000 cities and a million quotes: 20 ms by name, 130 ms by statements, 230 ms by police.
+        """
+        if sort not in COMPARE_SORTS:
+            raise ValueError(f"unknown sort {sort!r}")
+        where, params = "", cast(tuple[object, ...], ())
+        if position is not None:
+            kinds = ", ".join(f"'{k}'" for k in COMPARE_KINDS)  # constants
+            where = f" WHERE c.id IN (SELECT city_id FROM stances WHERE position = ? AND kind IN ({kinds}))"
+            params = (position,)
+        return [row[0] for row in self._all(_COMPARE_ORDER[sort].format(where=where), params)]
+
+    def compare_rows(self, city_ids: list[int]) -> list[CityComparison]:
+        """The compare view's rows for these cities, in the order given: a few queries per 500 cities."""
+        result: list[CityComparison] = []
+        for at in range(0, len(city_ids), 500):
+            result += self._compare_chunk(city_ids[at : at + 500])
+        return result
+
+    def _compare_chunk(self, ids: list[int]) -> list[CityComparison]:
+        marks = ", ".join("?" * len(ids))
+        cities = {row[0]: City(*row) for row in self._all(_CITY_SELECT + f" WHERE c.id IN ({marks})", tuple(ids))}
+        kinds = ", ".join(f"'{k}'" for k in COMPARE_KINDS)
+        stances: dict[int, list[Stance]] = {}
+        for row in self._all(
+            _STANCE_SELECT + f" WHERE s.city_id IN ({marks}) AND s.kind IN ({kinds}) ORDER BY s.id", tuple(ids)
+        ):
+            stance = self._stance(row)
+            stances.setdefault(stance.city_id or 0, []).append(stance)
+        mayors: dict[int, Official] = {}
+        # LIKE narrows by index order and ASCII case; the casefold check is the one city_view makes.
+        for row in self._all(
+            _OFFICIAL_SELECT + f" WHERE o.city_id IN ({marks}) AND o.title LIKE 'mayor' ORDER BY o.sort_key, o.id",
+            tuple(ids),
+        ):
+            official = Official(*row)
+            if (official.title or "").casefold() == "mayor" and official.city_id is not None:
+                mayors.setdefault(official.city_id, official)
+        counts = {
+            row[0]: row[1:]
+            for row in self._all(
+                "SELECT c.id, (SELECT count(*) FROM quotes q WHERE q.city_id = c.id),"
+                " (SELECT count(*) FROM (SELECT source_id FROM quotes WHERE city_id = c.id"
+                "  UNION SELECT source_id FROM stances WHERE city_id = c.id)),"
+                " (SELECT date || ' ' || coalesce(date_precision, '') FROM quotes WHERE city_id = c.id"
+                "  AND date IS NOT NULL ORDER BY date DESC LIMIT 1)"
+                f" FROM cities c WHERE c.id IN ({marks})",
+                tuple(ids),
+            )
+        }
+        rows = []
+        for city_id in ids:
+            city = cities.get(city_id)
+            if city is None:
+                continue
+            statements, sources, latest_quote = counts.get(city_id, (0, 0, None))
+            held = stances.get(city_id, [])
+            dated = [(s.date, s.date_precision or "") for s in held if s.date]
+            if latest_quote:
+                day, _, precision = latest_quote.partition(" ")
+                dated.append((day, precision))
+            latest = max(dated) if dated else (None, None)
+            rows.append(
+                CityComparison(
+                    city=city,
+                    police=_tally(held, "police"),
+                    city_policy=_tally(held, "city policy"),
+                    state_law=_tally(held, "state law"),
+                    mayor=mayors.get(city_id),
+                    statements=statements,
+                    sources=sources,
+                    latest=latest[0],
+                    latest_precision=latest[1] or None,
+                )
+            )
+        return rows
+
+
+_COUNT_LOCK = threading.Lock()
+# The stance kinds the compare view has a column for; other kinds (an agency's) stay on the city's own page.
+COMPARE_KINDS = ("police", "city policy", "state law")
+COMPARE_SORTS = ("city", "police", "statements", "latest")
+_POSITION_RANK = "CASE {col} WHEN 'refuses' THEN 0 WHEN 'cooperates' THEN 1 WHEN 'mandated' THEN 2 ELSE 3 END"
+_COMPARE_ORDER = {
+    "city": "SELECT c.id FROM cities c{where} ORDER BY c.sort_key, c.id",
+    "police": (
+        "SELECT c.id FROM cities c{where} ORDER BY coalesce((SELECT min("
+        + _POSITION_RANK.format(col="s.position")
+        + ") FROM stances s WHERE s.city_id = c.id AND s.kind = 'police'), 9), c.sort_key, c.id"
+    ),
+    "statements": (
+        "SELECT c.id FROM cities c LEFT JOIN (SELECT city_id, count(*) AS n FROM quotes WHERE city_id IS NOT NULL"
+        " GROUP BY city_id) q ON q.city_id = c.id{where} ORDER BY coalesce(q.n, 0) DESC, c.sort_key, c.id"
+    ),
+    "latest": (
+        "SELECT c.id FROM cities c LEFT JOIN (SELECT city_id, max(date) AS d FROM ("
+        "SELECT city_id, date FROM quotes WHERE city_id IS NOT NULL AND date IS NOT NULL"
+        " UNION ALL SELECT city_id, date FROM stances WHERE city_id IS NOT NULL AND date IS NOT NULL)"
+        " GROUP BY city_id) l ON l.city_id = c.id{where} ORDER BY l.d IS NULL, l.d DESC, c.sort_key, c.id"
+    ),
+}
+_RANK = {"refuses": 0, "cooperates": 1, "mandated": 2, "unclear": 3}
+
+
+def _tally(stances: list[Stance], kind: str) -> StanceTally | None:
+    """The stance of `kind` the compare view shows, how many articles state its position, and the others."""
+    of_kind = [s for s in stances if s.kind == kind]
+    if not of_kind:
+        return None
+    shown = min(of_kind, key=lambda s: (_RANK.get(s.position, 4), s.id))
+    sources = len({s.source.id for s in of_kind if s.position == shown.position})
+    others = tuple(dict.fromkeys(s.position for s in of_kind if s.position != shown.position))
+    return StanceTally(shown, sources, others)

@@ -26,6 +26,7 @@ GROUPS: tuple[tuple[str, str, str], ...] = (
     ("City screen", "tui.screens.city", "CityScreen"),
     ("Speaker screen", "tui.screens.speaker", "SpeakerScreen"),
     ("Source screen", "tui.screens.source", "SourceScreen"),
+    ("Compare cities (C)", "tui.screens.compare", "CompareScreen"),
     ("Search (/)", "tui.screens.search", "SearchScreen"),
     ("Help (this screen)", "tui.screens.help", "HelpScreen"),
 )

@@ -50,6 +50,10 @@ class MainScreen(Screen):
 
     BINDINGS = [
         Binding("c", "copy_citation", "Copy", tooltip="Copy the highlighted quote as a citation"),
+        # Not in the footer (at 80 columns it would push out "/ Search"); help and the palette list it.
+        Binding(
+            "C", "compare", "Compare", show=False, tooltip="Compare cities: stances, mayor, statements, sources, dates"
+        ),
         Binding("tab", "pane(1)", "Pane", key_display="tab", tooltip="Next pane"),
         Binding("shift+tab", "pane(-1)", "Previous pane", show=False, tooltip="Previous pane"),
     ]
@@ -104,7 +108,7 @@ class MainScreen(Screen):
                 on_highlight=self.quote_highlighted,
                 id="quotes",
             )
-        yield QuoteDetail(id="detail")
+        yield QuoteDetail(id="detail", context=store.sentence_around)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -319,6 +323,11 @@ class MainScreen(Screen):
     def quote_selected(self, message: LazyList.Selected) -> None:
         if isinstance(message.item, Quote):
             self.post_message(self.QuoteChosen(message.item))
+
+    def action_compare(self) -> None:
+        from tui.screens.compare import CompareScreen  # imported when first opened, not at start-up
+
+        self.app.push_screen(CompareScreen(self.store))
 
     def action_copy_citation(self) -> None:
         quote = self.query_one(QuoteDetail).quote

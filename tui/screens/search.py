@@ -1,52 +1,71 @@
-"""The search dialog (`/`): type a name or words of a quote; results follow each keystroke; Enter opens one.
+"""The search dialog (`/`): type a name or words the articles say; results follow the typing; Enter opens one.
 
-Searching runs in an exclusive thread worker, so typing never waits on the database: each keystroke cancels the
-previous search, and a late answer to an older text is dropped rather than shown under the newer one.
+Searching runs in a thread worker, one search at a time: keys typed while a search runs only update what is
+wanted, and when it finishes the newest text is searched next. A burst of keys (a paste without bracketed paste,
+10 KB sent as keys) therefore runs a handful of searches, not one per key, and typing never waits on the
+database. The box keeps at most `MAX_QUERY_CHARS` characters, all that search reads.
+
+Results come a page at a time: the status line gives the total (or says it is at least so many, when counting
+would cost more than a keystroke's worth), and reaching the end of the list (Down on the last result, End, the
+mouse wheel) loads the next page. Matched words are highlighted; a wrapped result keeps its indent.
 The dialog returns the chosen `SearchHit` (or None on Escape); the caller decides what opening it means.
 """
 
 from __future__ import annotations
 
-import gc
+import threading
 
-from textual import on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.models import SearchHit
-from tui.present import one_line
-from tui.search import search
+from tui.search import MAX_QUERY_CHARS, MAX_RESULTS, SearchPage, count_quotes, quote_words, search_page
 from tui.store import Store
-from tui.widgets.background import read_in_background
+from tui.widgets.background import ReadingApp, failure_line
+from tui.widgets.search_hit import HINT, hit_prompt, kind_group, status_line
 
-LIMIT = 30
-SNIPPET_CHARS = 160
-KIND_LABEL = {"city": "city", "official": "official", "organization": "org", "quote": "quote"}
-# Seconds after results are shown, with no newer ones, before garbage is collected (see `SearchScreen._hold_gc`).
-IDLE_COLLECT_DELAY = 0.2
-HINT = "Type a city, official or organisation (typos are fine), or words from a quote"
+PAGE = 30
+LIMIT = PAGE  # the first page; kept under this name for the benchmark and tests
+# Stances and claims are scanned row by row in a database without a full-text index of them; past this many rows
+# the dialog leaves them out (and says so) rather than slow every keystroke. `events-tui search` still scans.
+MAX_SCAN = 10_000
+# How long the status line's count of matching quotes may take (on a connection of its own, before the results
+# are shown): 3-30 ms for a word of two letters or more at a million quotes.
+COUNT_SECONDS = 0.03
 
 
-def hit_prompt(hit: SearchHit) -> Content:
-    """Kind, name, and a one-line snippet: what it is, or the quote's words. Never parsed as markup."""
-    snippet = one_line(hit.snippet)
-    if len(snippet) > SNIPPET_CHARS:
-        snippet = snippet[: SNIPPET_CHARS - 1] + "…"
-    kind = KIND_LABEL.get(hit.kind, hit.kind)
-    return Content.assemble(
-        (f"{kind:<9}", "$text-muted"), (one_line(hit.name), "bold"), "\n", " " * 9, (snippet, "$text-muted")
-    )
+class SearchInput(Input):
+    """The search box: keeps at most MAX_QUERY_CHARS characters; a longer paste is cut to fit, not refused."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        room = MAX_QUERY_CHARS - len(self.value) + (self.selection.end - self.selection.start)
+        if event.text and room > 0:
+            line = event.text.splitlines()[0] if event.text.splitlines() else ""
+            event = events.Paste(line[:room])
+        super()._on_paste(event)
+
+
+class ResultList(OptionList):
+    """The results; asks for the next page when scrolled to its end with the mouse."""
+
+    class EndReached(Message):
+        """The list was scrolled to its last line."""
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value > old_value and new_value >= self.max_scroll_y:
+            self.post_message(self.EndReached())
 
 
 class SearchScreen(ModalScreen[SearchHit | None]):
-    """Search across names, then quotes; Up/Down pick a result, Enter opens it, Escape closes."""
+    """Search across names, then what the articles say; Up/Down pick a result, Enter opens it, Escape closes."""
 
     DEFAULT_CSS = """
     SearchScreen {
@@ -76,34 +95,59 @@ class SearchScreen(ModalScreen[SearchHit | None]):
     """
     BINDINGS = [
         Binding("escape", "cancel", "Close", tooltip="Close the search without opening anything"),
+        Binding("enter", "choose", "Open", tooltip="Open the highlighted result", show=False),
         Binding("down", "move('cursor_down')", "Next result", show=False),
         Binding("up", "move('cursor_up')", "Previous result", show=False),
         Binding("pagedown", "move('page_down')", "Page down", show=False),
         Binding("pageup", "move('page_up')", "Page up", show=False),
+        # Before the box's own End (Ctrl+E still moves its text cursor): End reaches the last result, and more.
+        Binding("end", "last", "Last result", show=False, priority=True, tooltip="Last result; loads more"),
     ]
 
     class Results(Message):
-        """A search finished; `text` is what it searched for."""
+        """A search finished: the `limit` first results for `text` and how many quotes match in all (None: not
+        counted, too costly), or the `failure` it ended with (shown through the app's one path for failed reads)."""
 
-        def __init__(self, text: str, hits: list[SearchHit]) -> None:
+        def __init__(
+            self,
+            text: str,
+            limit: int,
+            page: SearchPage | None,
+            quotes: int | None = None,
+            failure: Exception | None = None,
+        ) -> None:
             super().__init__()
             self.text = text
-            self.hits = hits
+            self.limit = limit
+            self.page = page
+            self.quotes = quotes
+            self.failure = failure
 
     def __init__(self, store: Store, query: str = "") -> None:
         super().__init__()
         self.store = store
-        self.query_text = query
+        self.query_text = query[:MAX_QUERY_CHARS]
         self.hits: list[SearchHit] = []
-        self._gc_held = False
-        self._gc_timer: Timer | None = None
+        self.page: SearchPage | None = None
+        self.limit = PAGE
+        self.quote_total: int | None = None  # how many quotes match, when known
+        self._shown: tuple[str, int] | None = None  # the (text, limit) on screen
+        self._wanted: tuple[str, int] = ("", PAGE)
+        self._busy = False  # a search worker is running; it searches `_wanted` until it is shown
+        self._lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(self.query_text, placeholder="Search names and quotes…", id="search-input", compact=True)
+            yield SearchInput(
+                self.query_text,
+                placeholder="Search names and what the articles say…",
+                id="search-input",
+                compact=True,
+                max_length=MAX_QUERY_CHARS,
+            )
             yield Static(Content(HINT), id="search-status")
             # The list never takes focus: keys go to the input, Up/Down are forwarded by this screen.
-            results = OptionList(id="search-results", markup=False)
+            results = ResultList(id="search-results", markup=False)
             results.can_focus = False
             yield results
 
@@ -111,80 +155,134 @@ class SearchScreen(ModalScreen[SearchHit | None]):
     def results(self) -> OptionList:
         return self.query_one("#search-results", OptionList)
 
+    @property
+    def text(self) -> str:
+        return self.query_one(Input).value
+
     def on_mount(self) -> None:
-        self._hold_gc()
         self.query_one(Input).focus()
         if self.query_text:
-            self.run_search(self.query_text)
+            self.want(self.query_text, PAGE)
 
     @on(Input.Changed)
     def text_changed(self, event: Input.Changed) -> None:
-        self.run_search(event.value)
+        self.want(event.value, PAGE)
 
-    def _hold_gc(self) -> None:
-        """No automatic garbage collection while the dialog is open; a collection runs when typing pauses.
+    # --- searching: one worker at a time, always on the newest text ------------------------------
 
-        A full collection walks every object the app holds (strips and their caches: 40-65 ms here). Left
-        automatic, it is triggered by the allocations of a keystroke and doubles that keystroke's latency.
-        The same idea as Textual pausing collection while it scrolls.
-        """
-        if gc.isenabled():
-            gc.disable()
-            self._gc_held = True
+    def want(self, text: str, limit: int) -> None:
+        """Search `text` for `limit` results as soon as the search under way (if any) is done."""
+        with self._lock:
+            self._wanted = (text, limit)
+            start = not self._busy
+            self._busy = True
+        if start:
+            self.search_newest()
 
-    def _collect_while_idle(self) -> None:
-        if self._gc_held:
-            gc.collect()
+    @work(thread=True, group="search", exit_on_error=False)
+    def search_newest(self) -> None:
+        done: tuple[str, int] | None = None
+        while True:
+            with self._lock:
+                wanted = self._wanted
+                if wanted == done:
+                    self._busy = False
+                    return
+            text, limit = wanted
+            try:
+                page = search_page(self.store, text, limit, max_scan=MAX_SCAN) if text.strip() else None
+                quotes = page.quote_matches if page else 0
+                if page is not None and quotes is None and worth_counting(text):
+                    # Counted here, before the results are shown: the status line is then right in the same
+                    # frame, instead of changing again a moment later.
+                    quotes = count_quotes(self.store, page.expression, COUNT_SECONDS)
+            except Exception as exc:  # noqa: BLE001 — shown in the status line; the dialog stays usable
+                self.post_message(self.Results(text, limit, None, failure=exc))
+            else:
+                self.post_message(self.Results(text, limit, page, quotes))
+            done = wanted
 
-    def on_unmount(self) -> None:
-        if self._gc_timer is not None:
-            self._gc_timer.stop()
-        if self._gc_held:
-            self._gc_held = False
-            gc.enable()
-
-    def run_search(self, text: str) -> None:
-        # The app's one path for background reads: a newer keystroke cancels this search, a failure (a locked
-        # database) is shown as one line here and as a notification, and the dialog stays open.
-        read_in_background(
-            self,
-            lambda: search(self.store, text, LIMIT) if text.strip() else [],
-            lambda hits: self.show_results(self.Results(text, hits)),
-            lambda line: self.query_one("#search-status", Static).update(Content(line)),
-            group="search",
-        )
+    # --- showing ---------------------------------------------------------------------------------
 
     @on(Results)
     def show_results(self, message: Results) -> None:
-        if message.text != self.query_one(Input).value:
+        if message.text != self.text or message.limit != self.limit:
             return  # an answer to text the user has since changed
-        self.hits = message.hits
+        status = self.query_one("#search-status", Static)
+        if message.failure is not None:
+            # The one path every failed read takes (tui.widgets.background): a notification, and its line here.
+            app = self.app
+            exc = message.failure
+            line = app.show_read_failure(exc) if isinstance(app, ReadingApp) else failure_line(app, exc)
+            status.update(Content(f"Search failed: {line}"))
+            return
+        same_text = self._shown is not None and self._shown[0] == message.text
+        keep = self._hit_index() if same_text else None
+        self._shown = (message.text, message.limit)
+        self.page = message.page
+        self.hits = message.page.hits if message.page else []
+        self.quote_total = message.quotes
+        self._fill(keep)
+        status.update(status_line(self.text, self.page, self.quote_total))
+
+    def _fill(self, keep: int | None) -> None:
+        words = quote_words(self.text)
         options: list[Option | None] = []
-        for index, hit in enumerate(message.hits):
-            if index and hit.kind == "quote" and message.hits[index - 1].kind != "quote":
-                options.append(None)  # a rule between the names and the quotes
-            options.append(Option(hit_prompt(hit), id=str(index)))
+        for index, hit in enumerate(self.hits):
+            if index and kind_group(hit) != kind_group(self.hits[index - 1]):
+                options.append(None)  # a rule between names, stances, claims and quotes
+            options.append(Option(hit_prompt(hit, words), id=str(index)))
         self.results.set_options(options)
         if options:
-            self.results.highlighted = 0
-        self.query_one("#search-status", Static).update(status_line(message.text, message.hits))
-        # Collect once the results are surely painted and typing has paused (a newer result restarts the wait).
-        if self._gc_timer is not None:
-            self._gc_timer.stop()
-        self._gc_timer = self.set_timer(IDLE_COLLECT_DELAY, self._collect_while_idle)
+            self.results.highlighted = self._option_index(keep or 0)
+
+    def _option_index(self, hit_index: int) -> int:
+        """The option index of the hit at `hit_index` (rules between kinds are options without an id)."""
+        for index, option in enumerate(self.results.options):
+            if option.id == str(hit_index):
+                return index
+        return 0
+
+    def _hit_index(self) -> int | None:
+        option = self.results.highlighted_option
+        return int(option.id) if option is not None and option.id is not None else None
+
+    # --- keys ------------------------------------------------------------------------------------
 
     def action_move(self, action: str) -> None:
         # OptionList's own actions, so moving here behaves exactly as in a focused list.
+        before = self.results.highlighted
         getattr(self.results, f"action_{action}")()
+        last = len(self.results.options) - 1
+        if action in ("cursor_down", "page_down") and self.results.highlighted in (before, last):
+            self.load_more()
+
+    def action_last(self) -> None:
+        self.results.action_last()
+        self.load_more()
+
+    @on(ResultList.EndReached)
+    def load_more(self) -> None:
+        """Ask for the next page of results, if there is one and none is on its way."""
+        page = self.page
+        if page is None or not page.more or self._shown != (self.text, self.limit):
+            return
+        if self.limit >= MAX_RESULTS:
+            return
+        self.limit = min(self.limit + PAGE, MAX_RESULTS)
+        self.want(self.text, self.limit)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def action_choose(self) -> None:
+        index = self._hit_index()
+        if index is not None:
+            self.dismiss(self.hits[index])
+
     @on(Input.Submitted)
     def choose_highlighted(self) -> None:
-        option = self.results.highlighted_option
-        if option is not None and option.id is not None:
-            self.dismiss(self.hits[int(option.id)])
+        self.action_choose()
 
     @on(OptionList.OptionSelected)
     def choose_clicked(self, event: OptionList.OptionSelected) -> None:
@@ -192,12 +290,8 @@ class SearchScreen(ModalScreen[SearchHit | None]):
             self.dismiss(self.hits[int(event.option.id)])
 
 
-def status_line(text: str, hits: list[SearchHit]) -> Content:
-    if not text.strip():
-        return Content(HINT)
-    if not hits:
-        return Content(f"Nothing matches “{one_line(text)}”")
-    quotes = sum(1 for h in hits if h.kind == "quote")
-    names = len(hits) - quotes
-    parts = [f"{names} name{'s' * (names != 1)}", f"{quotes} quote{'s' * (quotes != 1)}"]
-    return Content(" · ".join(parts) + " — Up/Down to choose, Enter to open, Escape to close")
+def worth_counting(text: str) -> bool:
+    """Whether to count every matching quote: not for a last word of one letter ('i' matches every word starting
+    with i: 0.1-0.2 s at a million quotes, and FTS5 cannot be stopped halfway through that)."""
+    words = quote_words(text)
+    return bool(words) and len(words[-1]) > 1

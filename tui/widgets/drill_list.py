@@ -22,14 +22,14 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.models import Official, Organization, Quote, Stance
+from tui.models import Claim, Official, Organization, Quote, Stance
 from tui.widgets.drill_item import PLACE, STYLED_KINDS, Entry, MorePages, MoreUnits, entry_line
 from tui.widgets.wrap import predicted_width
 
 # Which rows each Enter (or `c`) binding applies to; the footer shows only those for the row under the cursor.
 TARGETS: dict[str, tuple[type, ...]] = {
-    "open_source": (Quote, Stance),
-    "copy_citation": (Quote, Stance),
+    "open_source": (Quote, Stance, Claim),
+    "copy_citation": (Quote, Stance, Claim),
     "open_speaker": (Official, Organization),
     "show_more": (MoreUnits,),
     "load_more": (MorePages,),
@@ -70,9 +70,9 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # What the rows ask for; the app, which owns navigation, answers them (the widget never opens a screen).
     class QuoteChosen(Message):
-        """Enter on a quote or a stance: show the article at its excerpt."""
+        """Enter on a quote, a stance or a claim: show the article at its excerpt."""
 
-        def __init__(self, item: Quote | Stance) -> None:
+        def __init__(self, item: Quote | Stance | Claim) -> None:
             super().__init__()
             self.item = item
             self.excerpt = item.excerpt
@@ -92,9 +92,9 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
             self.organization_id = organization_id
 
     class CitationWanted(Message):
-        """`c` on a quote or a stance: copy its citation."""
+        """`c` on a quote, a stance or a claim: copy its citation."""
 
-        def __init__(self, item: Quote | Stance) -> None:
+        def __init__(self, item: Quote | Stance | Claim) -> None:
             super().__init__()
             self.item = item
 
@@ -308,11 +308,11 @@ class DrillList(ScrollView, can_focus=True, inherit_bindings=False):
             self.move_to(visible[0] if direction > 0 else visible[-1])
 
     def action_open_source(self) -> None:
-        if isinstance(target := self.highlighted, (Quote, Stance)):
+        if isinstance(target := self.highlighted, (Quote, Stance, Claim)):
             self.post_message(self.QuoteChosen(target))
 
     def action_copy_citation(self) -> None:
-        if isinstance(target := self.highlighted, (Quote, Stance)):
+        if isinstance(target := self.highlighted, (Quote, Stance, Claim)):
             self.post_message(self.CitationWanted(target))
 
     def action_open_speaker(self) -> None:

@@ -1,0 +1,161 @@
+"""How the search dialog draws its results and the status line under its box.
+
+One result: its kind in a column of its own, then the name and a snippet, the query's
+words highlighted; lines that wrap stay indented under the name (a hanging indent), never back at the kind.
+
+Database text is shown literally: every piece is a `Content` of escaped text, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style as RichStyle
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
+
+from tui.models import SearchHit
+from tui.present import one_line
+from tui.search import RANK_LIMIT, SearchPage, match_spans
+
+SNIPPET_CHARS = 240
+# Characters of a long text shown before its first matched word, so the match is in the snippet.
+LEAD_CHARS = 40
+KIND_LABEL = {
+    "city": "city",
+    "official": "official",
+    "organization": "org",
+    "stance": "stance",
+    "claim": "figure",
+    "quote": "quote",
+}
+INDENT = 9
+HIGHLIGHT = "bold underline"
+HINT = "Type a city, official or organisation (typos are fine), or words the articles say"
+MORE_HINT = "↓ or End at the last result loads more"
+
+
+class Hanging(Visual):
+    """A label in a fixed-width column on the first line, and a body wrapped beside it on every line."""
+
+    def __init__(self, label: Content, body: Content, indent: int = INDENT) -> None:
+        self.label = label
+        self.body = body
+        self.indent = indent
+
+    def __str__(self) -> str:
+        """The plain text shown, as `str(option.prompt)` gives it for a Content prompt."""
+        return f"{self.label.plain:<{self.indent}}{self.body.plain}"
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.indent + self.body.get_optimal_width(rules, max(container_width - self.indent, 1))
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return self.indent + 1
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.body.get_height(rules, max(width - self.indent, 1))
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        body_width = max(width - self.indent, 1)
+        strips = self.body.render_strips(body_width, height, style, options)
+        rich_style: RichStyle = style.rich_style
+        label = self.label.render_strips(self.indent, 1, style, options)
+        first = label[0].crop_pad(self.indent, 0, 0, rich_style) if label else Strip.blank(self.indent, rich_style)
+        blank = Strip.blank(self.indent, rich_style)
+        return [
+            Strip.join([first if n == 0 else blank, strip.extend_cell_length(body_width, rich_style)])
+            for n, strip in enumerate(strips)
+        ]
+
+
+def snippet_of(text: str, words: list[str]) -> str:
+    """One line of `text`, at most SNIPPET_CHARS, starting a little before the first matched word if late."""
+    line = one_line(text)
+    spans = match_spans(line, words)
+    if spans and spans[0][1] > SNIPPET_CHARS - 10:
+        start = line.rfind(" ", 0, max(spans[0][0] - LEAD_CHARS, 0)) + 1
+        line = "…" + line[start:]
+    if len(line) > SNIPPET_CHARS:
+        line = line[: SNIPPET_CHARS - 1] + "…"
+    return line
+
+
+def highlighted(text: str, words: list[str], style: str = "") -> Content:
+    """`text` as literal Content in `style`, each matched word highlighted."""
+    content = Content.styled(text, style) if style else Content(text)
+    for start, end in match_spans(text, words):
+        content = content.stylize(HIGHLIGHT, start, end)
+    return content
+
+
+def hit_prompt(hit: SearchHit, words: list[str], width: int | None = None) -> Visual:
+    """Kind; name, then a line of what it is or what it says; the query's `words` highlighted.
+
+    `width` is unused (the visual wraps itself at whatever width the list gives it); kept for callers.
+    """
+    kind = KIND_LABEL.get(hit.kind, hit.kind)
+    name = one_line(hit.name)
+    snippet = snippet_of(hit.snippet, words)
+    if hit.kind in ("quote", "stance", "claim"):
+        snippet = f"“{snippet}”" if hit.kind != "stance" else snippet
+    body = Content.assemble(
+        highlighted(name, words, "bold"),
+        "\n",
+        highlighted(snippet, words, "$text-muted"),
+    )
+    return Hanging(Content.styled(kind, "$text-muted"), body)
+
+
+# --- the status line under the search box --------------------------------------------------------
+
+
+def kind_group(hit: SearchHit) -> str:
+    return "name" if hit.kind in ("city", "official", "organization") else hit.kind
+
+
+NOUNS = {"name": "name", "stance": "stance", "claim": "claim", "quote": "quote"}
+
+
+def _plural(count: int | str, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def status_line(text: str, page: SearchPage | None, quote_total: int | None) -> Content:
+    """'Showing 30 of 45,012: 2 names · 1,000 claims · 44,012 quotes — ↓ or End at the last result loads more'."""
+    if not text.strip():
+        return Content(HINT)
+    if page is None or not page.hits:
+        skipped = f" ({' and '.join(page.skipped)} not searched: no index)" if page and page.skipped else ""
+        return Content(f"Nothing matches “{one_line(text.strip())[:40]}”{skipped}")
+    shown_of = {kind: sum(1 for h in page.hits if kind_group(h) == kind) for kind in NOUNS}
+    parts = []
+    known = True
+    for kind in ("name", "stance", "claim"):
+        count = page.counts.get(kind)
+        if count is None and f"{kind}s" not in page.skipped and kind == "name":
+            parts.append(f"{shown_of[kind]}+ names")
+            known = False
+        elif count:
+            parts.append(_plural(f"{count:,}" if count != 1 else 1, NOUNS[kind]))
+    if quote_total is not None:
+        parts.append(_plural(f"{quote_total:,}" if quote_total != 1 else 1, "quote"))
+    elif page.quote_matches is None and any(h.kind == "quote" for h in page.hits):
+        parts.append(f"over {RANK_LIMIT:,} quotes")  # the search read that many before ranking
+        known = False
+    else:
+        parts.append("quotes not counted (too many to count quickly)")
+        known = False
+    shown = len(page.hits)
+    if not page.more:
+        head = f"{shown} result{'s' * (shown != 1)}"
+    elif known:
+        total = sum(page.counts.get(kind, 0) for kind in ("name", "stance", "claim")) + (quote_total or 0)
+        head = f"Showing {shown} of {total:,}"
+    else:
+        head = f"Showing {shown} of more than {shown}"
+    line = f"{head}: {' · '.join(parts)}"
+    if page.skipped:
+        line += f" · {' and '.join(page.skipped)} not searched (no index)"
+    return Content(line + (f" — {MORE_HINT}" if page.more else " — Enter opens, Escape closes"))
