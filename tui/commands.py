@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -187,7 +188,7 @@ def _person_line(o: Official) -> str:
     return f"{o.name} · {role} · {o.party or 'party not stated'}"
 
 
-def _facts(rows: list[tuple[str, str | Text | None]]) -> Table:
+def _facts(rows: Sequence[tuple[str, str | Text | None]]) -> Table:
     """Label/value lines; a value the sources do not state says so in words."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim")

@@ -224,8 +224,10 @@ def write_markdown(store: Store, out: TextIO) -> tuple[int, int]:
     out.write("|---|---|---|---|---|---|---|---|\n")
     quotes = 0
     for q in store.iter_quotes():
-        cells = (q.speaker, q.speaker_title, q.city_name, present.date_label(q.date, q.date_precision), q.medium)
-        cells += (f"“{q.text}”", q.source.slug, f"{q.excerpt.start}-{q.excerpt.end}")
+        cells: tuple[str | None, ...] = (
+            q.speaker, q.speaker_title, q.city_name, present.date_label(q.date, q.date_precision), q.medium,
+            f"“{q.text}”", q.source.slug, f"{q.excerpt.start}-{q.excerpt.end}",
+        )  # fmt: skip
         out.write("| " + " | ".join(markdown_cell(c) for c in cells) + " |\n")
         quotes += 1
     out.write("\n## Stances\n\n| Who | Kind | City | Stance | Summary | Evidence | Source | Characters |\n")
@@ -233,8 +235,10 @@ def write_markdown(store: Store, out: TextIO) -> tuple[int, int]:
     city = _CityNames(store)
     stances = 0
     for s in store.iter_stances():
-        cells = (s.holder, s.kind, city(s.city_id), s.position, s.summary, f"“{s.evidence}”")
-        cells += (s.source.slug, f"{s.excerpt.start}-{s.excerpt.end}")
+        cells = (
+            s.holder, s.kind, city(s.city_id), s.position, s.summary, f"“{s.evidence}”",
+            s.source.slug, f"{s.excerpt.start}-{s.excerpt.end}",
+        )  # fmt: skip
         out.write("| " + " | ".join(markdown_cell(c) for c in cells) + " |\n")
         stances += 1
     return quotes, stances

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
@@ -12,6 +13,9 @@ from textual.content import Content
 from tui.models import SearchHit
 from tui.present import one_line
 from tui.search import search
+
+if TYPE_CHECKING:
+    from tui.app import EventsApp
 
 LIMIT = 20
 KIND_LABEL = {"city": "City", "official": "Official", "organization": "Organisation"}
@@ -48,7 +52,7 @@ class NameProvider(Provider):
             yield Hit(
                 score=1.0 - rank / (len(names) + 1),
                 match_display=palette_prompt(hit),
-                command=partial(self.app.open_hit, hit),
+                command=partial(cast("EventsApp", self.app).open_hit, hit),
                 text=one_line(hit.name),
             )
 

@@ -349,6 +349,11 @@ class Store:
     def _one(self, sql: str, params: tuple[object, ...] = ()) -> tuple | None:
         return self._read(sql, params, many=False)  # type: ignore[return-value]
 
+    def _count(self, sql: str, params: tuple[object, ...] = ()) -> int:
+        """The one number a `SELECT count(*) ...` returns (an aggregate always gives one row)."""
+        row = self._one(sql, params)
+        return int(row[0]) if row else 0
+
     def interrupt(self) -> None:
         """Abandon the query under way (a newer keystroke made it stale); it raises in its own thread."""
         self._stale_interrupts += 1
@@ -397,7 +402,7 @@ class Store:
     # --- cities --------------------------------------------------------------------------------
 
     def city_count(self) -> int:
-        return self._one("SELECT count(*) FROM cities")[0]
+        return self._count("SELECT count(*) FROM cities")
 
     # Pages pick their ids first from a covering index and only then join and compute badges: OFFSET would
     # otherwise run the joins for every skipped row, which costs ~1 s deep into a million quotes.
@@ -415,10 +420,11 @@ class Store:
 
     def official_count(self, city_id: int | None = None) -> int:
         if city_id is None:
-            return self._one("SELECT count(*) FROM officials")[0]
-        return self._one("SELECT count(*) FROM officials WHERE city_id = ?", (city_id,))[0]
+            return self._count("SELECT count(*) FROM officials")
+        return self._count("SELECT count(*) FROM officials WHERE city_id = ?", (city_id,))
 
     def officials_page(self, city_id: int | None, offset: int, limit: int) -> list[Official]:
+        params: tuple[object, ...]
         if city_id is None:
             page, params = "SELECT id FROM officials ORDER BY sort_key, id LIMIT ? OFFSET ?", (limit, offset)
         else:
@@ -465,7 +471,7 @@ class Store:
         self, city_id: int | None = None, official_id: int | None = None, organization_id: int | None = None
     ) -> int:
         where, params = self._quote_filter(city_id, official_id, organization_id)
-        return self._one("SELECT count(*) FROM quotes q" + where, params)[0]
+        return self._count("SELECT count(*) FROM quotes q" + where, params)
 
     def quotes_page(
         self,
@@ -493,7 +499,7 @@ class Store:
     def _stance(self, row: tuple) -> Stance:
         *fields, source_id, start, end, policy_id, signed_by = row
         source = self.source(source_id)
-        return Stance(*fields, source, Excerpt(source_id, source.slug, start, end), policy_id, signed_by)
+        return Stance(*fields, source, Excerpt(source_id, source.slug, start, end), policy_id, signed_by)  # type: ignore[call-arg]
 
     def stances_for_city(self, city_id: int) -> list[Stance]:
         """The city's stances from every source, in the order they were stated (tui.models.group_stances)."""
@@ -511,7 +517,7 @@ class Store:
         result = []
         for *fields, source_id, start, end in self._all(sql):
             source = self.source(source_id)
-            result.append(Claim(*fields, source, Excerpt(source_id, source.slug, start, end)))
+            result.append(Claim(*fields, source, Excerpt(source_id, source.slug, start, end)))  # type: ignore[call-arg]
         return result
 
     # --- drill-down views ----------------------------------------------------------------------
@@ -663,7 +669,8 @@ class Store:
         # One subquery per piece in a single statement; a quoted piece is a substring match on the trigram index.
         one = "(SELECT count(*) FROM (SELECT 1 FROM names_fts WHERE names_fts MATCH ? LIMIT ?))"
         sql = "SELECT " + ", ".join([one] * len(grams))
-        return list(self._one(sql, tuple(p for g in grams for p in (f'"{g}"', cap))))
+        row = self._one(sql, tuple(p for g in grams for p in (f'"{g}"', cap)))
+        return list(row) if row else [0] * len(grams)
 
     def names_sharing_grams(
         self, weighted: list[tuple[str, float]], cap: int, pool: int, limit: int, typical_length: float
@@ -690,7 +697,7 @@ class Store:
     def count_quote_matches(self, expression: str, cap: int) -> int:
         """How many quotes match, counting no further than `cap` (enough to choose a ranking)."""
         sql = "SELECT count(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)"
-        return self._one(sql, (expression, cap))[0]
+        return self._count(sql, (expression, cap))
 
     def quote_match_ids(self, expression: str, limit: int, ranked: bool) -> list[int]:
         """Ids of quotes matching an FTS5 expression: by bm25 if `ranked` (costly for many matches), else newest."""
