@@ -23,6 +23,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.faults_support import assert_one_line_error, folder_state, run_cli, sha256
+from tui.cli import main
 from tui.store import open_store
 
 
@@ -269,3 +270,23 @@ def test_export_reads_rows_a_batch_at_a_time(large_db: Path) -> None:
     finally:
         store.close()
     assert streaming_peak * 20 < all_rows, f"first quote took {streaming_peak:,} bytes; all rows {all_rows:,}"
+
+
+def test_ctrl_c_while_an_export_streams_is_an_interrupt_not_a_broken_database(tmp_path: Path) -> None:
+    # Ctrl+C mid-export reaches SQLite as "interrupted" (sqlite3 swallows the KeyboardInterrupt raised in the
+    # progress handler). Read a batch at a time, that used to surface as a database error: exit 2, "cannot read
+    # the database", instead of the user's own Ctrl+C (exit 130). conn.interrupt() is what the signal does.
+    db = tmp_path / "big.db"
+    # One article: after the first row its source is cached, so only the batch reads touch SQLite.
+    args = ["synth", "--cities", "50", "--officials", "100", "--quotes", "1200", "--sources", "1", "--out", str(db)]
+    assert main(args) == 0
+    store = open_store(db)
+    try:
+        rows = store.iter_quotes()
+        next(rows)
+        store.conn.interrupt()
+        with pytest.raises(KeyboardInterrupt):
+            for _ in rows:
+                pass
+    finally:
+        store.close()

@@ -81,7 +81,7 @@ def test_chromium_loads_the_page_types_and_reads_the_answer(events_db: Path, tmp
         page.keyboard.press("Escape")
         screens[0].wait_for("All cities")
         page.keyboard.press("/")
-        screens[0].wait_for("Search names and quotes")
+        screens[0].wait_for("Search names and")
         page.keyboard.type("garcety", delay=30)
         text = screens[0].wait_for("Eric Garcetti")
         assert screen_contains(text, "Mayor of Los Angeles")

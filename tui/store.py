@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import cast
+from typing import NoReturn, cast
 from urllib.parse import quote as url_quote
 
 from tui.errors import StoreError
@@ -312,17 +312,23 @@ class Store:
                 cursor = self.conn.execute(sql, params)
                 return cursor.fetchall() if many else cursor.fetchone()
             except sqlite3.OperationalError as exc:
-                if "interrupt" not in str(exc):
-                    raise
-                if self._too_long:
+                if "interrupt" in str(exc) and self._too_long:
                     raise StoreError(f"{self.path}: {TOO_LONG}") from None
-                if self._stale_interrupts != stale or threading.current_thread() is not threading.main_thread():
-                    raise  # interrupt() abandoned a stale query: its caller expects this error
-                # Nothing of ours stopped it: Ctrl+C did, and sqlite3 swallowed the KeyboardInterrupt raised in
-                # the progress handler. Give it back.
-                raise KeyboardInterrupt from None
+                self._raise_interrupt(exc, stale)
             finally:
                 self._deadline = self._steps_left = None
+
+    def _raise_interrupt(self, exc: sqlite3.OperationalError, stale: int) -> NoReturn:
+        """Re-raise a failed statement; one that Ctrl+C interrupted as the KeyboardInterrupt it was.
+
+        sqlite3 swallows a KeyboardInterrupt raised inside the progress handler and reports "interrupted"; left as
+        a database error it would read as a broken database (exit 2) instead of the user's Ctrl+C (exit 130).
+        """
+        if "interrupt" not in str(exc):
+            raise exc
+        if self._stale_interrupts != stale or threading.current_thread() is not threading.main_thread():
+            raise exc  # interrupt() abandoned a stale query: its caller expects this error
+        raise KeyboardInterrupt from None
 
     def _all(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
         return self._read(sql, params, many=True)  # type: ignore[return-value]
@@ -332,12 +338,19 @@ class Store:
 
         The lock is held per batch, not across the whole iteration, so other reads can run in between.
         """
-        with self._lock:
-            cursor = self.conn.execute(sql, params)
+        stale = self._stale_interrupts
+        try:
+            with self._lock:
+                cursor = self.conn.execute(sql, params)
+        except sqlite3.OperationalError as exc:
+            self._raise_interrupt(exc, stale)
         try:
             while True:
-                with self._lock:
-                    rows = cursor.fetchmany(batch)
+                try:
+                    with self._lock:
+                        rows = cursor.fetchmany(batch)
+                except sqlite3.OperationalError as exc:
+                    self._raise_interrupt(exc, stale)
                 if not rows:
                     return
                 yield from rows
