@@ -635,3 +635,16 @@ def test_a_path_with_spaces_and_uri_characters_opens(events_db: Path, tmp_path: 
     result = run_cli("city", "chicago", "--json", "--db", path)
     assert result.code == 0, result.stderr
     assert folder_state(folder) == before
+
+
+def test_the_browsers_second_connection_opens_a_wal_database_as_the_first_did(events_db: Path, tmp_path: Path) -> None:
+    # Search totals are counted on a connection of their own (tui.store.quote_match_total); it must open the file
+    # as open_store did (immutable when nothing is pending in -wal), or it writes -shm beside the database.
+    db = to_wal(Path(shutil.copyfile(events_db, tmp_path / "wal.db")))
+    before = folder_state(tmp_path)
+    store = open_store(db)
+    try:
+        assert store.quote_match_total('"ice"', 5.0)
+    finally:
+        store.close()
+    assert folder_state(tmp_path) == before

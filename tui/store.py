@@ -145,7 +145,7 @@ def open_store(path: str | os.PathLike[str]) -> Store:
         if 1 <= version < SCHEMA_VERSION:
             advice = f"made by an older events-tui (this one reads {SCHEMA_VERSION}); rebuild it: events-tui build"
         raise StoreError(f"{path}: not an events database ({what}); {advice}")
-    store = Store(conn, path)
+    store = Store(conn, path, uri)
     # The checks read a row or none of each table: a few thousand steps on any honest file, however large. A
     # crafted one (a recursive view in place of a table) would run forever; the budget stops it.
     store.step_budget = OPEN_STEP_BUDGET
@@ -270,9 +270,13 @@ def describe_read_error(path: Path | None, exc: BaseException) -> str:
 class Store:
     """Read-only access to one events database. Safe to share with a thread worker (queries are serialised)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, uri: str | None = None) -> None:
         self.conn = conn
         self.path = path
+        # How open_store opened the file (read-only; immutable for a WAL file with nothing pending): a second
+        # connection must open it the same way, or it could write -shm beside a database we promise not to touch.
+        self.uri = uri or f"file:{url_quote(str(path.resolve()))}?mode=ro"
+        self._count_conn: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         self._sources: dict[int, Source] = {}
         # Every statement has a bounded cost (see _progress); open_store sets a step budget for its checks.
@@ -285,6 +289,8 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if self._count_conn is not None:
+            self._count_conn.close()
 
     def _progress(self) -> int:
         """Called by SQLite every PROGRESS_EVERY steps of a statement: a non-zero answer stops it.
@@ -910,10 +916,9 @@ class Store:
         browser, and a count under way never holds up the next keystroke's search.
         """
         with _COUNT_LOCK:  # one count at a time; its connection is made on first use and lives with the store
-            conn: sqlite3.Connection | None = getattr(self, "_count_conn", None)
+            conn = self._count_conn
             if conn is None:
-                uri = f"file:{url_quote(str(self.path.resolve()))}?mode=ro"
-                conn = self._count_conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=0.5)
+                conn = self._count_conn = sqlite3.connect(self.uri, uri=True, check_same_thread=False, timeout=0.5)
             deadline = time.monotonic() + seconds
             conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
             try:
