@@ -22,7 +22,7 @@ MAX_SIDE = 300
 # Words that end with a full stop without ending a sentence (compared without the stop, case-folded).
 ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr prof sr jr st gov rep reps sen sens gen col lt sgt capt cmdr adm pres supt det insp atty
+    mr mrs ms dr prof sr jr st gov rep reps sen sens gen col lt sgt capt cmdr adm pres supt det insp atty ald rev
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     no nos vs etc inc corp co ltd dept univ ave blvd rd mt ft calif fla tex ill ore wash mass penn
     conn ariz colo mich minn wis nev okla ala ark ga ky la md miss mo neb tenn va vt wyo

@@ -10,11 +10,8 @@ import re
 
 from tui.ingest.draft.model import Quote, Span
 from tui.ingest.draft.vocab import REPORTING_VERBS
+from tui.sentences import ABBREVIATIONS
 
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr gov lt gen sgt capt col sen rep st jr sr no inc corp co vs ft mt ave blvd dept gov rev prof
-    jan feb mar apr aug sept sep oct nov dec ald supt cmdr det insp""".split()
-)
 # Words that open a new sentence rather than an attribution of the quotation before it.
 OPENER = re.compile(
     r"(?:In|On|At|During|After|Before|Since|From|With|Asked|Later|Earlier|Meanwhile|However|But|And|Still|Then|"
