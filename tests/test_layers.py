@@ -116,3 +116,18 @@ def test_refusal_and_cooperation_never_look_alike() -> None:
     colours = [look.colour for look in STANCE_LOOKS.values()]
     assert len(set(colours)) == len(colours)
     assert STANCE_LOOKS["refuses"].colour != STANCE_LOOKS["cooperates"].colour
+
+
+@pytest.mark.parametrize("path", [p for p in modules(UI) if p.name != "app.py"], ids=lambda p: str(p.relative_to(TUI)))
+def test_screens_and_widgets_post_messages_instead_of_navigating(path: Path) -> None:
+    # The app owns navigation: a screen or widget says what was chosen (a message) and never opens a screen itself.
+    calls = [
+        node.func.attr
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and (node.func.attr.startswith("open_") or node.func.attr == "copy_citation")
+        and isinstance(node.func.value, ast.Attribute)
+        and node.func.value.attr == "app"
+    ]
+    assert not calls, f"{path.relative_to(TUI)} navigates itself ({calls})"

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     # Only named: their messages find their handlers here by name; the screens import them when they open.
+    from tui.screens.compare import CompareScreen
     from tui.screens.source import SourceScreen
     from tui.widgets.drill_list import DrillList
 
@@ -167,6 +168,9 @@ class EventsApp(ReadingApp[None]):
     # The open_* methods are public: the main screen, search, the palette and a deep link use them too.
 
     def on_main_screen_city_chosen(self, message: MainScreen.CityChosen) -> None:
+        self.open_city(message.city_id)
+
+    def on_compare_screen_city_chosen(self, message: CompareScreen.CityChosen) -> None:
         self.open_city(message.city_id)
 
     def on_main_screen_official_chosen(self, message: MainScreen.OfficialChosen) -> None:

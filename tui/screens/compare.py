@@ -16,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -178,10 +179,17 @@ class CompareScreen(DrillScreen):
         self.position = FILTERS[(FILTERS.index(self.position) + 1) % len(FILTERS)]
         self._reload()
 
+    class CityChosen(Message):
+        """Enter on a row: the app, which owns navigation, opens the city."""
+
+        def __init__(self, city_id: int) -> None:
+            super().__init__()
+            self.city_id = city_id
+
     @on(LazyList.Selected)
     def open_city(self, message: LazyList.Selected) -> None:
         if isinstance(message.item, CityComparison):
-            self.app.open_city(message.item.city.id)  # type: ignore[attr-defined]
+            self.post_message(self.CityChosen(message.item.city.id))
 
 
 def legend() -> Content:
