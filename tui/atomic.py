@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
-from tui.errors import Interrupted
+from tui.errors import Interrupted, note_stop_signal, take_stop_signal
 
 try:
     import fcntl
@@ -81,6 +81,7 @@ def remove_stale_journals(target: Path) -> None:
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
+    note_stop_signal(signum)  # in case SQLite swallows the exception (the store re-raises it; see errors.py)
     raise Interrupted(signum)
 
 
@@ -93,6 +94,7 @@ def stopped_by_signals_cleanly() -> Iterator[None]:
     """
     wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
     previous = {}
+    take_stop_signal()  # forget one noted before this write
     try:
         for signum in wanted:
             previous[signum] = signal.signal(signum, _interrupt)

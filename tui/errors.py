@@ -34,3 +34,21 @@ class Interrupted(BaseException):  # noqa: N818 — like KeyboardInterrupt: a st
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
+
+
+# The stop signal whose handler raised `Interrupted` inside a SQLite callback. sqlite3 swallows an exception raised
+# in its progress handler and reports only "interrupted", so the store asks here which signal it was: without this
+# a SIGHUP that lands mid-statement would be reported as Ctrl+C (exit 130 instead of 129).
+_stop_signal: int | None = None
+
+
+def note_stop_signal(signum: int) -> None:
+    global _stop_signal
+    _stop_signal = signum
+
+
+def take_stop_signal() -> int | None:
+    """The stop signal noted since the last call, if any (and forget it)."""
+    global _stop_signal
+    signum, _stop_signal = _stop_signal, None
+    return signum

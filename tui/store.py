@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NoReturn, cast
 from urllib.parse import quote as url_quote
 
-from tui.errors import StoreError
+from tui.errors import Interrupted, StoreError, take_stop_signal
 from tui.models import (
     City,
     CityComparison,
@@ -325,7 +325,7 @@ class Store:
                 self._deadline = self._steps_left = None
 
     def _raise_interrupt(self, exc: sqlite3.OperationalError, stale: int) -> NoReturn:
-        """Re-raise a failed statement; one that Ctrl+C interrupted as the KeyboardInterrupt it was.
+        """Re-raise a failed statement; one that a signal interrupted as the stop it was (Ctrl+C, SIGTERM, SIGHUP).
 
         sqlite3 swallows a KeyboardInterrupt raised inside the progress handler and reports "interrupted"; left as
         a database error it would read as a broken database (exit 2) instead of the user's Ctrl+C (exit 130).
@@ -334,6 +334,9 @@ class Store:
             raise exc
         if self._stale_interrupts != stale or threading.current_thread() is not threading.main_thread():
             raise exc  # interrupt() abandoned a stale query: its caller expects this error
+        signum = take_stop_signal()
+        if signum is not None:
+            raise Interrupted(signum) from None  # SIGTERM or SIGHUP landed mid-statement, not Ctrl+C
         raise KeyboardInterrupt from None
 
     def _all(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
