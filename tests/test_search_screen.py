@@ -245,3 +245,20 @@ def test_the_dialog_leaves_out_unindexed_big_tables_and_says_so(store: Store, mo
 def test_quote_words_are_what_is_highlighted() -> None:
     assert quote_words("Sanctuary, cities!") == ["sanctuary", "cities"]
     assert threading.current_thread() is threading.main_thread()
+
+
+async def test_keys_typed_in_a_burst_right_after_slash_land_in_the_box(store: Store) -> None:
+    # A terminal delivers "/garcety" typed fast (or pasted without bracketed paste) as one read: the letters were
+    # routed to the main screen's list before the search opened, and were lost (the box read "" and found nothing).
+    app = EventsApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for key, character in [("slash", "/"), *((c, c) for c in "garcety")]:
+            app.post_message(events.Key(key, character))  # as the driver posts them: no wait between keys
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SearchScreen)
+        assert dialog.text == "garcety"
+        assert dialog.hits and dialog.hits[0].name == "Eric Garcetti", dialog.hits[:3]
+        # Quitting, copying and the main screen's other letters did nothing on the way: the app still runs here.
+        assert app.is_running

@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
@@ -159,6 +160,16 @@ class EventsApp(ReadingApp[None]):
 
         if not isinstance(self.screen, SearchScreen):
             self.push_screen(SearchScreen(self.store), self._search_done)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed in a burst right after `/` ("/garcety" as fast as a terminal delivers it) were already routed
+        to the main screen's list before the search opened; nothing there takes them, so they bubble up here once
+        the search is on screen. They belong in its box, in order: dropped, the search would read "" or "y"."""
+        from tui.screens.search import SearchScreen
+
+        if event.is_forwarded and isinstance(self.screen, SearchScreen) and event.is_printable and event.character:
+            event.stop()
+            self.screen.type_ahead(event.character)
 
     def _search_done(self, hit: SearchHit | None) -> None:
         if hit is not None:

@@ -164,6 +164,12 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         if self.query_text:
             self.want(self.query_text, PAGE)
 
+    def type_ahead(self, character: str) -> None:
+        """A character typed before this screen opened (see EventsApp.on_key) goes into the box, in order."""
+        box = self.query_one(Input)
+        box.focus()
+        box.insert_text_at_cursor(character)
+
     @on(Input.Changed)
     def text_changed(self, event: Input.Changed) -> None:
         self.want(event.value, PAGE)
