@@ -190,3 +190,30 @@ async def test_a_dangling_source_id_is_one_line_in_search_city_and_source(dangli
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_the_palette_says_when_its_search_could_not_read_the_database(copy_db: Path) -> None:
+    # Textual's command palette only logs a provider's exception, so a failed read used to look like "no matches".
+    from textual.command import CommandPalette
+
+    store = open_store(copy_db)
+    try:
+        app = make_app(store)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await settle(pilot)
+            with WriteLock(copy_db):
+                await pilot.press("ctrl+p")
+                await pilot.pause()
+                assert isinstance(app.screen, CommandPalette)
+                await pilot.press(*"chicago")
+                for _ in range(200):  # the palette searches in its own tasks; wait until its list shows the failure
+                    await pilot.pause(0.05)
+                    if "Could not search" in terminal_text(app):
+                        break
+                assert "Could not search" in terminal_text(app) and LOCKED in terminal_text(app)
+                assert any(LOCKED in n for n in notifications(app))
+                await pilot.press("escape")
+                await pilot.pause()
+            assert app.is_running
+    finally:
+        store.close()

@@ -16,6 +16,7 @@ from tui.search import search
 
 if TYPE_CHECKING:
     from tui.app import EventsApp
+    from tui.widgets.background import ReadingApp
 
 LIMIT = 20
 KIND_LABEL = {"city": "City", "official": "Official", "organization": "Organisation"}
@@ -45,7 +46,13 @@ class NameProvider(Provider):
             yield Hit(score, self.matcher(query).highlight(COMPARE), self._open_compare, help=COMPARE_HELP)
         # The store is synchronous; a thread keeps the palette's input responsive while it reads. Names only:
         # the palette opens views, and a short word's quotes cost up to 50 ms at a million quotes.
-        names = await asyncio.to_thread(search, store, query, LIMIT, False)
+        try:
+            names = await asyncio.to_thread(search, store, query, LIMIT, False)
+        except Exception as exc:  # noqa: BLE001 — any failed read must be told, not shown as "no matches"
+            # Textual's palette only logs a provider's exception: the list would look like "nothing matches".
+            line = cast("ReadingApp[object]", self.app).show_read_failure(exc)
+            yield Hit(1.0, Content(f"Could not search: {line}"), _nothing, text=line)
+            return
         for rank, hit in enumerate(names):
             # The palette sorts by score; scores from rank keep tui.search's order (its typo-tolerant
             # matches would lose to Textual's own fuzzy scoring, which knows nothing of typos).
@@ -55,6 +62,10 @@ class NameProvider(Provider):
                 command=partial(cast("EventsApp", self.app).open_hit, hit),
                 text=one_line(hit.name),
             )
+
+
+def _nothing() -> None:
+    """Choosing the line that says a search failed does nothing (the palette needs a command for every line)."""
 
 
 def palette_prompt(hit: SearchHit) -> Content:
