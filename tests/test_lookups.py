@@ -346,3 +346,14 @@ def test_narrowing_that_finds_nothing_says_so(
 ) -> None:
     got, out, err = run(capsys, namesakes_db, *argv)
     assert (got, out) == (code, "") and words in one_line(err)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--bogus"], ["--city", "a", "--official", "b"], ["city", "Portland", "--city", "Boston"], ["export", "--limit"]],
+)
+def test_a_usage_error_names_the_program_once(capsys: Capsys, namesakes_db: Path, argv: list[str]) -> None:
+    # argparse put its own "events-tui: " in front and main() another: "events-tui: events-tui: unrecognized ...".
+    got, out, err = run(capsys, namesakes_db, *argv)
+    assert (got, out) == (2, "")
+    assert one_line(err).startswith("events-tui: ") and "events-tui: events-tui" not in err, err

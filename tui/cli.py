@@ -69,7 +69,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line and exit code 2 (argparse's own code for it)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise CommandError(f"{self.prog}: {message} (see {self.prog} --help)", EXIT_UNUSABLE)
+        # main() puts "events-tui: " in front of every error; a subcommand's parser names itself ("city: ...").
+        where = self.prog.removeprefix("events-tui").strip()
+        raise CommandError(f"{where + ': ' if where else ''}{message} (see {self.prog} --help)", EXIT_UNUSABLE)
 
 
 def build_parser() -> argparse.ArgumentParser:
