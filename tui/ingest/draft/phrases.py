@@ -22,7 +22,8 @@ LEAD = re.compile(
 TAIL = re.compile(
     r"(?:\s+(?:had|has|have|was|were|is|are|did|does|do|also|later|then|previously|again|originally|once|first|"
     r"further|would|will|could|had|already|has\s+since|on\s+\w+|in\s+a\s+\w+(?:\s+\w+)?|last\s+\w+|this\s+\w+|"
-    r"earlier|at\s+the\s+time|\w+ly))+\s*$",
+    r"earlier|at\s+the\s+time|(?!(?:family|ally|assembly|supply|reply|italy|july|lily|emily|kelly|sally|molly|holly|"
+    r"polly|billy|willy|bully|belly|jelly|rally|tally|daily|weekly|monthly|county)\b)\w+ly))+\s*$",
     re.IGNORECASE,
 )
 GROUP_PRONOUNS = {"they", "their", "we", "our"}

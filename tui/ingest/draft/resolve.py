@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tui.ingest.draft import anaphora
+from tui.ingest.draft import anaphora, roles
 from tui.ingest.draft.entities import Entities, Mention
 from tui.ingest.draft.model import Span
 from tui.ingest.draft.phrases import (
@@ -38,6 +38,11 @@ from tui.ingest.draft.phrases import (
 )
 from tui.ingest.draft.pronouns import PERSON_PRONOUNS, PronounMixin
 from tui.ingest.draft.who import Who
+
+# A finite verb after a subject's first two words ("A federal judge on Friday ordered …"); a relative clause before
+# it ("Residents who were detained") keeps it, as part of the description.
+PREDICATE = re.compile(r"(?<=\w\s\S)[^,]*?\s(?=[a-z]{3,}ed\s+(?:the|a|an|his|her|its|their|to|that|it|them|him)\s)")
+RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|that|which|named|called)\b")
 
 
 class Resolver(PronounMixin):
@@ -71,6 +76,12 @@ class Resolver(PronounMixin):
             tail = TAIL.search(stripped)
             if tail and tail.start() > 0:
                 stripped = stripped[: tail.start()]
+            verb = PREDICATE.search(stripped)
+            if verb and not RELATIVE_WORD.search(stripped, 0, verb.end()):
+                # "A federal judge on Friday ordered the release …, saying": the subject ends where its verb starts
+                stripped = stripped[: verb.end()].rstrip()
+                tail = TAIL.search(stripped)
+                stripped = stripped[: tail.start()] if tail and tail.start() > 0 else stripped
             b = a + len(stripped)
             if not stripped or (ADVERBIAL.match(stripped) and not self._mention_at(a, b)):
                 continue
@@ -88,6 +99,9 @@ class Resolver(PronounMixin):
             earlier = anaphora.antecedent(self.text, description)
             if earlier is not None:
                 return Who(None, earlier, 0.55, "an unnamed speaker: the article's first description of them")
+            later = roles.named_later(self, description)
+            if later is not None:
+                return later
             words = self.text[description.start : description.end]
             if len(words.split()) <= 14 and any(ch.isalpha() for ch in words):
                 return Who(None, description, 0.6, "an unnamed speaker: the article's own description")
@@ -110,6 +124,9 @@ class Resolver(PronounMixin):
             who = self.title(title.group("t"), title.group("q") or title.group("place"), a)
             if who.speaker:
                 return who
+        role = roles.definite(self, a, b)
+        if role is not None:  # "the provost", "the judge", "the family's lawyer": the person of that role
+            return role
         issuer = ISSUED_FROM.match(phrase)
         if issuer:  # "A statement from the Farmworker Alliance said": the body that issued it
             named = self._mention_at(a + issuer.start("who"), b)

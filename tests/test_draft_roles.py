@@ -1,0 +1,91 @@
+"""Roles and titles (eval/heldout batches 10-16 as development data): a title the drafter must know, "the provost"
+pointing back to the person of that role, and a lede's "a federal judge" named further down. Made-up sentences."""
+
+from __future__ import annotations
+
+from tests.draft_support import draft, said
+
+# --- titles before a name: the name is the person, the title is their title -------------------------
+
+
+def test_titles_of_campuses_churches_ranks_and_companies_are_not_part_of_the_name() -> None:
+    cases = {
+        "Provost Ann Lee": "Ann Lee",
+        "Rabbi Ellen Stein": "Ellen Stein",
+        "Father Luis Mena": "Luis Mena",
+        "Trooper Ben Cage": "Ben Cage",
+        "Chief Executive Officer Dan Pike": "Dan Pike",
+        "Principal Joan Park": "Joan Park",
+    }
+    for titled, name in cases.items():
+        assert said(f"“Stay calm,” {titled} wrote on Monday.") == [("Stay calm", name)], titled
+        assert [p.title for p in draft(f"{titled} said it was “fine.”").people] == [titled[: -len(name) - 1]]
+
+
+# --- "the provost": the person of that role named before ---------------------------------------------
+
+
+def test_the_role_word_points_back_to_the_person_with_that_title() -> None:
+    text = "Provost Ann Lee wrote to staff on Monday. “Stay calm,” the provost wrote."
+    assert said(text) == [("Stay calm", "Ann Lee")]
+    text = "U.S. District Judge Ana Pruitt ruled Friday.\n\n“The detention is unlawful,” the judge wrote."
+    assert said(text) == [("The detention is unlawful", "Ana Pruitt")]
+
+
+def test_the_role_word_points_back_to_a_role_given_in_apposition() -> None:
+    text = "Omar Bakri, the family's lawyer, called the arrest “unlawful.” “She did nothing,” the lawyer said."
+    assert said(text) == [("unlawful.", "Omar Bakri"), ("She did nothing", "Omar Bakri")]
+
+
+def test_the_role_word_is_the_most_recent_holder() -> None:
+    text = (
+        "Bishop Tomas Ruiz spoke first. Later, Bishop Hal Ortega took the pulpit.\n\n"
+        "“We will shelter anyone,” the bishop said."
+    )
+    assert said(text) == [("We will shelter anyone", "Hal Ortega")]
+
+
+def test_the_role_word_after_an_unnamed_holder_stays_unnamed() -> None:
+    text = (
+        "ICE spokeswoman Dana Fox said the arrests were planned. A second ICE spokeswoman said more would follow.\n\n"
+        "“They were targeted,” the spokeswoman said."
+    )
+    assert said(text) == [("They were targeted", "A second ICE spokeswoman")]
+
+
+def test_a_role_nobody_named_stays_the_description() -> None:
+    assert said("Mayor Tom Hale spoke. “We are worried,” the principal said.") == [("We are worried", "the principal")]
+
+
+# --- a lede's description, named further down ----------------------------------------------------------
+
+
+def test_a_judge_described_in_the_lede_and_named_later() -> None:
+    text = (
+        "A federal judge on Friday ordered the release of a farmworker, saying the arrest was “plainly unlawful.”\n\n"
+        "The man had been held for a month.\n\n"
+        "U.S. District Judge Ana Pruitt wrote that agents had no warrant."
+    )
+    assert said(text) == [("plainly unlawful.", "Ana Pruitt")]
+
+
+def test_a_spokesman_described_first_is_not_the_spokesman_named_later() -> None:
+    text = (
+        "A police spokesman said officers “did not take part.”\n\n"
+        "Police spokesman Carl Diaz later said the department would review the video."
+    )
+    assert said(text) == [("did not take part.", "A police spokesman")]
+
+
+def test_a_judge_described_when_two_judges_are_named_stays_described() -> None:
+    text = "A federal judge called the policy “cruel.”\n\nJudge Ana Pruitt and Judge Rob Kell both sit in Tucson."
+    assert said(text) == [("cruel.", "A federal judge")]
+
+
+def test_a_noun_ending_in_ly_is_kept_in_the_description() -> None:
+    assert said("Lawyers for the family said the arrest was “unlawful.”") == [("unlawful.", "Lawyers for the family")]
+
+
+def test_a_description_that_holds_a_relative_clause_keeps_its_verb() -> None:
+    text = "Residents who were detained the next day said the agents were “rough.”"
+    assert said(text) == [("rough.", "Residents who were detained the next day")]

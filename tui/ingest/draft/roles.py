@@ -1,0 +1,85 @@
+"""A role word that points to a named person: "the judge asked" after "U.S. District Judge Ana Pruitt", "the lawyer
+said" after "Omar Bakri, the family's lawyer", and a lede's "A federal judge" whom the article names further down.
+
+News text names a person once with their title or role and then goes on with "the provost", "the bishop", "the
+lawyer". The rule is one for every role: the person whose title ends in the same noun, last named as a subject (the
+same recency as pronouns), and only if no unnamed person of that role ("a DHS spokeswoman") was described after them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tui.ingest.draft import vocab
+from tui.ingest.draft.entities import ROLES
+from tui.ingest.draft.model import Span
+from tui.ingest.draft.who import Who
+
+if TYPE_CHECKING:
+    from tui.ingest.draft.resolve import Resolver
+
+# Every noun that names a role: the last word of each title ("Provost", "Police Chief") and of each role word.
+ROLE_NOUNS = frozenset(t.split()[-1].rstrip(".").lower() for t in vocab.TITLES.values()) | frozenset(
+    r.split()[-1].lower().replace("\\", "").rstrip(".") for r in ROLES.split("|")
+)
+# "the provost", "the university's provost", "the family's lawyer", "the company's chief executive".
+DEFINITE_ROLE = re.compile(
+    r"(?:the|The)\s+(?:[A-Za-z]+[’']s\s+)?(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\s*",
+)
+INDEFINITE_ROLE = re.compile(r"(?:a|an|A|An)\s+(?:[a-z.-]+\s+){0,2}?(?P<noun>[a-z]+)\s*")
+# Roles one person holds at a time in a story ("a federal judge" in a lede is the judge it names later); a lede's
+# "a spokesman" or "an officer" may be one of several, so those never point forward.
+SINGLE_HOLDER = frozenset(
+    "judge mayor governor sheriff superintendent provost chancellor principal bishop archbishop president "
+    "warden dean rabbi imam pastor prosecutor".split()
+)
+
+
+def _holders(resolver: Resolver, noun: str) -> list[str]:
+    """People whose title (or role in apposition) ends with `noun`: "Judge", "Family's lawyer", "ICE spokeswoman"."""
+    found = []
+    for p in resolver.entities.people:
+        words = re.findall(r"[a-z]+", (p.title or "").lower())
+        if words and words[-1] == noun:
+            found.append(p.id)
+    return found
+
+
+def definite(resolver: Resolver, a: int, b: int) -> Who | None:
+    """ "the provost" / "the judge" / "the family's lawyer": the person of that role named last before `a`."""
+    m = DEFINITE_ROLE.fullmatch(resolver.text, a, b)
+    if m is None or m.group("noun") not in ROLE_NOUNS:
+        return None
+    noun = m.group("noun")
+    holders = set(_holders(resolver, noun))
+    if not holders:
+        return None
+    target = resolver._recent(a, holders)
+    if target is None:
+        named_before = [x for x in resolver.entities.mentions if x.id in holders and x.start < a]
+        if len(holders) != 1 or not named_before:
+            return None
+        target = next(iter(holders))
+    last = max((x.end for x in resolver.entities.mentions if x.id == target and x.start < a), default=-1)
+    # "A county spokeswoman said …" after the named one: "the spokeswoman" is the unnamed one described last.
+    unnamed = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,3}}?{noun}\b")
+    if any(x.start() >= last for x in unnamed.finditer(resolver.text, max(0, last), a)):
+        return None
+    return Who(target, None, 0.7, f"“{resolver.text[a:b].strip()}”: the {noun} named before")
+
+
+def named_later(resolver: Resolver, description: Span) -> Who | None:
+    """ "A federal judge on Thursday ordered …" and further down "U.S. District Judge Renée Castillo": a role only
+    one person holds in the story, described before the article names its only holder."""
+    m = INDEFINITE_ROLE.fullmatch(resolver.text, description.start, description.end)
+    if m is None or m.group("noun") not in SINGLE_HOLDER:
+        return None
+    holders = _holders(resolver, m.group("noun"))
+    if len(holders) != 1:
+        return None
+    later = [x for x in resolver.entities.mentions if x.id == holders[0]]
+    if not later or later[0].start < description.end:
+        return None  # named before: "the judge" is the back-reference rule's job, not this one
+    name = resolver.text[later[0].start : later[0].end]
+    return Who(holders[0], None, 0.5, f"“{resolver.text[description.start : description.end]}”: named later, “{name}”")
