@@ -89,3 +89,23 @@ def test_a_noun_ending_in_ly_is_kept_in_the_description() -> None:
 def test_a_description_that_holds_a_relative_clause_keeps_its_verb() -> None:
     text = "Residents who were detained the next day said the agents were “rough.”"
     assert said(text) == [("rough.", "Residents who were detained the next day")]
+
+
+# --- people named without a title or a reporting verb ------------------------------------------------
+
+
+def test_she_after_a_full_name_with_no_title_or_reporting_verb() -> None:
+    text = "Marta Lopez has lived in Dayton for 20 years. “I am afraid to go out,” she said. “My kids are scared.”"
+    assert said(text) == [("I am afraid to go out", "Marta Lopez"), ("My kids are scared.", "Marta Lopez")]
+
+
+def test_he_in_the_next_paragraph_after_a_name_in_apposition() -> None:
+    text = "Marta Lopez said she is afraid.\n\nJuan Ruiz, her neighbor, agreed.\n\n“It's bad,” he said."
+    assert said(text) == [("It's bad", "Juan Ruiz")]
+
+
+def test_a_body_the_article_calls_it_is_no_person() -> None:
+    text = "Casa Esperanza runs a shelter in town. Its director said she was “out of beds.”"
+    result = draft(text)
+    assert [p.name for p in result.people] == []
+    assert said(text) == [("out of beds.", "Its director")]

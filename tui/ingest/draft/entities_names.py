@@ -123,3 +123,52 @@ def first_names(text: str, regions: list[tuple[int, int]], found: Entities, pers
 
 def _unquoted(text: str, start: int, end: int) -> str:
     return re.sub(r"[“\"][^”\"]*[”\"]", " ", text[start:end])
+
+
+# A full name at the head of a clause, followed by its verb or an aside: "Marta Lopez has lived …",
+# "Juan Ruiz, her neighbor, agreed", "Marta Lopez, 42, …".
+CLAUSE_HEAD = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=[.!?]”\s)|(?<=,\s)|(?<=\band\s)|(?<=\bsaid\s))")
+AFTER_NAME = re.compile(r",\s*(?:\d{1,3}|a|an|the|who|whose|his|her|their)\b|\s+[a-z]{2,}\b")
+# The first pronoun after the name; "it", "its", "they", "their" first say it is a body or a group, not a person.
+NEXT_PRONOUN = re.compile(r"\b(?:(he|she|his|her|him|himself|herself)|it|its|they|their|them)\b", re.IGNORECASE)
+NOT_NAME_WORDS = frozenset(
+    """University College School Schools County City State Street Avenue Road Park Church Hospital Center Centre
+    North South East West New Fort Saint San Santa Los Las Mount Lake River Valley Beach Island Islands Republican
+    Republicans Democrat Democratic Democrats National American Federal Congress Senate House Act Law Program
+    Project Coalition Network Group Foundation Fund Institute Council Committee Party Immigration Border Homeland
+    Security Customs Enforcement Health Human Services Public Works Justice Police Sheriff Fire Emergency""".split()
+)
+
+
+def clause_heads(text: str, regions: list[tuple[int, int]], found: Entities, person) -> None:  # type: ignore[no-untyped-def]
+    """ "Marta Lopez has lived here 20 years. “I am afraid,” she said.": a full name with no title and no
+    reporting verb, at the head of a clause, that a he/she/his/her follows before anyone else is named. Without
+    it a later pronoun has nobody to point back to, or points to someone named earlier."""
+    covered = [(m.start, m.end) for m in found.mentions]
+    others = {w for o in found.orgs for w in o.name.split()} | {w for c in found.cities for w in c.name.split()}
+    for start, end in regions:
+        for run in FULL_NAME.finditer(text, start, end):
+            a, b = run.start(), run.end()
+            if any(s < b and a < e for s, e in covered) or not CLAUSE_HEAD.match(text, a) and a != start:
+                continue
+            if not AFTER_NAME.match(text, b):
+                continue
+            words = run.group(0).split()
+            if len(words) > 3 or words[0] in NOT_FIRST or TITLE_INSIDE.search(run.group(0)):
+                continue
+            if any(fold(w) in NOT_NAMES or w in NOT_NAME_WORDS or w in others or w.endswith(".") for w in words):
+                continue
+            if any(w in vocab.STATES or w in vocab.CITIES or w in vocab.MEDIA_NAMES for w in words):
+                continue
+            if run.group(0) in vocab.CITIES or run.group(0) in vocab.STATES or run.group(0) in vocab.MEDIA_NAMES:
+                continue
+            # The first he/she after the name, outside quotations, before anyone else is named (its sentence or
+            # the next): the article is talking about this person.
+            window = _unquoted(text, b, min(len(text), b + 240))
+            pronoun = NEXT_PRONOUN.search(window)
+            if pronoun is None or pronoun.group(1) is None:
+                continue
+            if any(m.kind == "person" and b < m.start < b + pronoun.start() for m in found.mentions):
+                continue
+            person(run.group(0), a, b, b, reason="a full name the article goes on to call he or she")
+            covered.append((a, b))
