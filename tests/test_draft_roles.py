@@ -109,3 +109,17 @@ def test_a_body_the_article_calls_it_is_no_person() -> None:
     result = draft(text)
     assert [p.name for p in result.people] == []
     assert said(text) == [("out of beds.", "Its director")]
+
+
+# --- names with initials -----------------------------------------------------------------------------
+
+
+def test_names_with_initials_are_whole_names() -> None:
+    assert said("Gov. JB Kerr said it was “a good day.”") == [("a good day.", "JB Kerr")]
+    assert said("“A good day,” said J.D. Kerr, the county executive.") == [("A good day", "J.D. Kerr")]
+    assert said("“A good day,” said Executive Director A. Paul Kerr.") == [("A good day", "A. Paul Kerr")]
+
+
+def test_two_capitals_that_are_an_abbreviation_are_no_initials() -> None:
+    result = draft("“No deal,” said DA Lena Ford. US Attorney Rob Kell agreed.")
+    assert sorted(p.name for p in result.people) == ["Lena Ford", "Rob Kell"]

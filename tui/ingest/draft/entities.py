@@ -21,7 +21,9 @@ from tui.search import fold
 # Capital and small letters, Latin-1 and the Latin Extended blocks (Vietnamese "Phạm", Polish "Łukasz", ...).
 UP = r"[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ]"
 LOW = r"[a-zß-öø-ÿĀ-ſḀ-ỿ]"
-TOKEN = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*|{UP}\.)"
+# Initials too: "J.D. Vance", "JB Pritzker" (two capitals before a capitalised word; not "US", "DA", a state's code).
+INITIALS = rf"(?:{UP}\.{UP}\.|(?!(?:US|UN|EU|UK|DC|LA|NY|TV|AP|ID|DA|AG|PD|IT|OK|GOP)\b){UP}{UP}(?=\s+{UP}{LOW}))"
+TOKEN = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*|{INITIALS}|{UP}\.)"
 PARTICLE = r"(?:de|De|van|Van|von|der|da|del|della|di|du|la|le|bin|al|St\.)"
 NICK = r"(?:“[A-Z][a-z]+”|\"[A-Z][a-z]+\")"
 CAP = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*)"
@@ -60,7 +62,7 @@ ROLES = (
     "councilmember|councilman|councilwoman|council member|press secretary|secretary"
 )
 ROLE_NAME = re.compile(
-    rf"(?<![\w.])(?P<role>(?:(?:[A-Z][\w.&’'-]*|immigration|civil|rights|union|police|county|city|state|federal|"
+    rf"(?<![\w.])(?P<role>(?:(?:(?:[A-Z]\.){{2,}}|[A-Z][\w&’'-]*|immigration|civil|rights|union|police|county|city|state|federal|"
     rf"community|local|senior|chief|deputy|assistant|longtime|veteran)\s+){{0,3}}(?i:{ROLES}))\s+"
     rf"(?P<name>{NAME})(?!\w){NAME_END}{PARTY}"
 )

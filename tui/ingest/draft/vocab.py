@@ -94,6 +94,8 @@ TITLES = {
     "City Attorney": "City Attorney",
     "County Attorney": "County Attorney",
     "U.S. Attorney": "U.S. Attorney",
+    "US Attorney": "U.S. Attorney",
+    "DA": "District Attorney",
     "County Executive": "County Executive",
     "County Judge": "County Judge",
     "Police Capt.": "Police Captain",
