@@ -123,3 +123,12 @@ def test_names_with_initials_are_whole_names() -> None:
 def test_two_capitals_that_are_an_abbreviation_are_no_initials() -> None:
     result = draft("“No deal,” said DA Lena Ford. US Attorney Rob Kell agreed.")
     assert sorted(p.name for p in result.people) == ["Lena Ford", "Rob Kell"]
+
+
+def test_a_lowercase_role_of_several_words_before_a_name_with_particles() -> None:
+    text = (
+        "Board member Ana Ruiz said the plan went too far. “It scares families,” she said.\n\n"
+        "Board vice president Marta De La Cruz disagreed. “We follow the law,” she said."
+    )
+    assert said(text) == [("It scares families", "Ana Ruiz"), ("We follow the law", "Marta De La Cruz")]
+    assert "Marta De La Cruz" in [p.name for p in draft(text).people]

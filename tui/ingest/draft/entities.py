@@ -24,10 +24,14 @@ LOW = r"[a-zß-öø-ÿĀ-ſḀ-ỿ]"
 # Initials too: "J.D. Vance", "JB Pritzker" (two capitals before a capitalised word; not "US", "DA", a state's code).
 INITIALS = rf"(?:{UP}\.{UP}\.|(?!(?:US|UN|EU|UK|DC|LA|NY|TV|AP|ID|DA|AG|PD|IT|OK|GOP)\b){UP}{UP}(?=\s+{UP}{LOW}))"
 TOKEN = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*|{INITIALS}|{UP}\.)"
-PARTICLE = r"(?:de|De|van|Van|von|der|da|del|della|di|du|la|le|bin|al|St\.)"
+PARTICLE = r"(?:de|De|van|Van|von|Von|der|Der|da|Da|del|Del|della|Della|di|Di|du|Du|la|La|le|Le|dos|Dos|bin|al|St\.)"
 NICK = r"(?:“[A-Z][a-z]+”|\"[A-Z][a-z]+\")"
 CAP = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*)"
-NAME = rf"{TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE}|{NICK})){{0,4}}?\s+{CAP}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
+# The last word is no particle of a longer name ("Marta De La Cruz", not "Marta De La").
+NAME = (
+    rf"{TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE}|{NICK})){{0,4}}?\s+(?!{PARTICLE}\s+{UP}){CAP}"
+    rf"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
+)
 # A titled name does not stop before another capitalised word of it ("Keisha Lance Bottoms", not "Keisha Lance"),
 # unless that word is a day or a month ("Mayor Eric Garcetti Tuesday said").
 WHOLE = (
@@ -63,7 +67,9 @@ ROLES = (
 )
 ROLE_NAME = re.compile(
     rf"(?<![\w.])(?P<role>(?:(?:(?:[A-Z]\.){{2,}}|[A-Z][\w&’'-]*|immigration|civil|rights|union|police|county|city|state|federal|"
-    rf"community|local|senior|chief|deputy|assistant|longtime|veteran)\s+){{0,3}}(?i:{ROLES}))\s+"
+    rf"community|local|senior|chief|deputy|assistant|longtime|veteran|vice|executive|interim|acting|former|"
+    rf"associate|managing|general|board|school|district|campus|university|church|regional|national)\s+){{0,3}}"
+    rf"(?i:{ROLES}))\s+"
     rf"(?P<name>{NAME})(?!\w){NAME_END}{PARTY}"
 )
 # A name and its role in an appositive: "Ken Cuccinelli, the acting director of U.S. Citizenship and ...,".
