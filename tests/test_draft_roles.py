@@ -132,3 +132,37 @@ def test_a_lowercase_role_of_several_words_before_a_name_with_particles() -> Non
     )
     assert said(text) == [("It scares families", "Ana Ruiz"), ("We follow the law", "Marta De La Cruz")]
     assert "Marta De La Cruz" in [p.name for p in draft(text).people]
+
+
+# --- "the company said": the body of that kind named before ------------------------------------------
+
+
+def test_the_company_is_the_company_named_before() -> None:
+    text = "The Acme Corp. won the contract. “We follow the law,” the company said in a statement."
+    assert said(text) == [("We follow the law", "Acme Corp.")]
+
+
+def test_the_company_is_a_body_the_article_calls_a_company() -> None:
+    text = (
+        "Harvest Foods, a meatpacking company, said it “fully cooperated.” ICE declined to comment.\n\n"
+        "“We follow the law,” the company said."
+    )
+    assert said(text) == [("fully cooperated.", "Harvest Foods"), ("We follow the law", "Harvest Foods")]
+
+
+def test_the_company_with_no_company_named_stays_the_description() -> None:
+    text = "ICE raided the plant on Monday. “We follow the law,” the company said."
+    assert said(text) == [("We follow the law", "the company")]
+
+
+def test_the_union_is_never_a_news_outlet_or_an_agency() -> None:
+    text = (
+        "The Farmworkers Union of Ohio sued ICE, the Dayton Daily News reported.\n\n"
+        "“This is a warning to every grower,” the union said."
+    )
+    assert said(text) == [("This is a warning to every grower", "Farmworkers Union of Ohio")]
+
+
+def test_a_body_after_of_is_named_without_the_of() -> None:
+    result = draft("“Beds are money,” said Rosa Vega, executive director of Detention Watch Network.")
+    assert [o.name for o in result.orgs] == ["Detention Watch Network"]

@@ -80,7 +80,7 @@ MEDIA_RE = re.compile(
     + r")(?![\w])"
 )
 GENERIC_ORG = re.compile(
-    r"(?:\b[Tt]he\s+)?\b(?P<name>(?!(?:The|A|An|In|On|At|But|And)\s)(?:(?:[A-Z][\w.’'&-]*|of|and|for|on|the)\s+){0,6}?[A-Z][\w.’'&-]*\s+(?:"
+    r"(?:\b[Tt]he\s+)?\b(?P<name>(?!(?:The|A|An|In|On|At|But|And|of|and|for|on|the)\s)(?:(?:[A-Z][\w.’'&-]*|of|and|for|on|the)\s+){0,6}?[A-Z][\w.’'&-]*\s+(?:"
     + "|".join(re.escape(s) for s in vocab.ORG_SUFFIX)
     + r")(?:\s+(?:of|for|on)(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"(?:\s+(?:[A-Z][\w’'-]*|and|the))+)?)(?![\w])(?!\s+[A-Z])"

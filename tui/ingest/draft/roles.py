@@ -83,3 +83,53 @@ def named_later(resolver: Resolver, description: Span) -> Who | None:
         return None  # named before: "the judge" is the back-reference rule's job, not this one
     name = resolver.text[later[0].start : later[0].end]
     return Who(holders[0], None, 0.5, f"“{resolver.text[description.start : description.end]}”: named later, “{name}”")
+
+
+# "the company said" / "the group said" / "the union said": the body of that kind named last. A body is of a kind
+# when its name says so ("Acme Corp.", "Farmworkers Union") or the article calls it that ("Harvest Foods, a
+# meatpacking company"; "detention company GEO Group").
+BODY_KINDS = {
+    "company": r"Corp\.|Corporation|Co\.|Company|Inc\.|LLC|Group|Holdings|Partners|Foods|Farms|Meats|Industries",
+    "firm": r"Corp\.|Corporation|Co\.|Company|Inc\.|LLC|Group|Partners|LLP",
+    "union": r"Union|Association|Federation|Guild|Local\s+\d+",
+    "coalition": r"Coalition|Alliance",
+    "university": r"University",
+    "college": r"College",
+    "church": r"Church|Parish|Diocese|Cathedral",
+    "hospital": r"Hospital|Medical Center|Health",
+    "nonprofit": r"$^",
+}
+BODY_WORD = re.compile(r"(?:the|The)\s+(?P<noun>" + "|".join(BODY_KINDS) + r")\s*")
+CONTRACTOR = {"company": "contractor|operator|corporation|employer|firm|company|business|meatpacker|processor"}
+
+
+def _called(resolver: Resolver, org_id: str, noun: str) -> bool:
+    words = CONTRACTOR.get(noun, noun)
+    for m in resolver.entities.mentions:
+        if m.id != org_id:
+            continue
+        before = resolver.text[max(0, m.start - 40) : m.start]
+        after = resolver.text[m.end : m.end + 90]
+        if re.search(rf"\b(?:{words})\s+(?:[Tt]he\s+)?$", before):
+            return True  # "detention company GEO Group"
+        if re.match(rf",\s+(?:an?|the|one of the)\s+(?:[\w-]+\s+){{0,5}}?(?:{words})s?\b", after):
+            return True  # "Harvest Foods, a meatpacking company," / "GEO Group, one of the largest … operators"
+    return False
+
+
+def body(resolver: Resolver, a: int, b: int) -> Who | None:
+    """ "the company said": the body of that kind named last before `a` (never a news outlet or a person)."""
+    m = BODY_WORD.fullmatch(resolver.text, a, b)
+    if m is None:
+        return None
+    noun = m.group("noun")
+    name_kind = re.compile(rf"\b(?:{BODY_KINDS[noun]})(?!\w)")
+    ids = {
+        o.id
+        for o in resolver.entities.orgs
+        if o.kind != "media" and (name_kind.search(o.name) or _called(resolver, o.id, noun))
+    }
+    target = resolver._recent(a, ids) if ids else None
+    if target is None:
+        return None
+    return Who(target, None, 0.6, f"“{resolver.text[a:b].strip()}”: the {noun} named before")

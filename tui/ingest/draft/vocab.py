@@ -291,8 +291,13 @@ ORG_SUFFIX = (
     "Industries",
     "Company",
     "Corporation",
+    "Corp.",
+    "Co.",
     "Inc.",
     "LLC",
+    "Group",
+    "Holdings",
+    "Partners",
 )
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
