@@ -127,9 +127,9 @@ class Resolver(PronounMixin):
         role = roles.definite(self, a, b)
         if role is not None:  # "the provost", "the judge", "the family's lawyer": the person of that role
             return role
-        kind = roles.body(self, a, b)
-        if kind is not None:  # "the company said": the company named before
-            return kind
+        body = roles.body(self, a, b)
+        if body is not None:  # "the company said": the company named before
+            return body
         issuer = ISSUED_FROM.match(phrase)
         if issuer:  # "A statement from the Farmworker Alliance said": the body that issued it
             named = self._mention_at(a + issuer.start("who"), b)
