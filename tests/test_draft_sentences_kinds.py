@@ -38,3 +38,28 @@ def test_she_after_a_singular_unnamed_person_is_still_that_person() -> None:
         "A nurse at the clinic said agents came at dawn. “They had no warrant,” she said."
     )
     assert said(text) == [("They had no warrant", "A nurse at the clinic")]
+
+
+def test_according_to_after_the_quotation() -> None:
+    assert said("“We are ready,” according to Mayor Tom Hale.") == [("We are ready", "Tom Hale")]
+    assert said("The city is “ready,” according to Mayor Tom Hale.") == [("ready", "Tom Hale")]
+
+
+def test_according_to_an_unnamed_source_after_the_quotation_stays_unnamed() -> None:
+    text = "Mayor Tom Hale spoke Monday. The jail is “full,” according to a county official."
+    assert said(text) == [("full", "a county official")]
+
+
+def test_a_paragraph_that_is_only_a_quotation_after_one_about_a_person() -> None:
+    text = "Mayor Ana Ruiz spoke first.\n\n“We will not comply.”\n\n“Not now, not ever,” she added."
+    assert said(text) == [("We will not comply.", "Ana Ruiz"), ("Not now, not ever", "Ana Ruiz")]
+
+
+def test_a_paragraph_that_is_only_a_quotation_after_one_about_a_group_stays_unknown() -> None:
+    text = "Mayor Ana Ruiz spoke first.\n\nCritics were not convinced.\n\n“This changes nothing.”"
+    assert said(text) == [("This changes nothing.", None)]
+
+
+def test_a_quotation_standing_alone_after_a_person_named_as_an_object_stays_unknown() -> None:
+    text = "Reporters waited for Mayor Ana Ruiz outside.\n\n“This changes nothing.”"
+    assert said(text) == [("This changes nothing.", None)]

@@ -128,6 +128,33 @@ class LayoutMixin:
         who.reason = f"introduced by the paragraph before, ending in a colon: {who.reason}"
         return who
 
+    def _standing_alone(self, quote: Quote) -> Who | None:
+        """ "Mayor Ana Ruiz spoke first." then a paragraph that is only a quotation: the person the paragraph before
+        (which quotes nobody) ends on, as its subject. News sets a speaker's words apart like this."""
+        para = self._para(quote)
+        if quote.outer is None or re.search(r"\w", self.text[para.start : quote.outer.start]):
+            return None
+        if re.search(r"\w", self.text[quote.outer.end : para.end]) or len(self.quotes_of(para)) != 1:
+            return None
+        before = [p for p in self.paras if p.index < para.index and p.kind != "furniture"]
+        if not before or before[-1].kind != "body" or self.quotes_of(before[-1]):
+            return None
+        last = [s for s in self.sentences if before[-1].start <= s.start < before[-1].end]
+        if not last:
+            return None
+        people = [
+            m
+            for m in self.entities.mentions
+            if m.kind == "person" and last[-1].start <= m.start < last[-1].end and not m.possessive
+        ]
+        if not people or not self.resolver._is_subject(people[0]):
+            return None
+        name = self.text[people[0].start : people[0].end]
+        return Who(people[0].id, None, 0.45, f"a paragraph that is only a quotation, after one about “{name}”")
+
+    def quotes_of(self, para: Paragraph) -> list[Quote]:
+        return [q for q in self.quotes if q.paragraph == para.index]
+
     def _tweet(self, quote: Quote) -> None:
         tweet = next(t for t in self.tweets if t.span.start == quote.span.start)
         person = next(

@@ -131,6 +131,12 @@ class Attributor(MediumMixin, LayoutMixin):
         start = after.start + (lead.end() if lead else 0)
         if start >= after.end:
             return None
+        according = ACCORDING.match(text, start, after.end)
+        if according:  # “…,” according to Mayor Tom Hale.
+            who = self.resolver.subject(according.start("who"), according.end("who"))
+            if who.speaker or who.description:
+                who.reason = f"“according to” after the quote, {who.reason}"
+                return who
         signed = SIGNATURE.match(text, after.start, after.end)
         if signed:  # “…” — Sheriff Ann Lee, Fulton County
             who = self.resolver.subject(signed.start("who"), signed.end("who"))
@@ -255,7 +261,10 @@ class Attributor(MediumMixin, LayoutMixin):
 
     def _continuation(self, quote: Quote, previous: Quote | None, sentence: Span) -> Who:
         introduced = (
-            self._introduced(quote) or interview.answer(self, quote, previous) or interview.said_before(self, sentence)
+            self._introduced(quote)
+            or interview.answer(self, quote, previous)
+            or interview.said_before(self, sentence)
+            or self._standing_alone(quote)
         )
         if introduced is not None:
             return introduced
