@@ -91,6 +91,7 @@ class LayoutMixin:
 
     text: str
     paras: list[Paragraph]
+    quotes: list[Quote]
     sentences: list[Span]
     tweets: list[Tweet]
     entities: Entities
