@@ -166,3 +166,41 @@ def test_the_union_is_never_a_news_outlet_or_an_agency() -> None:
 def test_a_body_after_of_is_named_without_the_of() -> None:
     result = draft("“Beds are money,” said Rosa Vega, executive director of Detention Watch Network.")
     assert [o.name for o in result.orgs] == ["Detention Watch Network"]
+
+
+# --- "the Dayton mayor", "the Republican governor" -----------------------------------------------------
+
+
+def test_the_mayor_of_a_city_named_after_the_name() -> None:
+    text = (
+        "Mayor Tom Hale of Dayton and Mayor Ana Ruiz of Akron signed the letter. "
+        "“We need help,” the Dayton mayor said. “So do we,” the Akron mayor said."
+    )
+    assert said(text) == [("We need help", "Tom Hale"), ("So do we", "Ana Ruiz")]
+
+
+def test_a_party_before_the_title_does_not_narrow_who_it_is() -> None:
+    text = "Gov. Tom Hale spoke.\n\n“We will not back down,” the Republican governor said."
+    assert said(text) == [("We will not back down", "Tom Hale")]
+
+
+# --- a name in apposition to a description -------------------------------------------------------------
+
+
+def test_a_name_in_apposition_before_an_adverb_and_the_verb() -> None:
+    text = "President Tom Hale spoke. His press secretary, Ana Ruiz, later said: “The president means it.”"
+    assert said(text) == [("The president means it.", "Ana Ruiz")]
+
+
+def test_said_a_description_then_the_name_in_apposition() -> None:
+    text = "Luis Vega was detained in May.\n\n“I miss him every day,” said his daughter, Sofia Vega, 17."
+    assert said(text) == [("I miss him every day", "Sofia Vega")]
+
+
+def test_a_relative_named_by_first_name_in_apposition() -> None:
+    text = "Jorge Diaz, 51, was detained in May. His daughter, Sofia, 17, said: “I miss him every day.”"
+    assert said(text) == [("I miss him every day.", "Sofia")]
+
+
+def test_a_possessive_role_before_a_name() -> None:
+    assert said("“We're not involved,” sheriff's spokeswoman Ana Ruiz said.") == [("We're not involved", "Ana Ruiz")]

@@ -66,7 +66,7 @@ ROLES = (
     "councilmember|councilman|councilwoman|council member|press secretary|secretary"
 )
 ROLE_NAME = re.compile(
-    rf"(?<![\w.])(?P<role>(?:(?:(?:[A-Z]\.){{2,}}|[A-Z][\w&’'-]*|immigration|civil|rights|union|police|county|city|state|federal|"
+    rf"(?<![\w.])(?P<role>(?:(?:(?:[A-Z]\.){{2,}}|[A-Z][\w&’'-]*|[a-z]+[’']s|immigration|civil|rights|union|police|county|city|state|federal|"
     rf"community|local|senior|chief|deputy|assistant|longtime|veteran|vice|executive|interim|acting|former|"
     rf"associate|managing|general|board|school|district|campus|university|church|regional|national)\s+){{0,3}}"
     rf"(?i:{ROLES}))\s+"
@@ -79,7 +79,13 @@ NAME_THEN_ROLE = re.compile(
 )
 # The appositive name right before the verb ("A spokesman for ICE, Carlos Mendez, said").
 APPOSITIVE_NAME = re.compile(
-    rf"(?<=,\s)(?P<name>{NAME}),?\s+(?:said|says|told|added|wrote|tweeted|called|described|warned|argued|urged)\b"
+    rf"(?<=,\s)(?P<name>{NAME}),?\s+(?:later\s+|also\s+|then\s+|\w+ly\s+)?"
+    rf"(?:said|says|told|added|wrote|tweeted|called|described|warned|argued|urged)\b"
+)
+# "said his daughter, Sofia Vega, 17.": the name in apposition to the description after the verb.
+SAID_APPOSITIVE = re.compile(
+    rf"\b(?:said|says|added|asked)\s+(?:his|her|their|the|a|an|one)\s+[^,.“”\"]{{2,50}},\s+(?P<name>{NAME})"
+    rf"(?:,\s*\d{{1,3}})?(?=[,.;]|\s*$)"
 )
 SAID_NAME = re.compile(rf"\b(?:said|says|added|wrote)\s+(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")
 # "Ana Ruiz, whose husband …": a full name a relative clause about a person hangs on.

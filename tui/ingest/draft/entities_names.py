@@ -172,3 +172,22 @@ def clause_heads(text: str, regions: list[tuple[int, int]], found: Entities, per
                 continue
             person(run.group(0), a, b, b, reason="a full name the article goes on to call he or she")
             covered.append((a, b))
+
+
+def kin_first_names(text: str, regions: list[tuple[int, int]], found: Entities, person) -> None:  # type: ignore[no-untyped-def]
+    """ "His daughter, Sofia, 17, said": a relative the article names by first name only, in apposition."""
+    from tui.ingest.draft.pronouns import FEMALE_KIN, MALE_KIN
+
+    kin = "|".join(sorted(FEMALE_KIN | MALE_KIN | {"wife", "husband", "partner", "cousin", "friend", "neighbor"}))
+    pattern = re.compile(
+        rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?(?:{kin}),\s+(?P<name>{UP}[a-zà-ÿ]{{2,}})(?=,|\s+(?:said|says))"
+    )
+    known = {w for p in found.people for w in key_tokens(p.name)}
+    for start, end in regions:
+        for m in pattern.finditer(text, start, end):
+            name = m.group("name")
+            if fold(name) in NOT_NAMES or name in vocab.TITLES or name in vocab.CITIES or name in vocab.STATES:
+                continue
+            if fold(name) in known:
+                continue  # "His wife, Elena Ruiz" is found whole by the other rules; a first name of a known person
+            person(name, m.start("name"), m.end("name"), m.end("name"), reason="a relative named by first name")

@@ -17,6 +17,7 @@ from tui.ingest.draft.entities import (
     PARTY_ONLY,
     ROLE_NAME,
     ROLES,
+    SAID_APPOSITIVE,
     SAID_NAME,
     SPEAKER_NAME,
     TITLED,
@@ -186,7 +187,7 @@ def find_people(
     for start, end in regions:
         for m in GAVE_NAME.finditer(text, start, end) if "first name" in text else ():
             person(m.group("name"), m.start("name"), m.end("name"), m.end("name"), reason="the first name given")
-        for regex in (SPEAKER_NAME, APPOSITIVE_NAME, SAID_NAME, *rare):
+        for regex in (SPEAKER_NAME, APPOSITIVE_NAME, SAID_NAME, SAID_APPOSITIVE, *rare):
             for m in regex.finditer(text, start, end):
                 if any(
                     x.start < m.end("name") and m.start("name") < x.end and x.kind == "person" for x in found.mentions
@@ -202,6 +203,7 @@ def find_people(
                 )
     names.named_earlier(text, regions, found, person)
     names.first_names(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
+    names.kin_first_names(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
     names.clause_heads(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
     names.surname_mentions(text, regions, found)
 

@@ -216,9 +216,15 @@ class Resolver(PronounMixin):
 
     def title(self, title: str, qualifier: str | None, at: int) -> Who:
         people = [p for p in self.entities.people if p.title and title in p.title.lower()]
+        if qualifier in ("Republican", "Democratic", "Democrat", "GOP", "Independent", "Former", "New"):
+            qualifier = None  # "the Republican governor": a party, not a place that narrows who it is
         if qualifier:
             city = next((c for c in self.entities.cities if c.name == qualifier), None)
-            narrowed = [p for p in people if (city and p.city == city.id) or qualifier in (p.title or "")]
+            narrowed = [
+                p
+                for p in people
+                if (city and p.city == city.id) or qualifier in (p.title or "") or p.state == qualifier
+            ]
             people = narrowed
         ids = {p.id for p in people}
         target = self._recent(at, ids) if ids else None

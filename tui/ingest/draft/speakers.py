@@ -154,6 +154,11 @@ class Attributor(MediumMixin, LayoutMixin):
             )
             end = first.end() + (stop.start() if stop else after.end - first.end())
             who = self.resolver.subject(first.end(), end)
+            named = re.match(r",\s+", text[end : end + 3])
+            person = next((m for m in self.entities.mentions if named and m.start == end + named.end()), None)
+            if who.speaker is None and person is not None and person.kind == "person":
+                # “…,” said his daughter, Sofia Vega, 17.: the name in apposition to the description
+                who = Who(person.id, None, 0.85, f"named in apposition: “{text[person.start : person.end]}”")
             if who.speaker or who.description:
                 who.confidence = max(who.confidence, 0.9 if who.speaker else 0.6)
                 who.reason = f"after the quote, {who.reason}"
