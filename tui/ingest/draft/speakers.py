@@ -154,9 +154,10 @@ class Attributor(MediumMixin, LayoutMixin):
             )
             end = first.end() + (stop.start() if stop else after.end - first.end())
             who = self.resolver.subject(first.end(), end)
-            named = re.match(r",\s+", text[end : end + 3])
-            person = next((m for m in self.entities.mentions if named and m.start == end + named.end()), None)
-            if who.speaker is None and person is not None and person.kind == "person":
+            comma = re.match(r",\s+", text[end : end + 3])
+            at = end + comma.end() if comma else -1
+            person = next((m for m in self.entities.mentions if m.start == at and m.kind == "person"), None)
+            if who.speaker is None and person is not None:
                 # “…,” said his daughter, Sofia Vega, 17.: the name in apposition to the description
                 who = Who(person.id, None, 0.85, f"named in apposition: “{text[person.start : person.end]}”")
             if who.speaker or who.description:
