@@ -204,3 +204,13 @@ def test_a_relative_named_by_first_name_in_apposition() -> None:
 
 def test_a_possessive_role_before_a_name() -> None:
     assert said("“We're not involved,” sheriff's spokeswoman Ana Ruiz said.") == [("We're not involved", "Ana Ruiz")]
+
+
+def test_a_body_and_a_role_before_a_name_qualify_the_person() -> None:
+    assert said("ICE acting Director Tom Hale said the agency would “keep going.”") == [("keep going.", "Tom Hale")]
+    assert said("“Keep going,” border czar Tom Hale told Fox News.") == [("Keep going", "Tom Hale")]
+
+
+def test_the_project_is_the_body_whose_name_ends_in_project() -> None:
+    text = "The Texas Civil Rights Project sued. “This is racial profiling,” the project said."
+    assert said(text) == [("This is racial profiling", "Texas Civil Rights Project")]

@@ -63,3 +63,34 @@ def test_a_paragraph_that_is_only_a_quotation_after_one_about_a_group_stays_unkn
 def test_a_quotation_standing_alone_after_a_person_named_as_an_object_stays_unknown() -> None:
     text = "Reporters waited for Mayor Ana Ruiz outside.\n\n“This changes nothing.”"
     assert said(text) == [("This changes nothing.", None)]
+
+
+# --- the layout names the speaker: lists of reactions and transcripts -----------------------------------
+
+
+def test_a_list_of_reactions_each_labelled_with_its_speaker() -> None:
+    text = (
+        "Reactions came quickly on Monday.\n\n"
+        "- Mayor Ana Ruiz, Akron: “We stand with our neighbors.”\n"
+        "- Sen. Ray Cole (R-Texas): “This is lawless.”\n"
+        "• Tom Hale, a county commissioner: “It's the law.”"
+    )
+    assert said(text) == [
+        ("We stand with our neighbors.", "Ana Ruiz"),
+        ("This is lawless.", "Ray Cole"),
+        ("It's the law.", "Tom Hale"),
+    ]
+
+
+def test_a_transcript_labelled_with_surnames_in_capitals() -> None:
+    text = (
+        "Sheriff Tom Hale and Mayor Ana Ruiz debated on Tuesday.\n\n"
+        "HALE: “We follow the law.”\n\n"
+        "RUIZ: “The law is wrong.”"
+    )
+    assert said(text) == [("We follow the law.", "Tom Hale"), ("The law is wrong.", "Ana Ruiz")]
+
+
+def test_a_label_that_is_no_name_gives_no_speaker() -> None:
+    text = "The council met on Monday.\n\nThe bottom line: “No deal.”"
+    assert said(text) == [("No deal.", None)]

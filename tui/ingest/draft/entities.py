@@ -63,12 +63,14 @@ ROLES = (
     "founder|volunteer|coordinator|deputy|detective|officer|agent|sergeant|lieutenant|captain|trustee|commissioner|"
     "supervisor|administrator|manager|leader|clerk|judge|resident|owner|worker|farmer|teacher|nurse|student|"
     "superintendent|councilor|councillor|alderman|alderwoman|delegate|assemblyman|assemblywoman|legislator|"
-    "councilmember|councilman|councilwoman|council member|press secretary|secretary"
+    "councilmember|councilman|councilwoman|council member|press secretary|secretary|czar|chaplain|priest|"
+    "minister|bishop|rabbi|imam|principal|dean|provost|chancellor|physician|doctor|historian|author|scholar"
 )
 ROLE_NAME = re.compile(
     rf"(?<![\w.])(?P<role>(?:(?:(?:[A-Z]\.){{2,}}|[A-Z][\w&’'-]*|[a-z]+[’']s|immigration|civil|rights|union|police|county|city|state|federal|"
     rf"community|local|senior|chief|deputy|assistant|longtime|veteran|vice|executive|interim|acting|former|"
     rf"associate|managing|general|board|school|district|campus|university|church|regional|national)\s+){{0,3}}"
+    rf"(?:(?!(?:said|says|told|added|wrote|and|or|the|a|an|of|for|to|by|with|from|as|at|in|on)\s)[a-z]+\s+)?"
     rf"(?i:{ROLES}))\s+"
     rf"(?P<name>{NAME})(?!\w){NAME_END}{PARTY}"
 )

@@ -7,6 +7,7 @@ import re
 
 from tui.ingest.draft import vocab
 from tui.ingest.draft.entities import CAP, PARTICLE, TOKEN, UP, Entities, Mention, key_tokens
+from tui.ingest.draft.entities import NAME as NAME_PATTERN
 from tui.ingest.draft.model import Person
 from tui.search import fold
 
@@ -90,6 +91,10 @@ def surname_mentions(text: str, regions: list[tuple[int, int]], found: Entities)
                 ):
                     continue  # the first word of a longer name ("White Falls", "Cruz Creek")
                 found.mentions.append(Mention(a, b, "person", owners[0].id, text[b : b + 2] in ("’s", "'s")))
+            # "HALE: “We follow the law.”": a transcript's speaker label, the surname in capitals
+            for label in re.finditer(rf"(?m)^\s*{re.escape(surname.upper())}(?=\s*:)", text[start:end]):
+                found.mentions.append(Mention(start + label.end() - len(surname), start + label.end(), "person",
+                                              owners[0].id))  # fmt: skip
 
 
 FIRST_NAME_SPEAKER = re.compile(
@@ -191,3 +196,22 @@ def kin_first_names(text: str, regions: list[tuple[int, int]], found: Entities, 
             if fold(name) in known:
                 continue  # "His wife, Elena Ruiz" is found whole by the other rules; a first name of a known person
             person(name, m.start("name"), m.end("name"), m.end("name"), reason="a relative named by first name")
+
+
+# "• Ana Ruiz, executive director of Casa Verde: “…”": a list of reactions, each labelled with its speaker.
+LABEL = re.compile(rf"[-–—•*·]?\s*(?P<name>{NAME_PATTERN})(?:\s*\([^)]*\))?(?:,[^:“”\"\n]{{1,80}})?:\s*[“\"‘']")
+
+
+def labels(text: str, regions: list[tuple[int, int]], found: Entities, person) -> None:  # type: ignore[no-untyped-def]
+    """A paragraph that opens with a name, maybe its role, a colon and a quotation names its speaker."""
+    for start, end in regions:
+        m = LABEL.match(text, start, end)
+        if m is None or any(x.kind == "person" and x.start < m.end("name") and m.start("name") < x.end
+                            for x in found.mentions):  # fmt: skip
+            continue
+        words = m.group("name").split()
+        if words[0] in NOT_FIRST or any(fold(w) in NOT_NAMES or w in NOT_NAME_WORDS for w in words):
+            continue
+        if TITLE_INSIDE.search(m.group("name")) or m.group("name") in vocab.CITIES or m.group("name") in vocab.STATES:
+            continue
+        person(m.group("name"), m.start("name"), m.end("name"), m.end("name"), reason="a speaker's label in a list")

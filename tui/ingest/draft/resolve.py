@@ -45,6 +45,10 @@ PREDICATE = re.compile(r"(?<=\w\s\S)[^,]*?\s(?=[a-z]{3,}ed\s+(?:the|a|an|his|her
 RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|that|which|named|called)\b")
 
 
+# Between a body and a person in one subject phrase: role words only ("ICE acting Director", "the union's president").
+QUALIFIES = re.compile(r"(?:[’']s)?\s+(?:(?!(?:and|or|with|of|for|to|by|from)\b)[A-Za-z.-]+\s+){0,4}")
+
+
 class Resolver(PronounMixin):
     def __init__(self, text: str, entities: Entities, quotes_outer: list[Span], sentences: list[Span]) -> None:
         self.text, self.entities = text, entities
@@ -60,6 +64,9 @@ class Resolver(PronounMixin):
         dateline = DATELINE_LEAD.match(work)
         if dateline and re.search(r"(?:^|\n)\s*$", self.text[max(0, start - 3) : start]):
             work = " " * dateline.end() + work[dateline.end() :]  # "EDGARTOWN, Mass. (Reuters) - …": no speaker
+        bullet = re.match(r"\s*[-–—•*·]+\s+", work)
+        if bullet and re.search(r"(?:^|\n)\s*$", self.text[max(0, start - 3) : start]):
+            work = " " * bullet.end() + work[bullet.end() :]  # "- Mayor Ana Ruiz, Akron: “…”": a list's bullet
         description: Span | None = None
         pos = 0
         for piece in work.split(","):
@@ -181,6 +188,9 @@ class Resolver(PronounMixin):
             return people[0]
         for m in candidates:
             org = self.entities.by_id(m.id)
+            person = next((x for x in self.entities.mentions if x.kind == "person" and m.end < x.start < b), None)
+            if person is not None and QUALIFIES.fullmatch(self.text, m.end, person.start):
+                return person  # "ICE acting Director Tom Hale": the body and a role only qualify the person
             if getattr(org, "kind", None) == "media" and m.end < b - 2:
                 continue  # "CNN anchor Jake Doe": the outlet qualifies the speaker, it is not the speaker
             if MODIFIED.match(self.text, m.end, b):

@@ -99,7 +99,14 @@ BODY_KINDS = {
     "hospital": r"Hospital|Medical Center|Health",
     "nonprofit": r"$^",
 }
-BODY_WORD = re.compile(r"(?:the|The)\s+(?P<noun>" + "|".join(BODY_KINDS) + r")\s*")
+BODY_WORD = re.compile(r"(?:the|The)\s+(?P<noun>[a-z]+)\s*")
+# Other nouns point to a body whose name holds them ("the project" after "the Texas Civil Rights Project"), except
+# words other rules read (a role, a place, "the department", "the group") and words too loose to point anywhere.
+NOT_BODY_NOUNS = frozenset(
+    "city county state government administration department agency office police district group nonprofit "
+    "organization organisation statement letter law bill order policy ruling lawsuit report plan program "
+    "people public family families community board".split()
+)
 CONTRACTOR = {"company": "contractor|operator|corporation|employer|firm|company|business|meatpacker|processor"}
 
 
@@ -123,7 +130,12 @@ def body(resolver: Resolver, a: int, b: int) -> Who | None:
     if m is None:
         return None
     noun = m.group("noun")
-    name_kind = re.compile(rf"\b(?:{BODY_KINDS[noun]})(?!\w)")
+    if noun in BODY_KINDS:
+        name_kind = re.compile(rf"\b(?:{BODY_KINDS[noun]})(?!\w)")
+    elif noun not in NOT_BODY_NOUNS and noun not in ROLE_NOUNS:
+        name_kind = re.compile(rf"\b{noun.capitalize()}\b")
+    else:
+        return None
     ids = {
         o.id
         for o in resolver.entities.orgs
