@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tui.ingest.draft import anaphora
+from tui.ingest.draft.given_names import gender_of
 from tui.ingest.draft.model import Span
 from tui.ingest.draft.who import Who
 
@@ -134,9 +135,9 @@ class PronounMixin:
         strong: dict[str, str] = {}
         for p in self.entities.people:
             words = f"{self.text[p.mention.start : p.mention.end]} {p.title or ''}"
-            if re.search(r"\b(?:Mr\.|\w+man)\b", words) and not re.search(r"\w+woman\b", words):
+            if re.search(r"\b(?:Mr\.|\w+man\b)", words) and not re.search(r"\w+woman\b", words):
                 found.setdefault(p.id, set()).add("m")
-            if re.search(r"\b(?:Mrs\.|Ms\.|\w+woman)\b", words):
+            if re.search(r"\b(?:Mrs\.|Ms\.|\w+woman\b)", words):
                 found.setdefault(p.id, set()).add("f")
             kin = KINSHIP.search(self.text, max(0, p.mention.start - 40), p.mention.start)
             if kin:  # "His wife, Elena Ruiz," / "the boy's father, Jon Ruiz,": the word says it
@@ -162,4 +163,8 @@ class PronounMixin:
             found.setdefault(subject.id, set()).add("m" if pronoun.group(1) else "f")
         self._genders = {who: marks.pop() for who, marks in found.items() if len(marks) == 1}
         self._genders.update(strong)  # a pronoun read from a later clause ("said he had been …") may be someone else
+        for p in self.entities.people:  # the weakest sign last: a given name that is a woman's or a man's
+            given = gender_of(p.name)
+            if p.id not in found and p.id not in strong and given is not None:
+                self._genders[p.id] = given
         return self._genders
