@@ -38,3 +38,23 @@ def test_a_name_both_men_and_women_use_says_nothing() -> None:
 def test_a_pronoun_nobody_fits_leaves_the_speaker_unknown() -> None:
     text = "Gov. Tom Hale signed the order. Sen. Ray Cole praised it. “It hurts families,” she said."
     assert said(text) == [("It hurts families", None)]
+
+
+# --- never the wrong name -----------------------------------------------------------------------------
+
+
+def test_she_after_an_unnamed_woman_is_not_a_name_inside_her_description() -> None:
+    text = "A woman who lives next door to Mayor Ana Ruiz said agents came at dawn. “They had guns,” she said."
+    assert said(text) == [("They had guns", "A woman who lives next door to Mayor Ana Ruiz")]
+
+
+def test_she_after_an_unnamed_woman_who_shouted() -> None:
+    text = "Mayor Tom Hale spoke. A woman in the crowd shouted at him. “Liar!” she yelled."
+    assert said(text) == [("Liar!", "A woman in the crowd")]
+
+
+def test_a_relative_clause_after_the_verb_names_its_own_speaker() -> None:
+    text = "Gov. Tom Hale was criticized by Sen. Ana Ruiz, who called the bill “cruel.”"
+    assert said(text) == [("cruel.", "Ana Ruiz")]
+    text = "Sen. Ana Ruiz wrote to Gov. Tom Hale, who called her concerns “overblown.”"
+    assert said(text) == [("overblown.", "Tom Hale")]

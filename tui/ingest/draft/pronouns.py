@@ -21,7 +21,8 @@ KINSHIP = re.compile(
 )
 PAST = re.compile(r"\b[a-z]{3,}ed\b")  # "The groups reviewed 52 deaths": the verb after a group subject
 PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
-SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained)\b")
+APPOSED = re.compile(r"(?:\bnamed|\bcalled|,)\s*$")
+SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained|shouted|yelled|wrote|writes)\b")
 
 
 class PronounMixin:
@@ -83,8 +84,14 @@ class PronounMixin:
             verb = self._saying(sentence, at)
             if verb is None:
                 continue
+            # A name that the opening description gives ("a teacher named Carol Hughes", "One volunteer, Carol
+            # Hughes,"), not one inside it ("A woman who lives next door to Mayor Ana Ruiz").
             named = [
-                m for m in self.entities.mentions if m.kind == "person" and sentence.start <= m.start < verb.start()
+                m
+                for m in self.entities.mentions
+                if m.kind == "person"
+                and sentence.start <= m.start < verb.start()
+                and (APPOSED.search(self.text, sentence.start, m.start) or self._is_subject(m))
             ]
             if named:  # "One volunteer, a teacher named Carol Hughes, says …": the person that description names
                 wanted = "f" if word == "she" else "m"

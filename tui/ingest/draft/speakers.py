@@ -30,6 +30,7 @@ from tui.ingest.draft.speaker_cues import (
     FROM_COLON,
     INLINE,
     INVERTED,
+    RELATIVE,
     SIGNATURE,
     WORD,
     WORDS_OF,
@@ -205,6 +206,11 @@ class Attributor(MediumMixin, LayoutMixin):
                 who.reason = f"“according to”, {who.reason}"
                 return who
         verbs = [m for m in WORD.finditer(work) if reporting(m, work)]
+        hangs = RELATIVE.search(self.text, before.start, before.end)
+        if hangs and (not verbs or before.start + verbs[-1].start() < hangs.start()):
+            relative = who_said(self.text, self.entities, before)
+            if relative is not None:  # "Tom Hale was praised by Sen. Ana Ruiz, who called …": the clause's verb
+                return relative
         if verbs:
             verb = verbs[-1]
             breaks = [m.end() for m in CLAUSE_BREAK.finditer(work, 0, verb.start())]

@@ -20,6 +20,7 @@ REPORTING_VERBS = frozenset(
     cautioned contended maintained complained charged exclaimed lamented quipped observed reiterated affirmed
     assured confirmed criticized blasted slammed praised echoed joked shouted agreed recounted declaring adding
     threatened accused demanded labeled labelled dubbed branded deemed characterized chanted
+    yelled yells screamed whispered pleaded sobbed texted emailed shouts
     """.split()
 )
 # Words that look like reporting verbs but announce what a newspaper or station reported, not who spoke.
