@@ -214,3 +214,24 @@ def test_a_body_and_a_role_before_a_name_qualify_the_person() -> None:
 def test_the_project_is_the_body_whose_name_ends_in_project() -> None:
     text = "The Texas Civil Rights Project sued. “This is racial profiling,” the project said."
     assert said(text) == [("This is racial profiling", "Texas Civil Rights Project")]
+
+
+# --- bodies the vocabulary does not know ----------------------------------------------------------------
+
+
+def test_an_acronym_that_speaks_is_a_body() -> None:
+    assert said("LULAC called the arrests “racial profiling.”") == [("racial profiling.", "LULAC")]
+    result = draft("“Racial profiling,” RAICES said in a statement.")
+    assert [(o.name, o.abbreviation) for o in result.orgs] == [("RAICES", "RAICES")]
+    assert result.quotes[0].speaker == result.orgs[0].id
+
+
+def test_a_name_the_article_calls_a_group_is_a_body() -> None:
+    text = "The advocacy group Casa Verde called the raids “cruel.”"
+    assert said(text) == [("cruel.", "Casa Verde")]
+    assert [o.name for o in draft(text).orgs] == ["Casa Verde"]
+
+
+def test_capitals_that_are_no_body_stay_out() -> None:
+    result = draft("“It is over,” said Ana Ruiz. NEW YORK officials said the law was “clear.”")
+    assert [o.name for o in result.orgs] == []

@@ -45,6 +45,10 @@ PREDICATE = re.compile(r"(?<=\w\s\S)[^,]*?\s(?=[a-z]{3,}ed\s+(?:the|a|an|his|her
 RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|that|which|named|called)\b")
 
 
+BODY_KIND = re.compile(
+    r"(?:[a-z-]+\s+){0,2}?(?:group|nonprofit|organization|organisation|coalition|network|charity|company|firm|"
+    r"contractor|union)\s+(?=[A-Z])"
+)
 # Between a body and a person in one subject phrase: role words only ("ICE acting Director", "the union's president").
 QUALIFIES = re.compile(r"(?:[’']s)?\s+(?:(?!(?:and|or|with|of|for|to|by|from)\b)[A-Za-z.-]+\s+){0,4}")
 
@@ -174,6 +178,8 @@ class Resolver(PronounMixin):
         limit = place.end() if place else a + (lead.end() if lead else 0)
         role = LOWER_ROLE.match(self.text, limit, b)  # "said council president Maria Ortiz"
         limit = role.end() if role else limit
+        kind = BODY_KIND.match(self.text, limit, b)  # "the advocacy group Mijente"
+        limit = kind.end() if kind else limit
         owner = next((m for m in self.entities.mentions if m.possessive and a <= m.start <= limit and m.end < b), None)
         if owner is not None:  # "the Department of Homeland Security's Office of Inspector General": the office
             limit = max(limit, owner.end + 3)
