@@ -58,3 +58,19 @@ def test_a_relative_clause_after_the_verb_names_its_own_speaker() -> None:
     assert said(text) == [("cruel.", "Ana Ruiz")]
     text = "Sen. Ana Ruiz wrote to Gov. Tom Hale, who called her concerns “overblown.”"
     assert said(text) == [("overblown.", "Tom Hale")]
+
+
+def test_he_after_a_man_identified_only_by_his_first_name() -> None:
+    text = (
+        "One of them, a 40-year-old roofer who asked to be identified only by his first name, Tadeo, said he comes "
+        "every day. “Now we are afraid of every car,” he said."
+    )
+    assert said(text) == [("Now we are afraid of every car", "Tadeo")]
+
+
+def test_a_participle_after_a_comma_shares_the_sentence_subject() -> None:
+    text = (
+        "Gov. Ana Ruiz on Friday vetoed a bill that would have limited police, calling it "
+        "“a sanctuary policy by another name.”"
+    )
+    assert said(text) == [("a sanctuary policy by another name.", "Ana Ruiz")]

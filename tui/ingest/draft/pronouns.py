@@ -123,6 +123,8 @@ class PronounMixin:
         for verb in SAYING.finditer(self.text, sentence.start, min(sentence.end, at)):
             if verb.start() - sentence.start > 200:
                 return None
+            if re.search(r"\b(?:who|that|which)\s+$", self.text[max(0, verb.start() - 8) : verb.start()]):
+                continue  # "a man who asked to be identified …, said": the relative clause's verb, not the sentence's
             if not self._in_quote(verb.start()):
                 head = self.text[sentence.start : verb.start()]
                 return None if any(mark in head for mark in '“”"') else verb

@@ -215,6 +215,8 @@ class Attributor(MediumMixin, LayoutMixin):
             verb = verbs[-1]
             breaks = [m.end() for m in CLAUSE_BREAK.finditer(work, 0, verb.start())]
             clause = breaks[-1] if breaks else 0
+            if verb.group(0).endswith("ing") and work[: verb.start()].rstrip().endswith(","):
+                clause = 0  # "Gov. X vetoed a bill that would …, calling it “…”": the sentence's own subject
             if len(verbs) > 1 and verbs[-2].start() >= clause:
                 # "supporters called overdue and the sheriff called “…”": a second subject after "and"
                 joins = [m.end() for m in AND.finditer(work, verbs[-2].end(), verb.start())]
