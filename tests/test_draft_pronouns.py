@@ -74,3 +74,16 @@ def test_a_participle_after_a_comma_shares_the_sentence_subject() -> None:
         "“a sanctuary policy by another name.”"
     )
     assert said(text) == [("a sanctuary policy by another name.", "Ana Ruiz")]
+
+
+def test_she_is_never_a_boy_described_just_before() -> None:
+    text = (
+        "Every afternoon, Lucia Marsh walks her students to the bus.\n\n"
+        "On Monday, a boy tugged at her sleeve and asked whether agents would come. “Not today,” she told him."
+    )
+    assert said(text) == [("Not today", "Lucia Marsh")]
+
+
+def test_he_after_a_woman_described_just_before_is_not_her() -> None:
+    text = "Gov. Tom Hale spoke first. A woman in the front row asked about her son. “He is safe,” he said."
+    assert said(text) == [("He is safe", "Tom Hale")]

@@ -235,3 +235,19 @@ def test_a_name_the_article_calls_a_group_is_a_body() -> None:
 def test_capitals_that_are_no_body_stay_out() -> None:
     result = draft("“It is over,” said Ana Ruiz. NEW YORK officials said the law was “clear.”")
     assert [o.name for o in result.orgs] == []
+
+
+def test_a_headline_in_title_case_does_not_run_past_the_name() -> None:
+    text = (
+        "Attorney General Quinn Sues Over Courthouse Arrests\n\n"
+        "BOSTON — Attorney General Andrea Quinn filed a lawsuit on Monday.\n\n"
+        "“No one should fear a courthouse,” said AG Quinn."
+    )
+    result = draft(text, None)
+    assert [p.name for p in result.people] == ["Andrea Quinn"]
+    assert said(text, None) == [("No one should fear a courthouse", "Andrea Quinn")]
+
+
+def test_calls_in_the_present_before_what_it_calls() -> None:
+    text = "Her principal, Ray Dunn, calls her “the heart of this building.” Buses stop for calls as usual."
+    assert said(text) == [("the heart of this building.", "Ray Dunn")]

@@ -82,7 +82,7 @@ NAME_THEN_ROLE = re.compile(
 # The appositive name right before the verb ("A spokesman for ICE, Carlos Mendez, said").
 APPOSITIVE_NAME = re.compile(
     rf"(?<=,\s)(?P<name>{NAME}),?\s+(?:later\s+|also\s+|then\s+|\w+ly\s+)?"
-    rf"(?:said|says|told|added|wrote|tweeted|called|described|warned|argued|urged)\b"
+    rf"(?:said|says|told|added|wrote|tweeted|called|calls|described|describes|warned|argued|urged)\b"
 )
 # "said his daughter, Sofia Vega, 17.": the name in apposition to the description after the verb.
 SAID_APPOSITIVE = re.compile(

@@ -53,7 +53,18 @@ def find_people(
     def in_org(a: int, b: int) -> bool:
         return any(s <= a and b <= e for s, e in org_spans)
 
+    heads = [(p.start, p.end) for p in paras if p.kind == "headline"]
+    body = " ".join(text[p.start : p.end] for p in paras if p.kind == "body")
+
     def person(name: str, start: int, end: int, mention_end: int, **facts: str | None) -> Person | None:
+        if any(a <= start < b for a, b in heads):
+            # "Attorney General Campbell Sues Over Courthouse Arrests": a headline's capitals run past the name;
+            # keep the words up to the last one the article's body also writes as a name.
+            words = name.split()
+            while len(words) > 1 and not re.search(rf"(?<![\w’'-]){re.escape(words[-1])}(?![\w’'-])", body):
+                words.pop()
+            cut = len(name) - len(" ".join(words))
+            name, end, mention_end = " ".join(words), end - cut, mention_end - cut
         tokens = key_tokens(name)
         if not tokens or tokens[0] in NOT_NAMES or tokens[-1] in NOT_NAMES or in_org(start, mention_end):
             return None

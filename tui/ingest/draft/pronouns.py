@@ -25,6 +25,17 @@ APPOSED = re.compile(r"(?:\bnamed|\bcalled|,)\s*$")
 SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained|shouted|yelled|wrote|writes)\b")
 
 
+FEMALE_NOUNS = FEMALE_KIN | {"woman", "girl", "lady", "nun", "mom", "grandma", "businesswoman", "spokeswoman"}
+MALE_NOUNS = MALE_KIN | {"man", "boy", "gentleman", "priest", "dad", "grandpa", "businessman", "spokesman"}
+
+
+def described_gender(text: str, description: Span) -> str | None:
+    """'f' or 'm' when an unnamed person's description says it in its first words ("a boy", "the mother of")."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[description.start : description.end])[:5]]
+    female, male = any(w in FEMALE_NOUNS for w in words), any(w in MALE_NOUNS for w in words)
+    return "f" if female and not male else "m" if male and not female else None
+
+
 class PronounMixin:
     text: str
     entities: Entities
@@ -73,6 +84,8 @@ class PronounMixin:
                 continue
             who = self.subject(sentence.start, verb.start())
             if who.description is not None and not who.speaker:
+                if described_gender(self.text, who.description) not in (None, "f" if word in ("she", "her") else "m"):
+                    continue
                 return Who(None, who.description, 0.5, f"“{word}”: the person the article describes just before")
         return Who()
 
@@ -100,6 +113,8 @@ class PronounMixin:
                 return Who(named[-1].id, None, 0.6, f"“{word}”: the person the sentence before opened with")
             who = self.subject(sentence.start, verb.start())
             if who.description is not None and not who.speaker and not anaphora.is_group(self.text, who.description):
+                if described_gender(self.text, who.description) not in (None, "f" if word == "she" else "m"):
+                    return None  # "a boy asked …. “Not today,” she told him": she is not the boy
                 return Who(None, who.description, 0.5, f"“{word}”: the unnamed person the sentence before opened with")
             return None
         return None

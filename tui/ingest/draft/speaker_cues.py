@@ -33,10 +33,14 @@ ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.I
 
 
 def reporting(m: re.Match[str], text: str) -> bool:
-    """A reporting verb; "states" only as "the bill states that …" ("Republican-led states" is a noun)."""
+    """A reporting verb; "states" only as "the bill states that …" ("Republican-led states" is a noun), "calls"
+    only before what it calls ("calls her “the heart …”", not "respond to calls")."""
     word = m.group(0)
     if word.lower() == "states":
         return bool(re.match(r"\s+that\b|\s*:", text[m.end() : m.end() + 8]))
+    if word.lower() in ("calls", "notes"):  # "calls her “the heart …”", never "respond to calls as usual"
+        after = text[m.end() : m.end() + 40]
+        return bool(re.match(r"\s+(?:(?:it|him|her|them|this|that|the\s+\w+|[A-Z][\w’'-]*)\s+)?(?:[“\"]|$)", after))
     return word.lower() in REPORTING_VERBS and word not in NOT_SPEAKING
 
 

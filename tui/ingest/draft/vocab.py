@@ -21,6 +21,7 @@ REPORTING_VERBS = frozenset(
     assured confirmed criticized blasted slammed praised echoed joked shouted agreed recounted declaring adding
     threatened accused demanded labeled labelled dubbed branded deemed characterized chanted
     yelled yells screamed whispered pleaded sobbed texted emailed shouts
+    warns argues insists admits concedes tells
     """.split()
 )
 # Words that look like reporting verbs but announce what a newspaper or station reported, not who spoke.
@@ -97,6 +98,7 @@ TITLES = {
     "U.S. Attorney": "U.S. Attorney",
     "US Attorney": "U.S. Attorney",
     "DA": "District Attorney",
+    "AG": "Attorney General",
     "County Executive": "County Executive",
     "County Judge": "County Judge",
     "Police Capt.": "Police Captain",
