@@ -92,9 +92,9 @@ def surname_mentions(text: str, regions: list[tuple[int, int]], found: Entities)
                     continue  # the first word of a longer name ("White Falls", "Cruz Creek")
                 found.mentions.append(Mention(a, b, "person", owners[0].id, text[b : b + 2] in ("’s", "'s")))
             # "HALE: “We follow the law.”": a transcript's speaker label, the surname in capitals
-            for label in re.finditer(rf"(?m)^\s*{re.escape(surname.upper())}(?=\s*:)", text[start:end]):
-                found.mentions.append(Mention(start + label.end() - len(surname), start + label.end(), "person",
-                                              owners[0].id))  # fmt: skip
+            label = text.find(f"{surname.upper()}:", start, end)
+            if label != -1 and not text[start:label].strip():
+                found.mentions.append(Mention(label, label + len(surname), "person", owners[0].id))
 
 
 FIRST_NAME_SPEAKER = re.compile(
