@@ -94,3 +94,26 @@ def test_a_transcript_labelled_with_surnames_in_capitals() -> None:
 def test_a_label_that_is_no_name_gives_no_speaker() -> None:
     text = "The council met on Monday.\n\nThe bottom line: “No deal.”"
     assert said(text) == [("No deal.", None)]
+
+
+def test_a_q_and_a_whose_questions_are_their_own_paragraphs() -> None:
+    text = (
+        "We asked immigration lawyer Rosa Quintero to explain the change.\n\n"
+        "What changed?\n\n"
+        "“Agents no longer avoid courthouses,” Quintero said.\n\n"
+        "Should people still go to hearings?\n\n"
+        "“Yes. Missing one is worse.”"
+    )
+    assert said(text) == [
+        ("Agents no longer avoid courthouses", "Rosa Quintero"),
+        ("Yes. Missing one is worse.", "Rosa Quintero"),
+    ]
+
+
+def test_a_statement_paragraph_between_two_quotations_still_breaks_the_run() -> None:
+    text = (
+        "“Agents no longer avoid courthouses,” lawyer Rosa Quintero said.\n\n"
+        "The agency did not answer questions about the change.\n\n"
+        "“Yes. Missing one is worse.”"
+    )
+    assert said(text)[1] == ("Yes. Missing one is worse.", None)

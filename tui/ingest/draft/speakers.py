@@ -290,7 +290,9 @@ class Attributor(MediumMixin, LayoutMixin):
             prev_para = next((p for p in self.paras if p.index == previous.paragraph), None)
             starts_para = self.text[self._para(quote).start : quote.outer.start].strip() == ""  # type: ignore[union-attr]
             body_between = [
-                p for p in self.paras if p.kind == "body" and previous.paragraph < p.index < quote.paragraph
+                p
+                for p in self.paras
+                if p.kind == "body" and previous.paragraph < p.index < quote.paragraph and not self._question(p)
             ]
             if not starts_para or body_between or prev_para is None or len(gap) > 400:
                 return Who()
@@ -312,6 +314,11 @@ class Attributor(MediumMixin, LayoutMixin):
         if previous.speaker is None:
             quote.speaker_description = previous.speaker_description
         return who
+
+    def _question(self, para: Paragraph) -> bool:
+        """A Q&A's question set as its own paragraph ("What changed?"): the answer after it is the interviewee's."""
+        words = self.text[para.start : para.end]
+        return words.rstrip().endswith("?") and not any(mark in words for mark in '“”"') and len(words) < 300
 
     def _para(self, quote: Quote) -> Paragraph:
         return next(p for p in self.paras if p.index == quote.paragraph)
