@@ -251,3 +251,8 @@ def test_a_headline_in_title_case_does_not_run_past_the_name() -> None:
 def test_calls_in_the_present_before_what_it_calls() -> None:
     text = "Her principal, Ray Dunn, calls her “the heart of this building.” Buses stop for calls as usual."
     assert said(text) == [("the heart of this building.", "Ray Dunn")]
+
+
+def test_a_body_with_of_in_its_name_before_a_role_and_a_name() -> None:
+    text = "Ohio Department of Public Safety spokesman Dale Voss said troopers were “ready.”"
+    assert said(text) == [("ready.", "Dale Voss")]

@@ -69,7 +69,8 @@ ROLES = (
 ROLE_NAME = re.compile(
     rf"(?<![\w.])(?P<role>(?:(?:(?:[A-Z]\.){{2,}}|[A-Z][\w&’'-]*|[a-z]+[’']s|immigration|civil|rights|union|police|county|city|state|federal|"
     rf"community|local|senior|chief|deputy|assistant|longtime|veteran|vice|executive|interim|acting|former|"
-    rf"associate|managing|general|board|school|district|campus|university|church|regional|national)\s+){{0,3}}"
+    rf"associate|managing|general|board|school|district|campus|university|church|regional|national|"
+    rf"(?<=[a-z]\s)of(?=\s+[A-Z]))\s+){{0,5}}"
     rf"(?:(?!(?:said|says|told|added|wrote|and|or|the|a|an|of|for|to|by|with|from|as|at|in|on)\s)[a-z]+\s+)?"
     rf"(?i:{ROLES}))\s+"
     rf"(?P<name>{NAME})(?!\w){NAME_END}{PARTY}"
