@@ -256,3 +256,28 @@ def test_calls_in_the_present_before_what_it_calls() -> None:
 def test_a_body_with_of_in_its_name_before_a_role_and_a_name() -> None:
     text = "Ohio Department of Public Safety spokesman Dale Voss said troopers were “ready.”"
     assert said(text) == [("ready.", "Dale Voss")]
+
+
+# --- described first, named later: the article ties them ----------------------------------------------
+
+
+def test_a_description_the_article_later_ties_to_a_name() -> None:
+    text = (
+        "A Honduran mother of two said agents took her husband. “They came at night,” she said.\n\n"
+        "The mother, Ana Ruiz, 34, has no criminal record."
+    )
+    assert said(text) == [("They came at night", "Ana Ruiz")]
+
+
+def test_a_second_one_described_in_between_breaks_the_tie() -> None:
+    text = (
+        "A man said agents came at night. “They broke the door,” he said.\n\n"
+        "Another man said nothing.\n\n"
+        "The man, Tom Hale, 34, has no record."
+    )
+    assert said(text) == [("They broke the door", "A man")]
+
+
+def test_the_same_role_named_for_someone_else_is_no_tie() -> None:
+    text = "A spokesman said the jail was “full.”\n\nThe mayor's spokesman, Carl Diaz, did not comment."
+    assert said(text) == [("full.", "A spokesman")]

@@ -215,3 +215,30 @@ def labels(text: str, regions: list[tuple[int, int]], found: Entities, person) -
         if TITLE_INSIDE.search(m.group("name")) or m.group("name") in vocab.CITIES or m.group("name") in vocab.STATES:
             continue
         person(m.group("name"), m.start("name"), m.end("name"), m.end("name"), reason="a speaker's label in a list")
+
+
+PERSON_NOUNS = (
+    r"man|woman|mother|father|boy|girl|teenager|student|worker|farmworker|laborer|driver|resident|victim|neighbor|"
+    r"wife|husband|daughter|son|sister|brother|grandmother|grandfather|detainee|migrant|immigrant|refugee|"
+    r"asylum seeker|judge|officer|agent|deputy|trooper|lawyer|attorney|pastor|priest|teacher|nurse|doctor|owner|"
+    r"official|spokesman|spokeswoman|spokesperson|organizer|volunteer|activist|veteran|plaintiff|defendant"
+)
+# "The mother, Ana Ruiz, 34, …": the article ties a description to a name (see roles.named_later).
+THE_NOUN_NAME = re.compile(
+    rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{PERSON_NOUNS}),\s+(?:identified\s+as\s+)?(?P<name>{NAME_PATTERN})(?=[,.;]|\s+\()"
+)
+
+
+def linked_names(text: str, regions: list[tuple[int, int]], found: Entities, person) -> None:  # type: ignore[no-untyped-def]
+    """A name in apposition to "the man", "the judge", "the mother": a person, with no title needed."""
+    for start, end in regions:
+        for m in THE_NOUN_NAME.finditer(text, start, end):
+            a, b = m.start("name"), m.end("name")
+            if any(x.kind == "person" and x.start < b and a < x.end for x in found.mentions):
+                continue
+            words = m.group("name").split()
+            if words[0] in NOT_FIRST or any(fold(w) in NOT_NAMES or w in NOT_NAME_WORDS for w in words):
+                continue
+            if TITLE_INSIDE.search(m.group("name")):
+                continue
+            person(m.group("name"), a, b, b, reason="a name in apposition to “the <person>”")

@@ -110,9 +110,6 @@ class Resolver(PronounMixin):
             earlier = anaphora.antecedent(self.text, description)
             if earlier is not None:
                 return Who(None, earlier, 0.55, "an unnamed speaker: the article's first description of them")
-            later = roles.named_later(self, description)
-            if later is not None:
-                return later
             words = self.text[description.start : description.end]
             if len(words.split()) <= 14 and any(ch.isalpha() for ch in words):
                 return Who(None, description, 0.6, "an unnamed speaker: the article's own description")

@@ -27,6 +27,11 @@ ROLE_NOUNS = frozenset(t.split()[-1].rstrip(".").lower() for t in vocab.TITLES.v
 DEFINITE_ROLE = re.compile(
     r"(?:the|The)\s+(?:[A-Za-z]+[’']s\s+)?(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\s*",
 )
+# The head noun of "A Honduran mother of two who …", "One worker at the plant".
+INDEFINITE_HEAD = re.compile(
+    r"(?:a|an|A|An|One|one)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)"
+    r"(?=\s+(?:of|on|at|for|from|in|with|who|that|whose|outside|near)\b|\s*$|,)"
+)
 INDEFINITE_ROLE = re.compile(r"(?:a|an|A|An)\s+(?:[a-z.-]+\s+){0,2}?(?P<noun>[a-z]+)\s*")
 # Roles one person holds at a time in a story ("a federal judge" in a lede is the judge it names later); a lede's
 # "a spokesman" or "an officer" may be one of several, so those never point forward.
@@ -72,6 +77,11 @@ def definite(resolver: Resolver, a: int, b: int) -> Who | None:
 def named_later(resolver: Resolver, description: Span) -> Who | None:
     """ "A federal judge on Thursday ordered …" and further down "U.S. District Judge Renée Castillo": a role only
     one person holds in the story, described before the article names its only holder."""
+    head = INDEFINITE_HEAD.match(resolver.text, description.start, description.end)
+    if head is not None:
+        linked = _linked_later(resolver, description, head.group("noun").lower())
+        if linked is not None:
+            return linked
     m = INDEFINITE_ROLE.fullmatch(resolver.text, description.start, description.end)
     if m is None or m.group("noun") not in SINGLE_HOLDER:
         return None
@@ -145,3 +155,23 @@ def body(resolver: Resolver, a: int, b: int) -> Who | None:
     if target is None:
         return None
     return Who(target, None, 0.6, f"“{resolver.text[a:b].strip()}”: the {noun} named before")
+
+
+def _linked_later(resolver: Resolver, description: Span, noun: str) -> Who | None:
+    """ "A Honduran mother of two said …" and further down "The mother, Ana Ruiz, 34, …": the article itself
+    ties the description to a name (the same noun, "the", and the name in apposition) before anyone else of
+    that noun is described."""
+    link = re.compile(
+        rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?{re.escape(noun)},\s+(?:identified\s+as\s+|whose\s+name\s+is\s+)?"
+    )
+    for m in link.finditer(resolver.text, description.end):
+        person = next((x for x in resolver.entities.mentions if x.start == m.end() and x.kind == "person"), None)
+        if person is None:
+            continue
+        between = resolver.text[description.end : m.start()]
+        if re.search(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(noun)}\b", between):
+            return None  # a second one was described in between: the link may be to that one
+        name = resolver.text[person.start : person.end]
+        described = resolver.text[description.start : description.end]
+        return Who(person.id, None, 0.55, f"“{described}”: the article names them later, “the {noun}, {name}”")
+    return None

@@ -13,7 +13,7 @@ import bisect
 import re
 from datetime import date
 
-from tui.ingest.draft import interview
+from tui.ingest.draft import interview, roles
 from tui.ingest.draft.entities import GAVE_NAME, Entities
 from tui.ingest.draft.interview import LayoutMixin
 from tui.ingest.draft.layout import Paragraph
@@ -112,6 +112,8 @@ class Attributor(MediumMixin, LayoutMixin):
         who = who or self._before(before, sentence, in_sentence[index - 1] if index else None)
         if who is None or (who.speaker is None and who.description is None):
             who = self._continuation(quote, previous, sentence)
+        if who.speaker is None and who.description is not None:
+            who = roles.named_later(self.resolver, who.description) or who  # "… The mother, Ana Ruiz, 34, …"
         quote.speaker = who.speaker
         if who.description is not None:
             quote.speaker_description = self.text[who.description.start : who.description.end]
