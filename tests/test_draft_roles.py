@@ -281,3 +281,18 @@ def test_a_second_one_described_in_between_breaks_the_tie() -> None:
 def test_the_same_role_named_for_someone_else_is_no_tie() -> None:
     text = "A spokesman said the jail was “full.”\n\nThe mayor's spokesman, Carl Diaz, did not comment."
     assert said(text) == [("full.", "A spokesman")]
+
+
+# --- "the agency", "it": never the outlet reporting the story --------------------------------------------
+
+
+def test_the_agency_is_never_the_newspaper_that_asked_it() -> None:
+    text = "The Dayton Daily News asked ICE for comment. “We do not comment on operations,” the agency said."
+    assert said(text) == [("We do not comment on operations", "ICE")]
+    text = "The Dayton Daily News asked ICE for comment. It said it “does not comment on operations.”"
+    assert said(text) == [("does not comment on operations.", "ICE")]
+
+
+def test_the_department_can_be_a_federal_department() -> None:
+    text = "The Department of Homeland Security sent a statement. “We enforce the law,” the department said."
+    assert said(text) == [("We enforce the law", "Department of Homeland Security")]

@@ -53,6 +53,17 @@ BODY_KIND = re.compile(
 QUALIFIES = re.compile(r"(?:[’']s)?\s+(?:(?!(?:and|or|with|of|for|to|by|from)\b)[A-Za-z.-]+\s+){0,4}")
 
 
+def _of_kind(word: str, kind: str, name: str) -> bool:
+    """Can a body of this kind and name be "the department" / "the agency" / "the office" / "the police"?"""
+    if "police" in word:
+        return kind == "police"
+    if word.endswith("department"):
+        return kind == "police" or "Department" in name
+    if word.endswith("agency"):
+        return kind == "federal agency" or bool(re.search(r"Agency|Administration|Service|Bureau|Patrol", name))
+    return kind == "police" if "sheriff" in word else "Office" in name or kind == "office"
+
+
 class Resolver(PronounMixin):
     def __init__(self, text: str, entities: Entities, quotes_outer: list[Span], sentences: list[Span]) -> None:
         self.text, self.entities = text, entities
@@ -160,11 +171,12 @@ class Resolver(PronounMixin):
             if target:
                 return Who(target, None, 0.6, f"“{phrase}”: the body the article introduced as a group")
         org = ORG_WORDS.match(phrase)
-        if org:
-            kind = "police" if "police" in org.group("w") or "department" in org.group("w") else None
-            target = self._recent(a, {o.id for o in self.entities.orgs if kind is None or o.kind == kind})
+        if org:  # "the department said": a body of that kind named before, never the outlet reporting it
+            word = org.group("w")
+            fits = {o.id for o in self.entities.orgs if o.kind != "media" and _of_kind(word, o.kind, o.name)}
+            target = self._recent(a, fits)
             if target:
-                return Who(target, None, 0.6, f"“{phrase}”: the {kind or 'body'} named before")
+                return Who(target, None, 0.6, f"“{phrase}”: the {word.split()[-1]} named before")
         return Who(None, Span(a, b), 0.0, "")
 
     def _mention_at(self, a: int, b: int) -> Mention | None:
@@ -202,8 +214,9 @@ class Resolver(PronounMixin):
         return None
 
     def pronoun(self, word: str, at: int) -> Who:
-        if word in ORG_PRONOUNS:
-            target = self._recent(at, self.org_ids | self.people_ids, prefer_org=True)
+        if word in ORG_PRONOUNS:  # "it said": a body named before, never the outlet that reports it
+            media = {o.id for o in self.entities.orgs if o.kind == "media"}
+            target = self._recent(at, (self.org_ids - media) | self.people_ids, prefer_org=True)
             return Who(target, None, 0.6, f"“{word}”: the body named before") if target else Who()
         if word in GROUP_PRONOUNS:
             group = self._group(word, at)
