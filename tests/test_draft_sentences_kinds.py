@@ -117,3 +117,12 @@ def test_a_statement_paragraph_between_two_quotations_still_breaks_the_run() -> 
         "“Yes. Missing one is worse.”"
     )
     assert said(text)[1] == ("Yes. Missing one is worse.", None)
+
+
+def test_a_line_that_is_only_a_name_labels_the_quotation_after_it() -> None:
+    text = (
+        "We asked two candidates, Mayor Ana Ruiz and Tom Hale, about ICE.\n\n"
+        "Mayor Ana Ruiz:\n\n“We will not cooperate.”\n\n"
+        "Tom Hale\n\n“We will follow the law.”"
+    )
+    assert said(text) == [("We will not cooperate.", "Ana Ruiz"), ("We will follow the law.", "Tom Hale")]

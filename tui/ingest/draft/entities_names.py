@@ -202,10 +202,18 @@ def kin_first_names(text: str, regions: list[tuple[int, int]], found: Entities, 
 LABEL = re.compile(rf"[-–—•*·]?\s*(?P<name>{NAME_PATTERN})(?:\s*\([^)]*\))?(?:,[^:“”\"\n]{{1,80}})?:\s*[“\"‘']")
 
 
+# A line that is only a name (maybe a title and a colon) before the paragraph it labels.
+NAME_LINE = re.compile(rf"[-–—•*·]?\s*(?P<name>{NAME_PATTERN})\s*:?\s*")
+
+
 def labels(text: str, regions: list[tuple[int, int]], found: Entities, person) -> None:  # type: ignore[no-untyped-def]
-    """A paragraph that opens with a name, maybe its role, a colon and a quotation names its speaker."""
+    """A paragraph that opens with a name, maybe its role, a colon and a quotation names its speaker; so does a
+    line that is only a name, when a paragraph opening with a quotation follows it."""
     for start, end in regions:
         m = LABEL.match(text, start, end)
+        line = NAME_LINE.fullmatch(text, start, end)
+        if line is not None and re.match(r"\s*[“\"]", text[end : end + 8]):
+            m = line
         if m is None or any(x.kind == "person" and x.start < m.end("name") and m.start("name") < x.end
                             for x in found.mentions):  # fmt: skip
             continue

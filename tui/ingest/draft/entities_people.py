@@ -215,7 +215,7 @@ def find_people(
     names.named_earlier(text, regions, found, person)
     names.first_names(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
     names.kin_first_names(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
-    names.labels(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
+    names.labels(text, [(p.start, p.end) for p in paras if p.kind != "furniture"], found, person)
     names.linked_names(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
     names.clause_heads(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
     names.surname_mentions(text, regions, found)

@@ -138,7 +138,18 @@ class LayoutMixin:
         if re.search(r"\w", self.text[quote.outer.end : para.end]) or len(self.quotes_of(para)) != 1:
             return None
         before = [p for p in self.paras if p.index < para.index and p.kind != "furniture"]
-        if not before or before[-1].kind != "body" or self.quotes_of(before[-1]):
+        if not before:
+            return None
+        line = before[-1]
+        named = [m for m in self.entities.mentions if m.kind == "person" and line.start <= m.start < line.end]
+        if (
+            named
+            and re.fullmatch(r"[-–—•*·]?\s*(?:[A-Z][\w.]*\s+)*?", self.text[line.start : named[0].start])
+            and (re.fullmatch(r"\s*:?\s*", self.text[named[0].end : line.end]))
+        ):  # "Tom Hale" (or "Mayor Tom Hale:") alone on the line before the answer
+            name = self.text[named[0].start : named[0].end]
+            return Who(named[0].id, None, 0.7, f"the line before the quotation is the name “{name}”")
+        if line.kind != "body" or self.quotes_of(line):
             return None
         last = [s for s in self.sentences if before[-1].start <= s.start < before[-1].end]
         if not last:
