@@ -126,3 +126,18 @@ def test_a_line_that_is_only_a_name_labels_the_quotation_after_it() -> None:
         "Tom Hale\n\n“We will follow the law.”"
     )
     assert said(text) == [("We will not cooperate.", "Ana Ruiz"), ("We will follow the law.", "Tom Hale")]
+
+
+def test_a_persons_message_or_answer_before_a_colon() -> None:
+    assert said("Mayor Ana Ruiz's message to ICE: “We will not help.”") == [("We will not help.", "Ana Ruiz")]
+    assert said("Mayor Ana Ruiz's answer was short: “No.”") == [("No.", "Ana Ruiz")]
+
+
+def test_a_persons_office_or_lawyer_is_not_the_person() -> None:
+    text = "Mayor Ana Ruiz's office said the city “will not help.”"
+    assert said(text) == [("will not help.", "Mayor Ana Ruiz's office")]
+
+
+def test_a_clause_word_inside_an_appositive_aside_does_not_start_the_subject() -> None:
+    text = "Tom Hale spoke first. Hale, a Democrat who took office after a close race, said the city “will not help.”"
+    assert said(text)[0][1] != "a close race"

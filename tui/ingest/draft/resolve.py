@@ -64,6 +64,13 @@ def _of_kind(word: str, kind: str, name: str) -> bool:
     return kind == "police" if "sheriff" in word else "Office" in name or kind == "office"
 
 
+# What a person's words are called: "Ruiz's message", "the mayor's answer was short".
+SPEECH_NOUN = re.compile(
+    r"[’']s\s+(?:\w+\s+)?(?:message|response|answer|reply|words|comment|reaction|verdict|advice|warning|promise|"
+    r"plea|retort|assessment|explanation|argument|view|take)\b"
+)
+
+
 class Resolver(PronounMixin):
     def __init__(self, text: str, entities: Entities, quotes_outer: list[Span], sentences: list[Span]) -> None:
         self.text, self.entities = text, entities
@@ -131,6 +138,10 @@ class Resolver(PronounMixin):
         mention = self._mention_at(a, b)
         if mention is not None:
             return Who(mention.id, None, 0.9, f"named: “{self.text[mention.start : mention.end]}”")
+        owner = next((m for m in self.entities.mentions if m.start >= a and m.possessive and m.kind == "person"), None)
+        if owner is not None and owner.start < b and SPEECH_NOUN.match(self.text, owner.end, b):
+            # "Mayor Ana Ruiz's message to ICE: “…”": the words are the person's own
+            return Who(owner.id, None, 0.7, f"“{self.text[owner.start : b].strip()}”: the person's own words")
         pronoun = PRONOUN.match(phrase)
         if pronoun:
             word = pronoun.group(1).lower()

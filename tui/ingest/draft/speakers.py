@@ -38,6 +38,8 @@ from tui.ingest.draft.speaker_cues import (
     who_said,
 )
 
+APPOSITIVE_ASIDE = re.compile(r",\s+(?:a|an|the)\s[^,;“”\"]*,\s*$")
+
 
 class Attributor(MediumMixin, LayoutMixin):
     def __init__(
@@ -216,6 +218,9 @@ class Attributor(MediumMixin, LayoutMixin):
         if verbs:
             verb = verbs[-1]
             breaks = [m.end() for m in CLAUSE_BREAK.finditer(work, 0, verb.start())]
+            aside = APPOSITIVE_ASIDE.search(work, 0, verb.start())
+            if aside:  # "Ruiz, a Democrat who took office after a close race, said": no clause starts inside it
+                breaks = [x for x in breaks if x <= aside.start()]
             clause = breaks[-1] if breaks else 0
             if verb.group(0).endswith("ing") and work[: verb.start()].rstrip().endswith(","):
                 clause = 0  # "Gov. X vetoed a bill that would …, calling it “…”": the sentence's own subject
