@@ -141,3 +141,14 @@ def test_a_persons_office_or_lawyer_is_not_the_person() -> None:
 def test_a_clause_word_inside_an_appositive_aside_does_not_start_the_subject() -> None:
     text = "Tom Hale spoke first. Hale, a Democrat who took office after a close race, said the city “will not help.”"
     assert said(text)[0][1] != "a close race"
+
+
+def test_words_reported_inside_a_saying_are_the_inner_speakers() -> None:
+    assert said("Ana Ruiz said Tom Hale told her the city “will not help.”") == [("will not help.", "Tom Hale")]
+    assert said("Ana Ruiz said agents told her she had “no rights.”") == [("no rights.", "agents")]
+
+
+def test_a_question_put_to_someone_is_not_the_inner_subject() -> None:
+    text = "Asked about critics who say the office is wasteful, Director Lena Okafor was blunt: “Come see it.”"
+    assert said(text) == [("Come see it.", "Lena Okafor")]
+    assert said("Ana Ruiz said she told agents they had “no right” to enter.") == [("no right", "Ana Ruiz")]

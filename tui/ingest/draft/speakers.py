@@ -38,6 +38,12 @@ from tui.ingest.draft.speaker_cues import (
     who_said,
 )
 
+# The subject of a reported saying inside another ("said Tom Hale told her", "said the agent told her"): a few words,
+# no comma, not a prepositional phrase or an object.
+REPORTED_SUBJECT = re.compile(
+    r"\s+(?!(?:in|on|at|to|for|with|by|from|during|after|before|of|about|over|into|against|as|whether|if|how|why|"
+    r"what|when|it|him|her|them|us|me|reporters|that)\b)(?:(?!(?:who|which|that|whom)\b)[\w.’'-]+\s+){1,6}"
+)
 APPOSITIVE_ASIDE = re.compile(r",\s+(?:a|an|the)\s[^,;“”\"]*,\s*$")
 
 
@@ -228,6 +234,8 @@ class Attributor(MediumMixin, LayoutMixin):
                 # "supporters called overdue and the sheriff called “…”": a second subject after "and"
                 joins = [m.end() for m in AND.finditer(work, verbs[-2].end(), verb.start())]
                 clause = joins[-1] if joins else clause
+                if not joins and REPORTED_SUBJECT.fullmatch(work, verbs[-2].end(), verb.start()):
+                    clause = verbs[-2].end()  # "Ana Ruiz said Tom Hale told her …": the words are Hale's
             who = self.resolver.subject(before.start + clause, before.start + verb.start())
             if who.speaker or who.description:
                 who.reason = f"“{verb.group(0)}” before the quote, {who.reason}"
