@@ -296,3 +296,10 @@ def test_the_agency_is_never_the_newspaper_that_asked_it() -> None:
 def test_the_department_can_be_a_federal_department() -> None:
     text = "The Department of Homeland Security sent a statement. “We enforce the law,” the department said."
     assert said(text) == [("We enforce the law", "Department of Homeland Security")]
+
+
+def test_more_titles_and_a_title_abbreviation_does_not_end_the_sentence() -> None:
+    assert said("“Fine,” Msgr. Tom Hale said.") == [("Fine", "Tom Hale")]
+    assert said("Inspector General Ana Ruiz said the jail was “unsafe.”") == [("unsafe.", "Ana Ruiz")]
+    text = "Councilor Ana Ruiz voted no. “It was rushed,” the councilor said."
+    assert said(text) == [("It was rushed", "Ana Ruiz")]

@@ -34,9 +34,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True  # an initial: "Bernard C. Young", "U.S."
     if "." in word:
         return True  # "U.S.", "L.A.", "a.m."
-    from tui.ingest.draft.vocab import STATE_BY_ABBR
+    from tui.ingest.draft.vocab import STATE_BY_ABBR, TITLES
 
-    return bare in ABBREVIATIONS or f"{word}." in STATE_BY_ABBR
+    return bare in ABBREVIATIONS or f"{word}." in STATE_BY_ABBR or f"{word}." in TITLES  # "Msgr. Tom Hale"
 
 
 def split(text: str, start: int, end: int, quotes: list[Quote]) -> list[Span]:
