@@ -87,3 +87,17 @@ def test_she_is_never_a_boy_described_just_before() -> None:
 def test_he_after_a_woman_described_just_before_is_not_her() -> None:
     text = "Gov. Tom Hale spoke first. A woman in the front row asked about her son. “He is safe,” he said."
     assert said(text) == [("He is safe", "Tom Hale")]
+
+
+def test_a_first_name_with_an_age_in_apposition_is_a_person() -> None:
+    text = (
+        "Most of the people in line are women.\n\n"
+        "Araceli, 41, has come every week since. She asked that her last name not be used.\n\n"
+        "“Nobody tells us anything,” she said."
+    )
+    assert said(text) == [("Nobody tells us anything", "Araceli")]
+
+
+def test_a_capitalised_word_and_a_number_is_not_always_a_name() -> None:
+    text = "Mayor Ana Ruiz spoke. Tuesday, 12 people were detained. “We are not told,” she said."
+    assert said(text) == [("We are not told", "Ana Ruiz")]

@@ -99,6 +99,8 @@ def surname_mentions(text: str, regions: list[tuple[int, int]], found: Entities)
 
 FIRST_NAME_SPEAKER = re.compile(
     r"(?<![\w.’'-])(?P<a>[A-Z][a-zà-ÿ]{2,})(?:,[^,.“”\"]{3,80},)?\s+(?:says|said|told|added)\b"
+    # "Guadalupe, 41, has come every week": a first name with the person's age in apposition
+    r"|(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?]”\s))(?P<c>[A-Z][a-zà-ÿ]{2,}),\s+(?:an?\s+)?\d{1,3}(?:-year-old\b)?"
     rf"|\b(?:says|said)\s+(?P<b>[A-Z][a-zà-ÿ]{{2,}})(?=[\s,.])(?!\s+{UP})"
 )
 
@@ -111,7 +113,7 @@ def first_names(text: str, regions: list[tuple[int, int]], found: Entities, pers
     words = {w for o in found.orgs for w in o.name.split()} | {w for c in found.cities for w in c.name.split()}
     for start, end in regions:
         for m in FIRST_NAME_SPEAKER.finditer(text, start, end):
-            name = m.group("a") or m.group("b")
+            name = m.group("a") or m.group("b") or m.group("c")
             if fold(name) in known or fold(name) in NOT_NAMES or name in words or name in vocab.TITLES:
                 continue
             if name in vocab.STATES or name in vocab.MEDIA_NAMES or name in vocab.CITIES or f"{name}." in vocab.TITLES:
