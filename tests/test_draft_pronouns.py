@@ -3,7 +3,7 @@ given name that is a woman's or a man's rules a person out for the other pronoun
 
 from __future__ import annotations
 
-from tests.draft_support import said
+from tests.draft_support import draft, said
 from tui.ingest.draft.given_names import gender_of
 
 
@@ -101,3 +101,17 @@ def test_a_first_name_with_an_age_in_apposition_is_a_person() -> None:
 def test_a_capitalised_word_and_a_number_is_not_always_a_name() -> None:
     text = "Mayor Ana Ruiz spoke. Tuesday, 12 people were detained. “We are not told,” she said."
     assert said(text) == [("We are not told", "Ana Ruiz")]
+
+
+def test_capitals_with_no_sign_of_a_person_are_no_name_for_she() -> None:
+    text = (
+        "Mayor Ana Ruiz toured the pantry.\n\n"
+        "Catholic Charities has served 400 families, she said. “We need help,” she said."
+    )
+    assert said(text) == [("We need help", "Ana Ruiz")]
+
+
+def test_a_line_or_label_that_is_no_name_gives_no_speaker() -> None:
+    text = "Mayor Ana Ruiz spoke on Monday.\n\nBreaking News\n\n“The jail is closed.”"
+    assert said(text)[0][1] in (None, "Ana Ruiz")
+    assert "Breaking News" not in [p.name for p in draft(text).people]

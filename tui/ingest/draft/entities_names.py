@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tui.ingest.draft import vocab
-from tui.ingest.draft.entities import CAP, PARTICLE, TOKEN, UP, Entities, Mention, key_tokens
+from tui.ingest.draft.entities import CAP, PARTICLE, ROLES, TOKEN, UP, Entities, Mention, key_tokens
 from tui.ingest.draft.entities import NAME as NAME_PATTERN
 from tui.ingest.draft.model import Person
 from tui.search import fold
@@ -177,6 +177,8 @@ def clause_heads(text: str, regions: list[tuple[int, int]], found: Entities, per
                 continue
             if any(m.kind == "person" and b < m.start < b + pronoun.start() for m in found.mentions):
                 continue
+            if not plausible_person(words, text[b : b + 80]):
+                continue  # "Catholic Charities has served 400 families, she said": capitals, not a person
             person(run.group(0), a, b, b, reason="a full name the article goes on to call he or she")
             covered.append((a, b))
 
@@ -224,6 +226,11 @@ def labels(text: str, regions: list[tuple[int, int]], found: Entities, person) -
             continue
         if TITLE_INSIDE.search(m.group("name")) or m.group("name") in vocab.CITIES or m.group("name") in vocab.STATES:
             continue
+        if m is line and not plausible_person(words, ""):
+            continue  # "Breaking News" on a line of its own is no speaker's name
+        role_given = re.match(r"\s*(?:\([^)]*\)\s*)?,", text[m.end("name") : m.end("name") + 40])
+        if not role_given and not plausible_person(words, text[m.end("name") : m.end("name") + 80]):
+            continue  # "Ana Ruiz, executive director of …:" gives a role; "Breaking News:" gives nothing
         person(m.group("name"), m.start("name"), m.end("name"), m.end("name"), reason="a speaker's label in a list")
 
 
@@ -252,3 +259,16 @@ def linked_names(text: str, regions: list[tuple[int, int]], found: Entities, per
             if TITLE_INSIDE.search(m.group("name")):
                 continue
             person(m.group("name"), a, b, b, reason="a name in apposition to “the <person>”")
+
+
+PERSON_APPOSITION = re.compile(
+    rf",\s+(?:\d{{1,3}}\b|(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{PERSON_NOUNS}|{ROLES})\b)"
+)
+
+
+def plausible_person(words: list[str], after: str) -> bool:
+    """Capitals with no title are a person's name only with some sign of it: a given name the drafter knows, or
+    an age or a person's role in apposition ("Marta Lopez, 42,", "Xiomara Vega, a nurse,")."""
+    from tui.ingest.draft.given_names import FEMALE, MALE
+
+    return words[0] in FEMALE or words[0] in MALE or bool(PERSON_APPOSITION.match(after))
