@@ -303,3 +303,11 @@ def test_more_titles_and_a_title_abbreviation_does_not_end_the_sentence() -> Non
     assert said("Inspector General Ana Ruiz said the jail was “unsafe.”") == [("unsafe.", "Ana Ruiz")]
     text = "Councilor Ana Ruiz voted no. “It was rushed,” the councilor said."
     assert said(text) == [("It was rushed", "Ana Ruiz")]
+
+
+def test_a_judge_described_when_the_article_speaks_of_another_judge_stays_described() -> None:
+    text = (
+        "A federal judge in Texas called the policy “cruel.”\n\n"
+        "Another judge, in California, upheld it. U.S. District Judge Rob Kell wrote that it was lawful."
+    )
+    assert said(text) == [("cruel.", "A federal judge in Texas")]

@@ -91,6 +91,11 @@ def named_later(resolver: Resolver, description: Span) -> Who | None:
     later = [x for x in resolver.entities.mentions if x.id == holders[0]]
     if not later or later[0].start < description.end:
         return None  # named before: "the judge" is the back-reference rule's job, not this one
+    if later[0].start - description.end > 1500:
+        return None  # named far down the article: may well be another judge
+    noun = m.group("noun")
+    if re.search(rf"\b(?:another|other|second|different|two|both)\s+(?:[\w-]+\s+)?{noun}s?\b", resolver.text, re.I):
+        return None  # the article speaks of more than one
     name = resolver.text[later[0].start : later[0].end]
     return Who(holders[0], None, 0.5, f"“{resolver.text[description.start : description.end]}”: named later, “{name}”")
 
