@@ -307,7 +307,7 @@ def test_more_titles_and_a_title_abbreviation_does_not_end_the_sentence() -> Non
 
 def test_a_judge_described_when_the_article_speaks_of_another_judge_stays_described() -> None:
     text = (
-        "A federal judge in Texas called the policy “cruel.”\n\n"
-        "Another judge, in California, upheld it. U.S. District Judge Rob Kell wrote that it was lawful."
+        "A federal judge called the policy “cruel.”\n\n"
+        "Another judge upheld it. U.S. District Judge Rob Kell wrote that it was lawful."
     )
-    assert said(text) == [("cruel.", "A federal judge in Texas")]
+    assert said(text) == [("cruel.", "A federal judge")]
