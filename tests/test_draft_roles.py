@@ -311,3 +311,14 @@ def test_a_judge_described_when_the_article_speaks_of_another_judge_stays_descri
         "Another judge upheld it. U.S. District Judge Rob Kell wrote that it was lawful."
     )
     assert said(text) == [("cruel.", "A federal judge")]
+
+
+def test_a_party_word_before_a_name_marks_a_person_and_is_no_part_of_the_name() -> None:
+    assert said("Republican Tom Hale called the bill “long overdue.”") == [("long overdue.", "Tom Hale")]
+    text = "Democrat Ana Ruiz, who represents Dayton, said the bill was “cruel.”"
+    assert said(text) == [("cruel.", "Ana Ruiz")]
+
+
+def test_the_role_a_person_is_given_in_apposition_points_back() -> None:
+    text = "Rep. Tom Hale, the bill's sponsor, spoke first. “It's overdue,” the sponsor said."
+    assert said(text) == [("It's overdue", "Tom Hale")]

@@ -91,6 +91,9 @@ SAID_APPOSITIVE = re.compile(
     rf"(?:,\s*\d{{1,3}})?(?=[,.;]|\s*$)"
 )
 SAID_NAME = re.compile(rf"\b(?:said|says|added|wrote)\s+(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")
+# "Republican Tom Hale called …", "Democrat Ana Ruiz, who …": a party word before a name marks a person.
+PARTY_NAME = re.compile(rf"\b(?:Democrat|Republican|Independent|Democratic\s+candidate|Republican\s+candidate)\s+"
+                        rf"(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")  # fmt: skip
 # "Ana Ruiz, whose husband …": a full name a relative clause about a person hangs on.
 WHOSE_NAME = re.compile(rf"(?<![\w.’'])(?P<name>{NAME}),\s+(?:whose|who)\s")
 # "The mayors of Denver and New York, Mike Lund and Eva Adams,": two people named in apposition to their roles.

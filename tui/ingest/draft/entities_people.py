@@ -14,6 +14,7 @@ from tui.ingest.draft.entities import (
     NAMED,
     ORG_CHIEF,
     PAIR_NAMES,
+    PARTY_NAME,
     PARTY_ONLY,
     ROLE_NAME,
     ROLES,
@@ -65,6 +66,9 @@ def find_people(
                 words.pop()
             cut = len(name) - len(" ".join(words))
             name, end, mention_end = " ".join(words), end - cut, mention_end - cut
+        lead = LEADING_NOT_NAME.match(name)
+        if lead and len(name.split()) > 2:  # "Democrat Ana Ruiz", "Former Mayor …": the party is no part of a name
+            name, start = name[lead.end() :], start + lead.end()
         tokens = key_tokens(name)
         if not tokens or tokens[0] in NOT_NAMES or tokens[-1] in NOT_NAMES or in_org(start, mention_end):
             return None
@@ -198,7 +202,7 @@ def find_people(
     for start, end in regions:
         for m in GAVE_NAME.finditer(text, start, end) if "first name" in text else ():
             person(m.group("name"), m.start("name"), m.end("name"), m.end("name"), reason="the first name given")
-        for regex in (SPEAKER_NAME, APPOSITIVE_NAME, SAID_NAME, SAID_APPOSITIVE, *rare):
+        for regex in (SPEAKER_NAME, APPOSITIVE_NAME, SAID_NAME, SAID_APPOSITIVE, PARTY_NAME, *rare):
             for m in regex.finditer(text, start, end):
                 if any(
                     x.start < m.end("name") and m.start("name") < x.end and x.kind == "person" for x in found.mentions
@@ -221,6 +225,10 @@ def find_people(
     names.surname_mentions(text, regions, found)
 
 
+LEADING_NOT_NAME = re.compile(
+    r"(?:Democrat|Democratic|Republican|GOP|Independent|Libertarian|Progressive|Conservative|Former|Ex-|Then-|"
+    r"Incumbent|Freshman|Veteran|Longtime)\s*"
+)
 # Words of a role before a name ("Greenville City Manager José Smith", "School Board President Ann Lee").
 ROLE_WORDS = frozenset(w.rstrip(".") for t in vocab.TITLES for w in t.split()) | frozenset(
     """Manager Board School Member Council Administrator Spokesman Spokeswoman Spokesperson Organizer Activist

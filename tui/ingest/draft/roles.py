@@ -35,6 +35,7 @@ INDEFINITE_HEAD = re.compile(
 INDEFINITE_ROLE = re.compile(r"(?:a|an|A|An)\s+(?:[a-z.-]+\s+){0,2}?(?P<noun>[a-z]+)\s*")
 # Roles one person holds at a time in a story ("a federal judge" in a lede is the judge it names later); a lede's
 # "a spokesman" or "an officer" may be one of several, so those never point forward.
+PLURAL_NOUN = re.compile(r"[a-z]{2,}s(?<!ss)(?<!us)(?<!is)")
 SINGLE_HOLDER = frozenset(
     "judge mayor governor sheriff superintendent provost chancellor principal bishop archbishop president "
     "warden dean rabbi imam pastor prosecutor".split()
@@ -42,19 +43,26 @@ SINGLE_HOLDER = frozenset(
 
 
 def _holders(resolver: Resolver, noun: str) -> list[str]:
-    """People whose title (or role in apposition) ends with `noun`: "Judge", "Family's lawyer", "ICE spokeswoman"."""
+    """People whose title (or role in apposition) ends with `noun`: "Judge", "Family's lawyer", "ICE spokeswoman",
+    and people the article gives that role in apposition ("Rep. Tom Hale, the bill's sponsor,")."""
     found = []
     for p in resolver.entities.people:
         words = re.findall(r"[a-z]+", (p.title or "").lower())
         if words and words[-1] == noun:
             found.append(p.id)
+    apposed = re.compile(
+        rf"(?:\s*\([^)]*\))?,\s+(?:the|a|an|its|their|his|her|[A-Z][\w.]*[’']s)\s+(?:[\w’'-]+\s+){{0,3}}?{noun}\b"
+    )
+    for m in resolver.entities.mentions:
+        if m.kind == "person" and m.id not in found and apposed.match(resolver.text, m.end):
+            found.append(m.id)
     return found
 
 
 def definite(resolver: Resolver, a: int, b: int) -> Who | None:
     """ "the provost" / "the judge" / "the family's lawyer": the person of that role named last before `a`."""
     m = DEFINITE_ROLE.fullmatch(resolver.text, a, b)
-    if m is None or m.group("noun") not in ROLE_NOUNS:
+    if m is None or m.group("noun") in NOT_BODY_NOUNS or PLURAL_NOUN.fullmatch(m.group("noun")):
         return None
     noun = m.group("noun")
     holders = set(_holders(resolver, noun))
