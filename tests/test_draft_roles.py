@@ -322,3 +322,18 @@ def test_a_party_word_before_a_name_marks_a_person_and_is_no_part_of_the_name() 
 def test_the_role_a_person_is_given_in_apposition_points_back() -> None:
     text = "Rep. Tom Hale, the bill's sponsor, spoke first. “It's overdue,” the sponsor said."
     assert said(text) == [("It's overdue", "Tom Hale")]
+
+
+def test_the_group_after_a_civic_body_that_opened_the_sentence_before() -> None:
+    text = "The ACLU of Ohio sued on Monday. In its complaint, the group said the policy was “unlawful.”"
+    assert said(text) == [("unlawful.", "ACLU of Ohio")]
+
+
+def test_the_group_after_an_agency_stays_the_description() -> None:
+    text = "The Department of Homeland Security responded on Monday. The group said the policy was “unlawful.”"
+    assert said(text) == [("unlawful.", "The group")]
+
+
+def test_a_persons_statement_or_letter_is_the_persons() -> None:
+    assert said("Mayor Ana Ruiz's statement said the city was “ready.”") == [("ready.", "Ana Ruiz")]
+    assert said("Judge Ana Ruiz's order says the policy is “unlawful.”") == [("unlawful.", "Judge Ana Ruiz's order")]

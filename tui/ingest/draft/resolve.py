@@ -64,10 +64,11 @@ def _of_kind(word: str, kind: str, name: str) -> bool:
     return kind == "police" if "sheriff" in word else "Office" in name or kind == "office"
 
 
+GOVERNMENT = re.compile(r"Department|Office|Agency|Court|Council|Board|City|County|State|Commission|Bureau|Police")
 # What a person's words are called: "Ruiz's message", "the mayor's answer was short".
 SPEECH_NOUN = re.compile(
     r"[’']s\s+(?:\w+\s+)?(?:message|response|answer|reply|words|comment|reaction|verdict|advice|warning|promise|"
-    r"plea|retort|assessment|explanation|argument|view|take)\b"
+    r"plea|retort|assessment|explanation|argument|view|take|statement|letter|tweet|post|email|remarks|testimony)\b"
 )
 
 
@@ -181,6 +182,12 @@ class Resolver(PronounMixin):
             target = self._recent(a, groups) if groups else None
             if target:
                 return Who(target, None, 0.6, f"“{phrase}”: the body the article introduced as a group")
+            civic = {o.id for o in self.entities.orgs if o.kind == "office" and not GOVERNMENT.search(o.name)}
+            earlier = [m for m in self.entities.mentions if m.start < a and m.kind in ("org", "person")]
+            last = earlier[-1] if earlier else None
+            if last is not None and last.id in civic and self._is_subject(last) and a - last.start < 400:
+                # "The ACLU sued. In its complaint, the group said": the body the sentence before opened with
+                return Who(last.id, None, 0.55, f"“{phrase}”: the body named just before, as its sentence's subject")
         org = ORG_WORDS.match(phrase)
         if org:  # "the department said": a body of that kind named before, never the outlet reporting it
             word = org.group("w")
