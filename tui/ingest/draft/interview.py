@@ -13,7 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from tui.ingest.draft import dates
-from tui.ingest.draft.model import Quote
+from tui.ingest.draft.model import Quote, Span
 from tui.ingest.draft.resolve import Who
 
 if TYPE_CHECKING:
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
     from tui.ingest.draft.entities import Entities
     from tui.ingest.draft.layout import Paragraph
-    from tui.ingest.draft.model import Span
     from tui.ingest.draft.quotes import Tweet
     from tui.ingest.draft.resolve import Resolver
     from tui.ingest.draft.speakers import Attributor
@@ -87,7 +86,9 @@ def said_before(attributor: Attributor, sentence: Span) -> Who | None:
 
 
 class LayoutMixin:
-    """Attributor's speakers from the page's layout: a paragraph introducing the next, and embedded tweets."""
+    """Attributor's speakers from the page's layout: a quotation with no attribution of its own continues the one
+    before it or is introduced by the paragraph before (a colon, a statement read out, a Q&A, a name line), and
+    embedded tweets."""
 
     text: str
     paras: list[Paragraph]
@@ -128,6 +129,53 @@ class LayoutMixin:
         who.confidence = min(who.confidence, 0.7)
         who.reason = f"introduced by the paragraph before, ending in a colon: {who.reason}"
         return who
+
+    def _continuation(self, quote: Quote, previous: Quote | None, sentence: Span) -> Who:
+        introduced = (
+            self._introduced(quote)
+            or answer(self, quote, previous)  # type: ignore[arg-type]
+            or said_before(self, sentence)  # type: ignore[arg-type]
+            or self._standing_alone(quote)
+        )
+        if introduced is not None:
+            return introduced
+        if previous is None or previous.tweet or (previous.speaker is None and previous.speaker_description is None):
+            return Who()
+        same_para = previous.paragraph == quote.paragraph
+        if not same_para:
+            gap = self.text[previous.outer.end : quote.outer.start] if previous.outer and quote.outer else ""  # type: ignore[union-attr]
+            prev_para = next((p for p in self.paras if p.index == previous.paragraph), None)
+            starts_para = self.text[self._para(quote).start : quote.outer.start].strip() == ""  # type: ignore[union-attr]
+            body_between = [
+                p
+                for p in self.paras
+                if p.kind == "body" and previous.paragraph < p.index < quote.paragraph and not self._question(p)
+            ]
+            if not starts_para or body_between or prev_para is None or len(gap) > 400:
+                return Who()
+        # A person named as the subject between the two quotations takes over ("… Young said. Harrison disagreed.")
+        between = Span(previous.outer.end, quote.outer.start)  # type: ignore[union-attr]
+        for m in reversed(self.entities.mentions):
+            if between.start <= m.start < between.end and m.kind == "person" and m.id != previous.speaker:
+                if self.resolver._is_subject(m):
+                    return Who(m.id, None, 0.5, "the person named between this quotation and the one before")
+        description = None
+        if previous.speaker is None and previous.speaker_description and previous.outer:
+            description = None
+        who = Who(
+            previous.speaker,
+            description,
+            0.8 if same_para else 0.6,
+            "continues the quotation before it" + ("" if same_para else " (previous paragraph)"),
+        )
+        if previous.speaker is None:
+            quote.speaker_description = previous.speaker_description
+        return who
+
+    def _question(self, para: Paragraph) -> bool:
+        """A Q&A's question set as its own paragraph ("What changed?"): the answer after it is the interviewee's."""
+        words = self.text[para.start : para.end]
+        return words.rstrip().endswith("?") and not any(mark in words for mark in '“”"') and len(words) < 300
 
     def _standing_alone(self, quote: Quote) -> Who | None:
         """ "Mayor Ana Ruiz spoke first." then a paragraph that is only a quotation: the person the paragraph before

@@ -93,3 +93,36 @@ def blank_asides(text: str, start: int, end: int) -> str:
             if keep_comma:
                 work[m.start()] = ","
     return "".join(work)
+
+
+# A finite verb after a subject's first two words ("A federal judge on Friday ordered …"); a relative clause before
+# it ("Residents who were detained") keeps it, as part of the description.
+PREDICATE = re.compile(r"(?<=\w\s\S)[^,]*?\s(?=[a-z]{3,}ed\s+(?:the|a|an|his|her|its|their|to|that|it|them|him)\s)")
+RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|that|which|named|called)\b")
+
+
+BODY_KIND = re.compile(
+    r"(?:[a-z-]+\s+){0,2}?(?:group|nonprofit|organization|organisation|coalition|network|charity|company|firm|"
+    r"contractor|union)\s+(?=[A-Z])"
+)
+# Between a body and a person in one subject phrase: role words only ("ICE acting Director", "the union's president").
+QUALIFIES = re.compile(r"(?:[’']s)?\s+(?:(?!(?:and|or|with|of|for|to|by|from)\b)[A-Za-z.-]+\s+){0,4}")
+
+
+def of_kind(word: str, kind: str, name: str) -> bool:
+    """Can a body of this kind and name be "the department" / "the agency" / "the office" / "the police"?"""
+    if "police" in word:
+        return kind == "police"
+    if word.endswith("department"):
+        return kind == "police" or "Department" in name
+    if word.endswith("agency"):
+        return kind == "federal agency" or bool(re.search(r"Agency|Administration|Service|Bureau|Patrol", name))
+    return kind == "police" if "sheriff" in word else "Office" in name or kind == "office"
+
+
+GOVERNMENT = re.compile(r"Department|Office|Agency|Court|Council|Board|City|County|State|Commission|Bureau|Police")
+# What a person's words are called: "Ruiz's message", "the mayor's answer was short".
+SPEECH_NOUN = re.compile(
+    r"[’']s\s+(?:\w+\s+)?(?:message|response|answer|reply|words|comment|reaction|verdict|advice|warning|promise|"
+    r"plea|retort|assessment|explanation|argument|view|take|statement|letter|tweet|post|email|remarks|testimony)\b"
+)

@@ -16,9 +16,11 @@ from tui.ingest.draft.model import Span
 from tui.ingest.draft.phrases import (
     ADVERBIAL,
     APPOSITIVE_HEAD,
+    BODY_KIND,
     DATELINE_LEAD,
     DETERMINER,
     DISTRICT_WORDS,
+    GOVERNMENT,
     GROUP_PRONOUNS,
     GROUP_WORDS,
     INVERTED_HEAD,
@@ -30,46 +32,19 @@ from tui.ingest.draft.phrases import (
     ORG_PRONOUNS,
     ORG_WORDS,
     PLACE_WORDS,
+    PREDICATE,
     PRONOUN,
+    QUALIFIES,
+    RELATIVE_WORD,
+    SPEECH_NOUN,
     SPOKESPEOPLE,
     TAIL,
     TITLE_PHRASE,
     blank_asides,
+    of_kind,
 )
 from tui.ingest.draft.pronouns import PERSON_PRONOUNS, PronounMixin
 from tui.ingest.draft.who import Who
-
-# A finite verb after a subject's first two words ("A federal judge on Friday ordered …"); a relative clause before
-# it ("Residents who were detained") keeps it, as part of the description.
-PREDICATE = re.compile(r"(?<=\w\s\S)[^,]*?\s(?=[a-z]{3,}ed\s+(?:the|a|an|his|her|its|their|to|that|it|them|him)\s)")
-RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|that|which|named|called)\b")
-
-
-BODY_KIND = re.compile(
-    r"(?:[a-z-]+\s+){0,2}?(?:group|nonprofit|organization|organisation|coalition|network|charity|company|firm|"
-    r"contractor|union)\s+(?=[A-Z])"
-)
-# Between a body and a person in one subject phrase: role words only ("ICE acting Director", "the union's president").
-QUALIFIES = re.compile(r"(?:[’']s)?\s+(?:(?!(?:and|or|with|of|for|to|by|from)\b)[A-Za-z.-]+\s+){0,4}")
-
-
-def _of_kind(word: str, kind: str, name: str) -> bool:
-    """Can a body of this kind and name be "the department" / "the agency" / "the office" / "the police"?"""
-    if "police" in word:
-        return kind == "police"
-    if word.endswith("department"):
-        return kind == "police" or "Department" in name
-    if word.endswith("agency"):
-        return kind == "federal agency" or bool(re.search(r"Agency|Administration|Service|Bureau|Patrol", name))
-    return kind == "police" if "sheriff" in word else "Office" in name or kind == "office"
-
-
-GOVERNMENT = re.compile(r"Department|Office|Agency|Court|Council|Board|City|County|State|Commission|Bureau|Police")
-# What a person's words are called: "Ruiz's message", "the mayor's answer was short".
-SPEECH_NOUN = re.compile(
-    r"[’']s\s+(?:\w+\s+)?(?:message|response|answer|reply|words|comment|reaction|verdict|advice|warning|promise|"
-    r"plea|retort|assessment|explanation|argument|view|take|statement|letter|tweet|post|email|remarks|testimony)\b"
-)
 
 
 class Resolver(PronounMixin):
@@ -191,7 +166,7 @@ class Resolver(PronounMixin):
         org = ORG_WORDS.match(phrase)
         if org:  # "the department said": a body of that kind named before, never the outlet reporting it
             word = org.group("w")
-            fits = {o.id for o in self.entities.orgs if o.kind != "media" and _of_kind(word, o.kind, o.name)}
+            fits = {o.id for o in self.entities.orgs if o.kind != "media" and of_kind(word, o.kind, o.name)}
             target = self._recent(a, fits)
             if target:
                 return Who(target, None, 0.6, f"“{phrase}”: the {word.split()[-1]} named before")

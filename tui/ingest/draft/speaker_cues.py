@@ -28,6 +28,13 @@ WORDS_OF = re.compile(
     r"(?:put\s+it|said|says|noted|wrote))\s*,"
 )
 SIGNATURE = re.compile(r"\s*(?:—|–|--)\s*(?P<who>[A-Z][^,\n—]{2,80}?)\s*(?:,[^\n]{0,60})?\s*$")
+# The subject of a reported saying inside another ("said Tom Hale told her", "said the agent told her"): a few words,
+# no comma, not a prepositional phrase or an object.
+REPORTED_SUBJECT = re.compile(
+    r"\s+(?!(?:in|on|at|to|for|with|by|from|during|after|before|of|about|over|into|against|as|whether|if|how|why|"
+    r"what|when|it|him|her|them|us|me|reporters|that)\b)(?:(?!(?:who|which|that|whom)\b)[\w.’'-]+\s+){1,6}"
+)
+APPOSITIVE_ASIDE = re.compile(r",\s+(?:a|an|the)\s[^,;“”\"]*,\s*$")
 AND = re.compile(r"\band\b")
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
 

@@ -13,7 +13,7 @@ import bisect
 import re
 from datetime import date
 
-from tui.ingest.draft import interview, roles
+from tui.ingest.draft import roles
 from tui.ingest.draft.entities import GAVE_NAME, Entities
 from tui.ingest.draft.interview import LayoutMixin
 from tui.ingest.draft.layout import Paragraph
@@ -26,25 +26,19 @@ from tui.ingest.draft.sentences import split
 from tui.ingest.draft.speaker_cues import (
     ACCORDING,
     AND,
+    APPOSITIVE_ASIDE,
     CLAUSE_BREAK,
     FROM_COLON,
     INLINE,
     INVERTED,
     RELATIVE,
+    REPORTED_SUBJECT,
     SIGNATURE,
     WORD,
     WORDS_OF,
     reporting,
     who_said,
 )
-
-# The subject of a reported saying inside another ("said Tom Hale told her", "said the agent told her"): a few words,
-# no comma, not a prepositional phrase or an object.
-REPORTED_SUBJECT = re.compile(
-    r"\s+(?!(?:in|on|at|to|for|with|by|from|during|after|before|of|about|over|into|against|as|whether|if|how|why|"
-    r"what|when|it|him|her|them|us|me|reporters|that)\b)(?:(?!(?:who|which|that|whom)\b)[\w.’'-]+\s+){1,6}"
-)
-APPOSITIVE_ASIDE = re.compile(r",\s+(?:a|an|the)\s[^,;“”\"]*,\s*$")
 
 
 class Attributor(MediumMixin, LayoutMixin):
@@ -287,53 +281,6 @@ class Attributor(MediumMixin, LayoutMixin):
         who.confidence = min(who.confidence, 0.5)
         who.reason = f"no reporting verb; the sentence's subject, {who.reason}"
         return who
-
-    def _continuation(self, quote: Quote, previous: Quote | None, sentence: Span) -> Who:
-        introduced = (
-            self._introduced(quote)
-            or interview.answer(self, quote, previous)
-            or interview.said_before(self, sentence)
-            or self._standing_alone(quote)
-        )
-        if introduced is not None:
-            return introduced
-        if previous is None or previous.tweet or (previous.speaker is None and previous.speaker_description is None):
-            return Who()
-        same_para = previous.paragraph == quote.paragraph
-        if not same_para:
-            gap = self.text[previous.outer.end : quote.outer.start] if previous.outer and quote.outer else ""  # type: ignore[union-attr]
-            prev_para = next((p for p in self.paras if p.index == previous.paragraph), None)
-            starts_para = self.text[self._para(quote).start : quote.outer.start].strip() == ""  # type: ignore[union-attr]
-            body_between = [
-                p
-                for p in self.paras
-                if p.kind == "body" and previous.paragraph < p.index < quote.paragraph and not self._question(p)
-            ]
-            if not starts_para or body_between or prev_para is None or len(gap) > 400:
-                return Who()
-        # A person named as the subject between the two quotations takes over ("… Young said. Harrison disagreed.")
-        between = Span(previous.outer.end, quote.outer.start)  # type: ignore[union-attr]
-        for m in reversed(self.entities.mentions):
-            if between.start <= m.start < between.end and m.kind == "person" and m.id != previous.speaker:
-                if self.resolver._is_subject(m):
-                    return Who(m.id, None, 0.5, "the person named between this quotation and the one before")
-        description = None
-        if previous.speaker is None and previous.speaker_description and previous.outer:
-            description = None
-        who = Who(
-            previous.speaker,
-            description,
-            0.8 if same_para else 0.6,
-            "continues the quotation before it" + ("" if same_para else " (previous paragraph)"),
-        )
-        if previous.speaker is None:
-            quote.speaker_description = previous.speaker_description
-        return who
-
-    def _question(self, para: Paragraph) -> bool:
-        """A Q&A's question set as its own paragraph ("What changed?"): the answer after it is the interviewee's."""
-        words = self.text[para.start : para.end]
-        return words.rstrip().endswith("?") and not any(mark in words for mark in '“”"') and len(words) < 300
 
     def _para(self, quote: Quote) -> Paragraph:
         return next(p for p in self.paras if p.index == quote.paragraph)

@@ -6,8 +6,10 @@ state, for instance, is drafted only from the article's own "Houston, Texas" or 
 
 from __future__ import annotations
 
-# Re-exported: the rules read every word list as vocab.X.
 from tui.ingest.draft.gazetteer import AMBIGUOUS_CITIES, CITIES, CITY_ALIASES, STATE_BY_ABBR, STATES  # noqa: F401
+
+# Re-exported: the rules read every word list as vocab.X.
+from tui.ingest.draft.vocab_titles import MORE_TITLES
 
 # Verbs that introduce or follow a quotation ("said", "told CNN", "wrote"), any tense the news uses.
 REPORTING_VERBS = frozenset(
@@ -113,84 +115,8 @@ TITLES = {
     "State Sen.": "State Senator",
     "State Rep.": "State Representative",
     "Commissioner of Police": "Police Commissioner",
-    # Titles of universities, schools, churches, courts, companies and ranks: "Provost X said" names X, not
-    # "Provost X" (the title is kept as the person's title and "the provost" points back to them).
-    "Chancellor": "Chancellor",
-    "Provost": "Provost",
-    "Dean": "Dean",
-    "Principal": "Principal",
-    "Bishop": "Bishop",
-    "Archbishop": "Archbishop",
-    "Cardinal": "Cardinal",
-    "Rabbi": "Rabbi",
-    "Imam": "Imam",
-    "Father": "Father",
-    "Fr.": "Father",
-    "Sister": "Sister",
-    "Pastor": "Pastor",
-    "Trooper": "Trooper",
-    "Officer": "Officer",
-    "Cmdr.": "Commander",
-    "Commander": "Commander",
-    "Captain": "Captain",
-    "Lieutenant": "Lieutenant",
-    "Sergeant": "Sergeant",
-    "Detective": "Detective",
-    "Special Agent": "Special Agent",
-    "Warden": "Warden",
-    "Ambassador": "Ambassador",
-    "Prime Minister": "Prime Minister",
-    "Minister": "Minister",
-    "Chief Justice": "Chief Justice",
-    "Justice": "Justice",
-    "Magistrate Judge": "Magistrate Judge",
-    "Chief Executive Officer": "Chief Executive Officer",
-    "Chief Executive": "Chief Executive",
-    "CEO": "CEO",
-    "Executive Director": "Executive Director",
-    "Chairman": "Chairman",
-    "Chairwoman": "Chairwoman",
-    "Chair": "Chair",
-    "Comptroller": "Comptroller",
-    "Treasurer": "Treasurer",
-    "Solicitor General": "Solicitor General",
-    "Assemblymember": "Assemblymember",
-    "Del.": "Delegate",
-    "Gen.": "General",
-    "Col.": "Colonel",
-    "Maj.": "Major",
-    "Coach": "Coach",
-    "Professor": "Professor",
-    "Prof.": "Professor",
-    "Councilor": "Councilor",
-    "Councillor": "Councillor",
-    "Selectman": "Selectman",
-    "Selectwoman": "Selectwoman",
-    "Freeholder": "Freeholder",
-    "Alder": "Alder",
-    "Trustee": "Trustee",
-    "Regent": "Regent",
-    "Deacon": "Deacon",
-    "Monsignor": "Monsignor",
-    "Msgr.": "Monsignor",
-    "Constable": "Constable",
-    "Marshal": "Marshal",
-    "Inspector General": "Inspector General",
-    "Surgeon General": "Surgeon General",
-    "Adjutant General": "Adjutant General",
-    "Inspector": "Inspector",
-    "Magistrate": "Magistrate",
-    "Coroner": "Coroner",
-    "Clerk": "Clerk",
-    "Auditor": "Auditor",
-    "Controller": "Controller",
-    "Lt. Col.": "Lieutenant Colonel",
-    "Adm.": "Admiral",
-    "Sen.-elect": "Senator-elect",
-    "Mayor-elect": "Mayor-elect",
-    "Governor-elect": "Governor-elect",
-    "Gov.-elect": "Governor-elect",
 }
+TITLES.update(MORE_TITLES)
 CITY_TITLES = frozenset(
     {
         "Mayor",
