@@ -152,3 +152,9 @@ def test_a_question_put_to_someone_is_not_the_inner_subject() -> None:
     text = "Asked about critics who say the office is wasteful, Director Lena Okafor was blunt: “Come see it.”"
     assert said(text) == [("Come see it.", "Lena Okafor")]
     assert said("Ana Ruiz said she told agents they had “no right” to enter.") == [("no right", "Ana Ruiz")]
+
+
+def test_said_x_in_the_present_of_a_feature() -> None:
+    text = "“We had seven this year,” explains Sheriff Dale Moore, “and most were gone in a day.”"
+    assert said(text) == [("We had seven this year", "Dale Moore"), ("and most were gone in a day.", "Dale Moore")]
+    assert said("“It works,” adds Principal Joan Park.") == [("It works", "Joan Park")]

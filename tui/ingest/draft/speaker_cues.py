@@ -11,7 +11,11 @@ from tui.ingest.draft.vocab import NOT_SPEAKING, REPORTING_VERBS
 from tui.ingest.draft.who import Who
 
 WORD = re.compile(r"[A-Za-z]+")
-INVERTED = frozenset({"said", "says", "added", "asked", "wrote", "continued", "explained", "tweeted", "recalled"})
+# "“…,” said X" and the present of features ("“…,” explains Sheriff X", "adds X").
+INVERTED = frozenset(
+    "said says added adds asked asks wrote writes continued continues explained explains tweeted recalled recalls "
+    "noted notes insisted insists argued argues warned warns replied replies answered answers".split()
+)
 CLAUSE_BREAK = re.compile(
     r";|\s-\s|\bthat\b|,\s*while\b|\bwhile\b|,\s*but\b|\bbut\b|,\s*and\b|[”\"]|:|—|\b(?:after|before|when|because|since|"
     r"although|though|until|once|whereas|where)\b"
