@@ -158,3 +158,11 @@ def test_said_x_in_the_present_of_a_feature() -> None:
     text = "“We had seven this year,” explains Sheriff Dale Moore, “and most were gone in a day.”"
     assert said(text) == [("We had seven this year", "Dale Moore"), ("and most were gone in a day.", "Dale Moore")]
     assert said("“It works,” adds Principal Joan Park.") == [("It works", "Joan Park")]
+
+
+def test_a_full_name_after_a_sentences_first_word_that_its_surname_speaks_for() -> None:
+    text = (
+        "But Rosalind Okafor of the Immigrant Justice Project said the sheriff still cooperates.\n\n"
+        "“The policy is undermined,” Okafor said."
+    )
+    assert said(text) == [("The policy is undermined", "Rosalind Okafor")]

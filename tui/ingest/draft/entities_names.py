@@ -51,11 +51,22 @@ def named_earlier(text: str, regions: list[tuple[int, int]], found: Entities, pe
             continue
         for run in runs:
             words_of_run = run.group(0).split()
-            if words_of_run[-1] != surname or words_of_run[0] in ("The", "A", "In", "On", "At"):
+            lead = 0
+            while lead < len(words_of_run) - 2 and words_of_run[lead] in NOT_FIRST:
+                lead += 1  # "But Marielena Hincapie of …": the sentence's first word is no part of the name
+            words_of_run = words_of_run[lead:]
+            if (
+                words_of_run[-1] != surname
+                or words_of_run[0] in ("The", "A", "In", "On", "At")
+                or lead
+                and len(words_of_run) < 2
+            ):
                 continue
-            if TITLE_INSIDE.search(run.group(0)):
+            name = " ".join(words_of_run)
+            if TITLE_INSIDE.search(name):
                 continue
-            person(run.group(0), run.start(), run.end(), run.end(), reason="a full name its later surname speaks for")
+            a = run.end() - len(name)
+            person(name, a, run.end(), run.end(), reason="a full name its later surname speaks for")
             known.add(fold(surname))
             break
 
