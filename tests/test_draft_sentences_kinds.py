@@ -3,7 +3,7 @@ data). Made-up sentences."""
 
 from __future__ import annotations
 
-from tests.draft_support import said
+from tests.draft_support import draft, said
 
 
 def test_a_quotation_inside_a_sentence_with_its_own_speaker_ends_the_sentence() -> None:
@@ -166,3 +166,20 @@ def test_a_full_name_after_a_sentences_first_word_that_its_surname_speaks_for() 
         "“The policy is undermined,” Okafor said."
     )
     assert said(text) == [("The policy is undermined", "Rosalind Okafor")]
+
+
+def test_two_single_marks_typed_for_a_closing_double_mark() -> None:
+    text = "“We live in fear,’’ Tomas Reyes said in Spanish. “Every day.”"
+    assert said(text) == [("We live in fear", "Tomas Reyes"), ("Every day.", "Tomas Reyes")]
+    result = draft(text)
+    quote = result.quotes[0]
+    assert quote.outer is not None and text[quote.outer.start : quote.outer.end] == "“We live in fear,’’"
+
+
+def test_a_statement_after_a_sentence_about_an_unnamed_spokesman_is_theirs() -> None:
+    text = (
+        "President Tom Hale confirmed the operation on Friday.\n\n"
+        "An Immigration and Customs Enforcement spokesman would not give details.\n\n"
+        "“The agency will not offer specifics,” a statement read."
+    )
+    assert said(text) == [("The agency will not offer specifics", "An Immigration and Customs Enforcement spokesman")]

@@ -107,6 +107,14 @@ def _pairs(text: str, para: Paragraph) -> list[Quote]:
     opened: tuple[int, str] | None = None
     for i in range(para.start, para.end):
         ch = text[i]
+        if opened is not None and ch in "’'" and text[i + 1 : i + 2] == ch and DOUBLED_CLOSE.match(text, i + 2):
+            # “…,’’ Garay said: two single marks typed for a closing double one
+            quote = _make(text, para, opened[0], i, "mixed")
+            if quote is not None and quote.outer is not None:
+                quote.outer = Span(quote.outer.start, quote.outer.end + 1)
+                found.append(quote)
+            opened = None
+            continue
         if ch not in (OPEN, CLOSE, '"'):
             continue
         role = "open" if ch == OPEN else "close" if ch == CLOSE else _role(text, i)
@@ -136,6 +144,7 @@ def _pairs(text: str, para: Paragraph) -> list[Quote]:
     return found
 
 
+DOUBLED_CLOSE = re.compile(r"[\s.,;:!?)\]—–]|$")
 SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))[‘'](?=\S)")
 SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?=[\s.,;:!?)\]—–]|$)")
 

@@ -143,6 +143,9 @@ class Resolver(PronounMixin):
                 return Who(named.id, None, 0.85, f"“{phrase}”: named as the issuer")
         issued = ISSUED.match(phrase)
         if issued:  # "“…,” the statement said": whoever was last named as issuing or saying something
+            unnamed = roles.unnamed_issuer(self, a)
+            if unnamed is not None:  # "An ICE spokesman wouldn't give details. “…,” a statement read."
+                return unnamed
             target = self._recent(a, self.people_ids | self.org_ids)
             if target:
                 return Who(target, None, 0.6, f"“{phrase}”: of the person or body named before")

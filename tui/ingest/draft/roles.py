@@ -188,3 +188,23 @@ def _linked_later(resolver: Resolver, description: Span, noun: str) -> Who | Non
         described = resolver.text[description.start : description.end]
         return Who(person.id, None, 0.55, f"“{described}”: the article names them later, “the {noun}, {name}”")
     return None
+
+
+# The head of a sentence that describes an unnamed speaker for a body: "An ICE spokesman", "A county official".
+UNNAMED_SPEAKER = re.compile(
+    r"(?:An?|One|The)\s+(?:[\w’'.-]+\s+){0,6}?(?:spokes(?:man|woman|person)|official|representative|"
+    r"spokespeople|officials)\b(?:\s+(?:for|from|at|with)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+)?"
+)
+
+
+def unnamed_issuer(resolver: Resolver, at: int) -> Who | None:
+    """ "An ICE spokesman wouldn't give many details. “…,” a statement read.": a statement right after a sentence
+    that opens with an unnamed spokesman or official is theirs, not the person named before them."""
+    earlier = [s for s in resolver.sentences if s.end <= at]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    m = UNNAMED_SPEAKER.match(resolver.text, last.start, last.end)
+    if m is None or any(x.kind == "person" and m.start() <= x.start < m.end() for x in resolver.entities.mentions):
+        return None
+    return Who(None, Span(m.start(), m.end()), 0.5, "a statement after a sentence about an unnamed spokesperson")
