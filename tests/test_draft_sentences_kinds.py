@@ -183,3 +183,37 @@ def test_a_statement_after_a_sentence_about_an_unnamed_spokesman_is_theirs() -> 
         "“The agency will not offer specifics,” a statement read."
     )
     assert said(text) == [("The agency will not offer specifics", "An Immigration and Customs Enforcement spokesman")]
+
+
+def test_said_x_right_after_a_quotation_whose_sentence_runs_into_another() -> None:
+    text = (
+        "“We'll see you in court,” state Rep. Ana Ruiz said Monday after accusing the governor of signing the bill "
+        "in private so he would not have to “answer for it.”"
+    )
+    assert said(text) == [("We'll see you in court", "Ana Ruiz"), ("answer for it.", "Ana Ruiz")]
+
+
+def test_the_subject_of_a_clause_after_said_is_no_subject_for_he() -> None:
+    text = (
+        "Gov. Tom Hale signed the bill on Sunday.\n\n"
+        "Rep. Luis Vega called it “hateful” and said Hale was trying to score points.\n\n"
+        "“History will judge Gov. Hale,” he said."
+    )
+    assert said(text)[-1] == ("History will judge Gov. Hale", "Luis Vega")
+
+
+def test_reactions_each_under_a_line_with_the_speakers_title_and_name() -> None:
+    text = (
+        "Here are other reactions around the state:\n\n"
+        "Akron Mayor Dale Voss\n\n“This bill will make it harder to catch criminals.”\n\n"
+        "State Rep. Ines Marlow\n\n“The purpose of this law is to protect residents.”"
+    )
+    assert said(text) == [
+        ("This bill will make it harder to catch criminals.", "Dale Voss"),
+        ("The purpose of this law is to protect residents.", "Ines Marlow"),
+    ]
+
+
+def test_president_pro_tem_is_a_title() -> None:
+    text = "“It sends a clear message,” said Senate President Pro Tem Kevin Dela Cruz."
+    assert said(text) == [("It sends a clear message", "Kevin Dela Cruz")]

@@ -58,7 +58,14 @@ def find_people(
     body = " ".join(text[p.start : p.end] for p in paras if p.kind == "body")
 
     def person(name: str, start: int, end: int, mention_end: int, **facts: str | None) -> Person | None:
-        if any(a <= start < b for a, b in heads):
+        line = next(((a, b) for a, b in heads if a <= start < b), None)
+        name_line = (
+            line is not None
+            and not text[mention_end : line[1]].strip(" :")
+            and len(name.split()) <= 3
+            and re.match(r"\s*[“\"]", text[line[1] : line[1] + 8])
+        )
+        if line is not None and not name_line:
             # "Attorney General Campbell Sues Over Courthouse Arrests": a headline's capitals run past the name;
             # keep the words up to the last one the article's body also writes as a name.
             words = name.split()

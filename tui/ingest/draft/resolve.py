@@ -295,8 +295,10 @@ class Resolver(PronounMixin):
         raw = re.sub(r"(?:^|(?<=\s))(?:the|The)\s+$", "", raw)  # "Every night, the Rev. X unlocks …"
         if DETERMINER.fullmatch(raw) or (PLACE_WORDS.fullmatch(raw) and not re.search(r"[,.;:]", raw)):
             return True  # "El Paso County Sheriff Luis Ortega said": a place before the title
-        if not raw.strip() or re.search(r"[”\"],?\s*$|\b(?:said|says|added)\s+$", raw):
+        if not raw.strip() or re.search(r"[”\"],?\s*$", raw):
             return True
+        if re.search(r"\b(?:said|says|added)\s+$", raw) and not re.match(r"\s+[a-z]", self.text[m.end : m.end + 3]):
+            return True  # "“…,” said Acevedo." — not "said Abbott was trying …", whose Abbott is the object's subject
         if INVERTED_HEAD.match(raw):
             return True  # "Among those watching was Ana Ruiz": the subject after the verb
         if APPOSITIVE_HEAD.fullmatch(raw) and re.match(r"\s*(?:\([^)]*\))?\s*,", self.text[m.end : m.end + 30]):

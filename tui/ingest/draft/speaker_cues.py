@@ -40,6 +40,7 @@ REPORTED_SUBJECT = re.compile(
 )
 APPOSITIVE_ASIDE = re.compile(r",\s+(?:a|an|the)\s[^,;“”\"]*,\s*$")
 AND = re.compile(r"\band\b")
+SHORT_ATTRIBUTION = re.compile(r"[\s,]*(?:[^,“”\"\s]+\s+){1,8}?(?:said|says|told|added|asked|wrote)\b")
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
 
 

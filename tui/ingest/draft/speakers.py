@@ -33,6 +33,7 @@ from tui.ingest.draft.speaker_cues import (
     INVERTED,
     RELATIVE,
     REPORTED_SUBJECT,
+    SHORT_ATTRIBUTION,
     SIGNATURE,
     WORD,
     WORDS_OF,
@@ -110,7 +111,10 @@ class Attributor(MediumMixin, LayoutMixin):
         into_next = index + 1 < len(in_sentence) and not self.text[after.start : after.end].rstrip().endswith(
             (",", ".", ":")
         )
-        who = None if into_next else self._after(after)
+        short = SHORT_ATTRIBUTION.match(self.text, after.start, after.end) if into_next else None
+        # "“A,” Rep. X said Monday after chastising him for “B.”": a plain "X said" right after the quotation is
+        # still its attribution, even when the sentence runs on into another quotation.
+        who = self._after(Span(after.start, short.end())) if short else None if into_next else self._after(after)
         who = who or self._before(before, sentence, in_sentence[index - 1] if index else None)
         if who is None or (who.speaker is None and who.description is None):
             who = self._continuation(quote, previous, sentence)

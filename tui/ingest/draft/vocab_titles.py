@@ -5,6 +5,9 @@ vocab.TITLES; each maps the word as written to the title recorded."""
 from __future__ import annotations
 
 MORE_TITLES = {
+    "Senate President Pro Tem": "Senate President Pro Tem",
+    "President Pro Tem": "President Pro Tem",
+    "Speaker Pro Tem": "Speaker Pro Tem",
     "Chancellor": "Chancellor",
     "Provost": "Provost",
     "Dean": "Dean",
