@@ -217,3 +217,25 @@ def test_reactions_each_under_a_line_with_the_speakers_title_and_name() -> None:
 def test_president_pro_tem_is_a_title() -> None:
     text = "“It sends a clear message,” said Senate President Pro Tem Kevin Dela Cruz."
     assert said(text) == [("It sends a clear message", "Kevin Dela Cruz")]
+
+
+def test_a_statement_posted_after_a_colon_with_a_place_of_before_the_title() -> None:
+    text = (
+        "Village of Pine Hollow Mayor Sara Quill posted the following statement on social media on Friday:\n\n"
+        "“Our police department is not ICE.”"
+    )
+    assert said(text) == [("Our police department is not ICE.", "Sara Quill")]
+
+
+def test_a_woman_named_by_first_name_only_with_named() -> None:
+    text = (
+        "Reporters spoke to a woman named Yanira, whose father was detained on Thursday.\n\n"
+        "“We thought it was a routine checkup,” she said."
+    )
+    assert said(text) == [("We thought it was a routine checkup", "Yanira")]
+
+
+def test_supporters_of_a_person_are_not_the_person() -> None:
+    assert said("Supporters of Mayor Ana Ruiz chanted “Sí se puede.”") == [
+        ("Sí se puede.", "Supporters of Mayor Ana Ruiz")
+    ]

@@ -108,7 +108,9 @@ GAVE_NAME = re.compile(
     rf"(?P<name>{UP}[\w’'-]+)(?![\w’'])"
 )
 # "a high school junior named Daniela Ortiz": a person introduced by "named".
-NAMED = re.compile(rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,4}}?named\s+(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")
+NAMED = re.compile(
+    rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,4}}?named\s+(?P<name>{NAME}|{UP}[a-zà-ÿ]{{2,}})(?![\w’'])(?!\s+{UP})"
+)
 
 
 @dataclass

@@ -216,7 +216,7 @@ def find_people(
                 ):
                     continue
                 qualifier, role, name = split_role(m.group("name"))
-                if len(name.split()) < 2 or TITLE_INSIDE.search(name):
+                if (len(name.split()) < 2 and regex is not NAMED) or TITLE_INSIDE.search(name):
                     continue
                 city = city_names[qualifier].id if qualifier in city_names else None
                 reason = f"a named speaker, “{role}”" if role else "a named speaker; the article gives no title"

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 ANSWER = re.compile(r"\s*(?:A|Answer)\s*[:.]\s*\Z")
 QUESTION = re.compile(r"\s*(?:Q|Question)\s*[:.]\s")
 STATEMENT_CUE = re.compile(
-    r"\b(?:read|delivered|issued|released|gave|made)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:statement|remarks|speech|letter|testimony)\b"
+    r"\b(?:read|delivered|issued|released|gave|made|posted|shared|sent|published|tweeted)\s+"
+    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|remarks|speech|letter|testimony|message)\b"
 )
 
 
@@ -117,6 +117,9 @@ class LayoutMixin:
         if not last:
             return None
         end = before[-1].end - 1
+        cue = STATEMENT_CUE.search(self.text, last[-1].start, last[-1].end)
+        if cue is not None:  # "Mayor X posted the following statement on social media on June 27:": X
+            end = cue.start()
         if not self.text[before[-1].start : before[-1].end].rstrip().endswith(":"):
             # "X read a long statement before the vote." and then the statement, paragraph by paragraph
             cue = STATEMENT_CUE.search(self.text, last[-1].start, last[-1].end)

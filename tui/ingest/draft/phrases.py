@@ -66,7 +66,8 @@ DETERMINER = re.compile(
 )
 DATELINE_LEAD = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[\w. ]+?)?\s*(?:\([^)]*\))?\s*(?:—|–|--|\s-\s)\s*")
 PLACE_WORDS = re.compile(
-    r"(?:(?:(?!(?:The|A|An|In|On|At|He|She|They|It|We|But|And)\s)[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ][\w.’'-]*"
+    r"(?:(?:(?:Village|City|Town|Borough|Township|County|State|District|Port|Commonwealth)\s+of(?=\s+[A-Z])"
+    r"|(?!(?:The|A|An|In|On|At|He|She|They|It|We|But|And)\s)[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ][\w.’'-]*"
     r"|d[’']\w+|de|del|la|los|las)\s+){0,7}"
 )
 
