@@ -239,3 +239,28 @@ def test_supporters_of_a_person_are_not_the_person() -> None:
     assert said("Supporters of Mayor Ana Ruiz chanted “Sí se puede.”") == [
         ("Sí se puede.", "Supporters of Mayor Ana Ruiz")
     ]
+
+
+def test_a_body_named_before_the_role_in_apposition_is_no_person() -> None:
+    text = "In the nave of St. Brigid Catholic Church, the pastor shouted over the pews. “Have mercy,” she cried."
+    result = draft(text)
+    assert [p.name for p in result.people] == []
+    assert said(text) == [("Have mercy", "the pastor")]
+
+
+def test_a_quotation_alone_after_a_paragraph_attributed_at_its_end() -> None:
+    text = (
+        "Pastor Juana Reyes met the family on Sunday.\n\n"
+        "The mother was too upset to speak, the pastor recounted to reporters.\n\n"
+        "“She has to be strong for her children.”"
+    )
+    assert said(text) == [("She has to be strong for her children.", "Juana Reyes")]
+
+
+def test_he_after_according_to_someone_is_that_person() -> None:
+    text = (
+        "“It is like having a baby,” Pastor Mark Dunn said.\n\n"
+        "That is according to Rev. Saul Ortega, who leads a network of churches.\n\n"
+        "“These are our members,” he said."
+    )
+    assert said(text)[-1] == ("These are our members", "Saul Ortega")

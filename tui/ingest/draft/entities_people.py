@@ -76,6 +76,8 @@ def find_people(
         lead = LEADING_NOT_NAME.match(name)
         if lead and len(name.split()) > 2:  # "Democrat Ana Ruiz", "Former Mayor …": the party is no part of a name
             name, start = name[lead.end() :], start + lead.end()
+        if name.split()[-1] in BODY_ENDINGS:
+            return None  # "Summerfield United Methodist Church, the pastor": a body, not a person
         tokens = key_tokens(name)
         if not tokens or tokens[0] in NOT_NAMES or tokens[-1] in NOT_NAMES or in_org(start, mention_end):
             return None
@@ -232,6 +234,10 @@ def find_people(
     names.surname_mentions(text, regions, found)
 
 
+BODY_ENDINGS = frozenset(vocab.ORG_SUFFIX) | {
+    "Church", "Cathedral", "Parish", "University", "College", "School", "Schools", "Hospital", "Clinic", "Center",
+    "Centre", "Mosque", "Synagogue", "Temple", "Ministries", "Charities", "Fund", "Trust", "Initiative", "Program",
+}  # fmt: skip
 LEADING_NOT_NAME = re.compile(
     r"(?:Democrat|Democratic|Republican|GOP|Independent|Libertarian|Progressive|Conservative|Former|Ex-|Then-|"
     r"Incumbent|Freshman|Veteran|Longtime)\s*"

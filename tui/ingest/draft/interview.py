@@ -58,8 +58,9 @@ def answer(attributor: Attributor, quote: Quote, previous: Quote | None) -> Who 
 
 
 SAID_AT_END = re.compile(
-    r",\s*(?P<who>he|she|they|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:says|said|adds|added|explains|explained|"
-    r"recalls|recalled|writes|wrote)\.\s*$"
+    r",\s*(?P<who>he|she|they|the\s+[a-z]+|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:says|said|adds|added|"
+    r"explains|explained|recalls|recalled|recounts|recounted|writes|wrote)(?:\s+(?:to|in|on)\s+[^,.“”\"]{1,40})?"
+    r"\.\s*$"
 )
 
 
@@ -202,6 +203,14 @@ class LayoutMixin:
             return Who(named[0].id, None, 0.7, f"the line before the quotation is the name “{name}”")
         if line.kind != "body" or self.quotes_of(line):
             return None
+        last_words = [s for s in self.sentences if line.start <= s.start < line.end]
+        tail = SAID_AT_END.search(self.text, last_words[-1].start, last_words[-1].end) if last_words else None
+        if tail is not None:  # "She was uncomfortable, the pastor recounted." then the pastor's words alone
+            who = self.resolver.subject(tail.start("who"), tail.end("who"))
+            if who.speaker or who.description:
+                who.confidence = min(who.confidence, 0.5)
+                who.reason = f"a quotation alone after a paragraph attributed at its end: {who.reason}"
+                return who
         last = [s for s in self.sentences if before[-1].start <= s.start < before[-1].end]
         if not last:
             return None

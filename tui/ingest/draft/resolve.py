@@ -299,8 +299,8 @@ class Resolver(PronounMixin):
             return True
         if re.search(r"\b(?:said|says|added)\s+$", raw) and not re.match(r"\s+[a-z]", self.text[m.end : m.end + 3]):
             return True  # "“…,” said Acevedo." — not "said Abbott was trying …", whose Abbott is the object's subject
-        if INVERTED_HEAD.match(raw):
-            return True  # "Among those watching was Ana Ruiz": the subject after the verb
+        if INVERTED_HEAD.match(raw) or re.search(r"\baccording\s+to\s+$", raw):
+            return True  # "Among those watching was Ana Ruiz", "according to Rev. X": the one the sentence quotes
         if APPOSITIVE_HEAD.fullmatch(raw) and re.match(r"\s*(?:\([^)]*\))?\s*,", self.text[m.end : m.end + 30]):
             return True  # "The Multnomah County sheriff, Nicole Ortiz, said": the name in apposition is the subject
         if not raw.rstrip().endswith(","):
