@@ -264,3 +264,14 @@ def test_he_after_according_to_someone_is_that_person() -> None:
         "“These are our members,” he said."
     )
     assert said(text)[-1] == ("These are our members", "Saul Ortega")
+
+
+def test_mr_without_a_period_and_a_bare_name_after_a_quotation() -> None:
+    text = "Officials met on Monday. Mr Kidd said: “We will use as many buses as we need.”"
+    assert said(text) == [("We will use as many buses as we need.", "Kidd")]
+    text = (
+        "“The system is broken,” said Laredo Mayor Pete Salas.\n\n"
+        "“We are fighting a battle unarmed,” said County Judge Tano Rios.\n\n"
+        "“We cannot test these folks,” Salas."
+    )
+    assert said(text)[-1] == ("We cannot test these folks", "Pete Salas")

@@ -159,9 +159,9 @@ class PronounMixin:
         strong: dict[str, str] = {}
         for p in self.entities.people:
             words = f"{self.text[p.mention.start : p.mention.end]} {p.title or ''}"
-            if re.search(r"\b(?:Mr\.|\w+man\b)", words) and not re.search(r"\w+woman\b", words):
+            if re.search(r"\b(?:Mr\b|\w+man\b)", words) and not re.search(r"\w+woman\b", words):
                 found.setdefault(p.id, set()).add("m")
-            if re.search(r"\b(?:Mrs\.|Ms\.|\w+woman\b)", words):
+            if re.search(r"\b(?:Mrs\b|Ms\b|\w+woman\b)", words):
                 found.setdefault(p.id, set()).add("f")
             kin = KINSHIP.search(self.text, max(0, p.mention.start - 40), p.mention.start)
             if kin:  # "His wife, Elena Ruiz," / "the boy's father, Jon Ruiz,": the word says it

@@ -140,6 +140,10 @@ class Attributor(MediumMixin, LayoutMixin):
         start = after.start + (lead.end() if lead else 0)
         if start >= after.end:
             return None
+        bare = next((m for m in self.entities.mentions if m.start == start and m.kind == "person"), None)
+        if bare is not None and re.fullmatch(r"[\s.]*", text[bare.end : after.end]):
+            # “…,” Saenz.: a name and nothing else after the quotation (the verb left out) is still its speaker
+            return Who(bare.id, None, 0.6, f"a name right after the quote: “{text[bare.start : bare.end]}”")
         according = ACCORDING.match(text, start, after.end)
         if according:  # “…,” according to Mayor Tom Hale.
             who = self.resolver.subject(according.start("who"), according.end("who"))

@@ -44,9 +44,13 @@ PRONOUNS = {
 
 # Titles before a name, longest first so "Police Commissioner" wins over "Commissioner".
 # Honorifics stand before a name like a title but are not one: the drafter records no title for them.
-HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Rev."})
+HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Rev.", "Mr", "Mrs", "Ms", "Dr"})
 TITLES = {
     "Mr.": "Mr.",
+    "Mr": "Mr.",  # British style, no period: "Mr Kidd said"
+    "Mrs": "Mrs.",
+    "Ms": "Ms.",
+    "Dr": "Dr.",
     "Mrs.": "Mrs.",
     "Ms.": "Ms.",
     "Dr.": "Dr.",
