@@ -337,3 +337,11 @@ def test_the_group_after_an_agency_stays_the_description() -> None:
 def test_a_persons_statement_or_letter_is_the_persons() -> None:
     assert said("Mayor Ana Ruiz's statement said the city was “ready.”") == [("ready.", "Ana Ruiz")]
     assert said("Judge Ana Ruiz's order says the policy is “unlawful.”") == [("unlawful.", "Judge Ana Ruiz's order")]
+
+
+def test_a_plural_title_before_two_names_is_no_part_of_the_first() -> None:
+    text = (
+        "Commissioners Roy Allen Brooks and Devi Shah opposed the extension.\n\n"
+        "“We have created a monster,” Brooks said."
+    )
+    assert said(text) == [("We have created a monster", "Roy Allen Brooks")]

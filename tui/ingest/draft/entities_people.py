@@ -240,7 +240,7 @@ BODY_ENDINGS = frozenset(vocab.ORG_SUFFIX) | {
 }  # fmt: skip
 LEADING_NOT_NAME = re.compile(
     r"(?:Democrat|Democratic|Republican|GOP|Independent|Libertarian|Progressive|Conservative|Former|Ex-|Then-|"
-    r"Incumbent|Freshman|Veteran|Longtime)\s*"
+    r"Incumbent|Freshman|Veteran|Longtime|Commissioners|Councilmembers|Supervisors|Trustees|Judges|Reps\.|Sens\.)\s*"
 )
 # Words of a role before a name ("Greenville City Manager José Smith", "School Board President Ann Lee").
 ROLE_WORDS = frozenset(w.rstrip(".") for t in vocab.TITLES for w in t.split()) | frozenset(
