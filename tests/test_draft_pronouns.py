@@ -115,3 +115,20 @@ def test_a_line_or_label_that_is_no_name_gives_no_speaker() -> None:
     text = "Mayor Ana Ruiz spoke on Monday.\n\nBreaking News\n\n“The jail is closed.”"
     assert said(text)[0][1] in (None, "Ana Ruiz")
     assert "Breaking News" not in [p.name for p in draft(text).people]
+
+
+def test_she_after_a_sentence_that_introduces_an_unnamed_woman() -> None:
+    text = (
+        "Rep. Tom Hale toured the center on Friday.\n\n"
+        "One of the detainees was a young woman who had been arrested at a bakery. She told the lawmakers she was "
+        "afraid, and said they get no “outdoor time.”"
+    )
+    assert said(text) == [("outdoor time.", "a young woman")]
+
+
+def test_an_introduced_man_is_not_she() -> None:
+    text = (
+        "Rep. Ana Ruiz toured the center on Friday.\n\n"
+        "One of the detainees was a young man who had been arrested at a bakery. She said the cells were “cold.”"
+    )
+    assert said(text) == [("cold.", "Ana Ruiz")]

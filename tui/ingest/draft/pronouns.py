@@ -36,6 +36,13 @@ def described_gender(text: str, description: Span) -> str | None:
     return "f" if female and not male else "m" if male and not female else None
 
 
+# "One of the detainees was an undocumented woman who …": a sentence that introduces an unnamed person.
+INTRODUCED = re.compile(
+    r"(?:One\s+of\s+(?:the|them|those)\b[^,.;]{0,40}?|Among\s+them|Another)\s+(?:was|is)\s+"
+    r"(?P<who>an?\s+(?:[\w-]+\s+){0,3}?[a-z]+)(?=\s+(?:who|from|with|in|of)\b|[,.])"
+)
+
+
 class PronounMixin:
     text: str
     entities: Entities
@@ -96,6 +103,16 @@ class PronounMixin:
         for sentence in reversed([s for s in self.sentences if s.start < at][-2:]):
             verb = self._saying(sentence, at)
             if verb is None:
+                introduced = INTRODUCED.match(self.text, sentence.start, min(sentence.end, at))
+                gender = (
+                    described_gender(self.text, Span(introduced.start("who"), introduced.end("who")))
+                    if introduced
+                    else None
+                )
+                if introduced and gender == ("f" if word == "she" else "m") and not self._names_in(introduced):
+                    # "One of the detainees was an undocumented woman who …. She told the lawmakers …"
+                    span = Span(introduced.start("who"), introduced.end("who"))
+                    return Who(None, span, 0.45, f"“{word}”: the person the sentence before introduces")
                 continue
             # A name that the opening description gives ("a teacher named Carol Hughes", "One volunteer, Carol
             # Hughes,"), not one inside it ("A woman who lives next door to Mayor Ana Ruiz").
@@ -118,6 +135,9 @@ class PronounMixin:
                 return Who(None, who.description, 0.5, f"“{word}”: the unnamed person the sentence before opened with")
             return None
         return None
+
+    def _names_in(self, match: re.Match[str]) -> bool:
+        return any(m.kind == "person" and match.start() <= m.start < match.end() for m in self.entities.mentions)
 
     def _pair_before(self, at: int) -> str | None:
         """ "Mike Lund and Eva Adams sent a joint letter …": the first of two people named together in the

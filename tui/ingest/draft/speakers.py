@@ -248,6 +248,14 @@ class Attributor(MediumMixin, LayoutMixin):
                     return Who(
                         earlier.speaker, None, 0.85, f"“{verb.group(0)}” shares the subject of the quotation before"
                     )
+                if earlier is None and breaks and before.start == sentence.start:
+                    # "She told the lawmakers …, and said they lack “outdoor time”": the first clause's subject
+                    first = [m for m in WORD.finditer(work, 0, breaks[-1]) if m.group(0)[:1].islower()]
+                    who = self.resolver.subject(before.start, before.start + first[0].start()) if first else Who()
+                    if who.speaker or who.description:
+                        who.confidence = min(who.confidence, 0.6)
+                        who.reason = f"“{verb.group(0)}” shares the first clause's subject, {who.reason}"
+                        return who
         source = FROM_COLON.search(work)
         if source:  # "From ICE's Atlanta field office: “…”": whoever the words come from
             who = self.resolver.subject(before.start + source.start("who"), before.start + source.end("who"))
