@@ -132,3 +132,12 @@ def test_an_introduced_man_is_not_she() -> None:
         "One of the detainees was a young man who had been arrested at a bakery. She said the cells were “cold.”"
     )
     assert said(text) == [("cold.", "Ana Ruiz")]
+
+
+def test_he_after_a_name_the_sentence_is_about_after_was() -> None:
+    text = (
+        "Rep. Tony Ruiz welcomed the workers.\n\n"
+        "But the main speaker was United Farmhands President Arturo Leal, who lobbied all week.\n\n"
+        "“We are honored to be here,” he said."
+    )
+    assert said(text)[-1] == ("We are honored to be here", "Arturo Leal")

@@ -46,6 +46,9 @@ from tui.ingest.draft.phrases import (
 from tui.ingest.draft.pronouns import PERSON_PRONOUNS, PronounMixin
 from tui.ingest.draft.who import Who
 
+# "But the main speaker was United Farm Workers President Arturo Rodriguez": the name the sentence is about.
+COPULA_NAME = re.compile(r"^[^,;“”\"]{0,60}\b(?:was|were|is)\s+(?:[A-Z][\w.’'-]*\s+){0,5}$")
+
 
 class Resolver(PronounMixin):
     def __init__(self, text: str, entities: Entities, quotes_outer: list[Span], sentences: list[Span]) -> None:
@@ -299,7 +302,7 @@ class Resolver(PronounMixin):
             return True
         if re.search(r"\b(?:said|says|added)\s+$", raw) and not re.match(r"\s+[a-z]", self.text[m.end : m.end + 3]):
             return True  # "“…,” said Acevedo." — not "said Abbott was trying …", whose Abbott is the object's subject
-        if INVERTED_HEAD.match(raw) or re.search(r"\baccording\s+to\s+$", raw):
+        if INVERTED_HEAD.match(raw) or re.search(r"\baccording\s+to\s+$", raw) or COPULA_NAME.search(raw):
             return True  # "Among those watching was Ana Ruiz", "according to Rev. X": the one the sentence quotes
         if APPOSITIVE_HEAD.fullmatch(raw) and re.match(r"\s*(?:\([^)]*\))?\s*,", self.text[m.end : m.end + 30]):
             return True  # "The Multnomah County sheriff, Nicole Ortiz, said": the name in apposition is the subject
