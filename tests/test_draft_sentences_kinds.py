@@ -275,3 +275,14 @@ def test_mr_without_a_period_and_a_bare_name_after_a_quotation() -> None:
         "“We cannot test these folks,” Salas."
     )
     assert said(text)[-1] == ("We cannot test these folks", "Pete Salas")
+
+
+def test_a_response_or_statement_from_someone_before_a_colon() -> None:
+    text = "UPDATE: And here's the response, from Sergeant Bo Lind: “We contact ICE as standard protocol.”"
+    assert said(text) == [("We contact ICE as standard protocol.", "Bo Lind")]
+    text = (
+        "Sheriff Dale Moore spoke on Monday.\n\n"
+        "Here is the full statement sent to the station from an ICE spokeswoman regarding the arrests:\n\n"
+        "“ICE responds only to requests that meet its priorities.”"
+    )
+    assert said(text) == [("ICE responds only to requests that meet its priorities.", "an ICE spokeswoman")]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tui.ingest.draft import dates
 from tui.ingest.draft.model import Quote, Span
 from tui.ingest.draft.resolve import Who
+from tui.ingest.draft.speaker_cues import FROM_COLON
 
 if TYPE_CHECKING:
     from datetime import date
@@ -127,6 +128,13 @@ class LayoutMixin:
             if cue is None or self.quotes_in(last[-1]):
                 return None
             end = cue.start()
+        source = FROM_COLON.search(self.text, last[-1].start, before[-1].end)
+        if source is not None:  # "Here is the full statement from an ICE spokeswoman regarding …:"
+            who = self.resolver.subject(source.start("who"), source.end("who"))
+            if who.speaker or who.description:
+                who.confidence = min(who.confidence, 0.6)
+                who.reason = f"a statement introduced as “from” its author: {who.reason}"
+                return who
         who = self.resolver.subject(last[-1].start, end)
         if who.speaker is None:
             return None

@@ -26,7 +26,10 @@ RELATIVE = re.compile(
 INLINE = re.compile(
     r",\s*(?P<who>(?:he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))\s+(?:said|says|added|noted|explained)\s*,"
 )
-FROM_COLON = re.compile(r"(?:^|[.!?]\s+)\s*From\s+(?P<who>[^:“”\"]{2,80}):\s*$")
+FROM_COLON = re.compile(
+    r"(?:(?:^|[.!?]\s+)\s*From|(?:,|\b(?:statement|response|reply|letter|email|e-mail|message)\b[^:“”\"]{0,40}?)\s+from)"
+    r"\s+(?P<who>[^:,“”\"]{2,80}?)(?:\s+(?:regarding|about|on|concerning|to)\b[^:“”\"]*)?:\s*$"
+)
 WORDS_OF = re.compile(
     r"\b(?:[Ii]n\s+(?P<who>[A-Z][\w.’' -]{1,60}?)(?:[’']s|[’'])\s+words|[Aa]s\s+(?P<who2>[^,“”\"]{2,80}?)\s+"
     r"(?:put\s+it|said|says|noted|wrote))\s*,"
