@@ -286,3 +286,15 @@ def test_a_response_or_statement_from_someone_before_a_colon() -> None:
         "“ICE responds only to requests that meet its priorities.”"
     )
     assert said(text) == [("ICE responds only to requests that meet its priorities.", "an ICE spokeswoman")]
+
+
+def test_short_capitalised_words_said_by_someone_are_a_quotation_not_a_title() -> None:
+    text = "“Thank God,” Rosa Vidal said. “God carried us this far.”"
+    assert said(text) == [("Thank God", "Rosa Vidal"), ("God carried us this far.", "Rosa Vidal")]
+    text = "“Full. Full. Full,” Capt. Ivan Soto said in Spanish. “There isn't enough food.”"
+    assert said(text) == [("Full. Full. Full", "Ivan Soto"), ("There isn't enough food.", "Ivan Soto")]
+
+
+def test_a_show_title_before_said_with_its_own_subject_is_still_a_title() -> None:
+    text = "Mayor Ana Ruiz, appearing on CNN's “State of the Union,” said the city “will not help.”"
+    assert said(text) == [("will not help.", "Ana Ruiz")]

@@ -172,7 +172,7 @@ def clause_heads(text: str, regions: list[tuple[int, int]], found: Entities, per
             if not AFTER_NAME.match(text, b):
                 continue
             words = run.group(0).split()
-            if len(words) > 3 or words[0] in NOT_FIRST or TITLE_INSIDE.search(run.group(0)):
+            if len(words) > 5 or words[0] in NOT_FIRST or TITLE_INSIDE.search(run.group(0)):
                 continue
             if any(fold(w) in NOT_NAMES or w in NOT_NAME_WORDS or w in others or w.endswith(".") for w in words):
                 continue
