@@ -141,3 +141,16 @@ def test_he_after_a_name_the_sentence_is_about_after_was() -> None:
         "“We are honored to be here,” he said."
     )
     assert said(text)[-1] == ("We are honored to be here", "Arturo Leal")
+
+
+def test_he_after_a_ward_number_before_the_title_and_name() -> None:
+    text = "Ward 3 Alderman Jake Moll said he would vote no.\n\n“There are pieces of this that wander loose,” he said."
+    assert said(text) == [("There are pieces of this that wander loose", "Jake Moll")]
+
+
+def test_she_followed_by_a_verb_and_a_second_verb_before_the_quotation() -> None:
+    text = (
+        "Council President Amanda Bakay spoke last.\n\n"
+        "She expressed disappointment at the vote and contended it rested on a claim “which is false.”"
+    )
+    assert said(text) == [("which is false.", "Amanda Bakay")]

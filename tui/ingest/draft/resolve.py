@@ -128,6 +128,8 @@ class Resolver(PronounMixin):
                 return Who(None, Span(a, b), 0.0, "")  # "his office said": the office's words, not the person's
             if pronoun.end() == len(phrase.rstrip()) or pronoun.group(2):
                 return self.pronoun(word, a)
+            if word in ("he", "she", "they") and re.match(r"\s+[a-z]+(?:ed|s)\b", phrase[pronoun.end() :]):
+                return self.pronoun(word, a)  # "She expressed disappointment … and contended “…”": she
         title = TITLE_PHRASE.match(phrase)
         if title:
             who = self.title(title.group("t"), title.group("q") or title.group("place"), a)
