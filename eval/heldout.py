@@ -165,7 +165,11 @@ titles of campuses, churches, ranks and companies; names with initials and parti
 that a he/she follows is a person; a quotation inside a sentence with its own speaker ends there; he/she never a
 plural group or an unnamed person of the other sex, and a given name that is a woman's or a man's rules a person
 out for the other pronoun; lists and transcripts labelled with the speaker; a paragraph that is only a quotation
-after one about a named person; acronyms that speak. The figures below for batches 10–16 are therefore **not
+after one about a named person; acronyms that speak. The same rules were then tried, without keeping any of the
+text, on excerpts of real news reports about immigration enforcement, which found further wrong names (a
+statement credited to the person named before an unnamed spokesman, "said Abbott was trying …" making Abbott a
+subject, a church named before "the pastor" taken for a person); each became a rule with a made-up test. The
+figures below for batches 10–16 are therefore **not
 unseen estimates** any more (batch 16 went from 21/33 to 33/33 by being studied); only fresh batches (17 on,
 scored by the lead) measure the drafter on text it has not seen.
 
