@@ -154,3 +154,11 @@ def test_she_followed_by_a_verb_and_a_second_verb_before_the_quotation() -> None
         "She expressed disappointment at the vote and contended it rested on a claim “which is false.”"
     )
     assert said(text) == [("which is false.", "Amanda Bakay")]
+
+
+def test_a_relatives_words_reported_inside_anothers_recollection_are_the_relatives() -> None:
+    text = (
+        "Lena Ortiz was in the car with her husband.\n\n"
+        "Ortiz recalled that her 4-year-old son Mateo started crying and questioned, “Where is Daddy going?”"
+    )
+    assert said(text) == [("Where is Daddy going?", "Mateo")]

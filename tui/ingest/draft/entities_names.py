@@ -200,7 +200,8 @@ def kin_first_names(text: str, regions: list[tuple[int, int]], found: Entities, 
 
     kin = "|".join(sorted(FEMALE_KIN | MALE_KIN | {"wife", "husband", "partner", "cousin", "friend", "neighbor"}))
     pattern = re.compile(
-        rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?(?:{kin}),\s+(?P<name>{UP}[a-zà-ÿ]{{2,}})(?=,|\s+(?:said|says))"
+        rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?(?:{kin}),?\s+(?P<name>{UP}[a-zà-ÿ]{{2,}})"
+        rf"(?=,|\s+(?:said|says|started|began|asked|told|cried|was|is|has|had)\b)"
     )
     known = {w for p in found.people for w in key_tokens(p.name)}
     for start, end in regions:

@@ -43,11 +43,18 @@ from tui.ingest.draft.phrases import (
     blank_asides,
     of_kind,
 )
-from tui.ingest.draft.pronouns import PERSON_PRONOUNS, PronounMixin
+from tui.ingest.draft.pronouns import FEMALE_KIN, MALE_KIN, PERSON_PRONOUNS, PronounMixin
 from tui.ingest.draft.who import Who
 
 # "But the main speaker was United Farm Workers President Arturo Rodriguez": the name the sentence is about.
 COPULA_NAME = re.compile(r"^[^,;“”\"]{0,60}\b(?:was|were|is)\s+(?:[A-Z][\w.’'-]*\s+){0,5}$")
+
+
+KIN_BEFORE_NAME = re.compile(
+    r"(?:his|her|their|His|Her|Their)\s+(?:[\w-]+\s+)?(?:"
+    + "|".join(sorted(FEMALE_KIN | MALE_KIN | {"partner", "cousin", "friend", "neighbor"}))
+    + r"),?\s+(?=[A-Z])"
+)
 
 
 class Resolver(PronounMixin):
@@ -190,6 +197,8 @@ class Resolver(PronounMixin):
         limit = role.end() if role else limit
         kind = BODY_KIND.match(self.text, limit, b)  # "the advocacy group Mijente"
         limit = kind.end() if kind else limit
+        kin = KIN_BEFORE_NAME.match(self.text, limit, b)  # "her 4-year-old son Antonio"
+        limit = kin.end() if kin else limit
         owner = next((m for m in self.entities.mentions if m.possessive and a <= m.start <= limit and m.end < b), None)
         if owner is not None:  # "the Department of Homeland Security's Office of Inspector General": the office
             limit = max(limit, owner.end + 3)

@@ -23,7 +23,7 @@ REPORTING_VERBS = frozenset(
     assured confirmed criticized blasted slammed praised echoed joked shouted agreed recounted declaring adding
     threatened accused demanded labeled labelled dubbed branded deemed characterized chanted
     yelled yells screamed whispered pleaded sobbed texted emailed shouts
-    warns argues insists admits concedes tells cried sighed laughed snapped begged murmured muttered
+    warns argues insists admits concedes tells cried sighed laughed snapped begged murmured muttered questioned
     """.split()
 )
 # Words that look like reporting verbs but announce what a newspaper or station reported, not who spoke.
