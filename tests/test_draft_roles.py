@@ -345,3 +345,9 @@ def test_a_plural_title_before_two_names_is_no_part_of_the_first() -> None:
         "“We have created a monster,” Brooks said."
     )
     assert said(text) == [("We have created a monster", "Roy Allen Brooks")]
+
+
+def test_mayor_of_a_city_before_the_name_leaves_the_city_out_of_the_name() -> None:
+    text = "Mayor of Chicago Lori Lind said in a statement that police “will not cooperate.”"
+    assert said(text) == [("will not cooperate.", "Lori Lind")]
+    assert said("Austin James Reed said it was “fine.”") == [("fine.", "Austin James Reed")]

@@ -76,6 +76,12 @@ def find_people(
         lead = LEADING_NOT_NAME.match(name)
         if lead and len(name.split()) > 2:  # "Democrat Ana Ruiz", "Former Mayor …": the party is no part of a name
             name, start = name[lead.end() :], start + lead.end()
+        first = name.split()[0]
+        of_place = re.search(r"\bof\s+$", text[max(0, start - 4) : start])
+        place = first in city_names or first in vocab.CITIES or first in vocab.STATES
+        if len(name.split()) > 2 and of_place and place:
+            # "Mayor of Chicago Lori Lightfoot said": the city is no part of the name
+            name, start = name[len(first) :].lstrip(), start + len(first) + 1
         if name.split()[-1] in BODY_ENDINGS:
             return None  # "Summerfield United Methodist Church, the pastor": a body, not a person
         tokens = key_tokens(name)
