@@ -298,3 +298,11 @@ def test_short_capitalised_words_said_by_someone_are_a_quotation_not_a_title() -
 def test_a_show_title_before_said_with_its_own_subject_is_still_a_title() -> None:
     text = "Mayor Ana Ruiz, appearing on CNN's “State of the Union,” said the city “will not help.”"
     assert said(text) == [("will not help.", "Ana Ruiz")]
+
+
+def test_an_attribution_after_the_quotation_with_an_appositive_aside() -> None:
+    text = (
+        "“She was told she would be eligible for asylum,” a spokesperson for Open Doors Coalition, an Austin-based "
+        "criminal justice and immigration advocacy group, told the Daily Herald."
+    )
+    assert said(text) == [("She was told she would be eligible for asylum", "a spokesperson for Open Doors Coalition")]

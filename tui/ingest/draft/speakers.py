@@ -177,7 +177,7 @@ class Attributor(MediumMixin, LayoutMixin):
                 who.confidence = max(who.confidence, 0.9 if who.speaker else 0.6)
                 who.reason = f"after the quote, {who.reason}"
                 return who
-        verbs = self._verbs(Span(start, min(after.end, start + 120)))
+        verbs = self._verbs(Span(start, min(after.end, start + 180)))
         if not verbs:
             return None
         verb = verbs[0]
@@ -185,6 +185,7 @@ class Attributor(MediumMixin, LayoutMixin):
         if not subject.strip() or re.match(r"\s*(?:and|but|while|as|because|which|who|that|to)\b", subject):
             return None
         subject = re.sub(r"[“\"][A-Z][a-z]+[”\"]", "", subject)  # a nickname inside a name is not a quotation
+        subject = APPOSITIVE_ASIDE.sub(",", subject)  # "a spokesperson for X, an Austin-based group, told"
         if len(subject.split()) > 12 or "“" in subject or '"' in subject:
             return None
         who = self.resolver.subject(start, verb.start())
