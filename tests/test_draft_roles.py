@@ -303,6 +303,8 @@ def test_more_titles_and_a_title_abbreviation_does_not_end_the_sentence() -> Non
     assert said("Inspector General Ana Ruiz said the jail was “unsafe.”") == [("unsafe.", "Ana Ruiz")]
     text = "Councilor Ana Ruiz voted no. “It was rushed,” the councilor said."
     assert said(text) == [("It was rushed", "Ana Ruiz")]
+    text = "“We work with our federal partners,” said Bridgeport Chief of Police Mark Dole."
+    assert said(text) == [("We work with our federal partners", "Mark Dole")]
 
 
 def test_a_judge_described_when_the_article_speaks_of_another_judge_stays_described() -> None:

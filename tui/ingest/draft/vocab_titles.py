@@ -5,6 +5,9 @@ vocab.TITLES; each maps the word as written to the title recorded."""
 from __future__ import annotations
 
 MORE_TITLES = {
+    "Chief of Police": "Police Chief",
+    "Chief of Staff": "Chief of Staff",
+    "Secretary of State": "Secretary of State",
     "Senate President Pro Tem": "Senate President Pro Tem",
     "President Pro Tem": "President Pro Tem",
     "Speaker Pro Tem": "Speaker Pro Tem",
