@@ -169,9 +169,8 @@ after one about a named person; acronyms that speak. The same rules were then tr
 text, on excerpts of real news reports about immigration enforcement, which found further wrong names (a
 statement credited to the person named before an unnamed spokesman, "said Abbott was trying …" making Abbott a
 subject, a church named before "the pastor" taken for a person); each became a rule with a made-up test. The
-figures below for batches 10–16 are therefore **not
-unseen estimates** any more (batch 16 went from 21/33 to 33/33 by being studied); only fresh batches (17 on,
-scored by the lead) measure the drafter on text it has not seen.
+figures below for batches 10–16 are therefore **not unseen estimates** any more (batch 16 went from 21/33 to 33/33
+by being studied); only fresh batches (17 on, scored by the lead) measure the drafter on text it has not seen.
 
 ### Every batch with the drafter as it is now (all of 10–16 are development data)
 
