@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from tui.ingest.draft.pronouns import FEMALE_KIN, MALE_KIN
+
 ADVERBIAL = re.compile(
     r"^(?:in|on|at|during|after|before|since|from|with|without|speaking|asked|responding|earlier|later|last|this|"
     r"according|despite|echoing|similarly|however|meanwhile|still|yet|separately|instead|then|now|also|today|"
@@ -129,3 +131,12 @@ SPEECH_NOUN = re.compile(
     r"[’']s\s+(?:\w+\s+)?(?:message|response|answer|reply|words|comment|reaction|verdict|advice|warning|promise|"
     r"plea|retort|assessment|explanation|argument|view|take|statement|letter|tweet|post|email|remarks|testimony)\b"
 )
+
+KIN_BEFORE_NAME = re.compile(
+    r"(?:his|her|their|His|Her|Their)\s+(?:[\w-]+\s+)?(?:"
+    + "|".join(sorted(FEMALE_KIN | MALE_KIN | {"partner", "cousin", "friend", "neighbor"}))
+    + r"),?\s+(?=[A-Z])"
+)
+
+# "But the main speaker was United Farm Workers President Arturo Rodriguez": the name the sentence is about.
+COPULA_NAME = re.compile(r"^[^,;“”\"]{0,60}\b(?:was|were|is)\s+(?:[A-Z][\w.’'-]*\s+){0,5}$")

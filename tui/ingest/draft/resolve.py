@@ -17,6 +17,7 @@ from tui.ingest.draft.phrases import (
     ADVERBIAL,
     APPOSITIVE_HEAD,
     BODY_KIND,
+    COPULA_NAME,
     DATELINE_LEAD,
     DETERMINER,
     DISTRICT_WORDS,
@@ -26,6 +27,7 @@ from tui.ingest.draft.phrases import (
     INVERTED_HEAD,
     ISSUED,
     ISSUED_FROM,
+    KIN_BEFORE_NAME,
     LEAD,
     LOWER_ROLE,
     MODIFIED,
@@ -43,18 +45,8 @@ from tui.ingest.draft.phrases import (
     blank_asides,
     of_kind,
 )
-from tui.ingest.draft.pronouns import FEMALE_KIN, MALE_KIN, PERSON_PRONOUNS, PronounMixin
+from tui.ingest.draft.pronouns import PERSON_PRONOUNS, PronounMixin
 from tui.ingest.draft.who import Who
-
-# "But the main speaker was United Farm Workers President Arturo Rodriguez": the name the sentence is about.
-COPULA_NAME = re.compile(r"^[^,;“”\"]{0,60}\b(?:was|were|is)\s+(?:[A-Z][\w.’'-]*\s+){0,5}$")
-
-
-KIN_BEFORE_NAME = re.compile(
-    r"(?:his|her|their|His|Her|Their)\s+(?:[\w-]+\s+)?(?:"
-    + "|".join(sorted(FEMALE_KIN | MALE_KIN | {"partner", "cousin", "friend", "neighbor"}))
-    + r"),?\s+(?=[A-Z])"
-)
 
 
 class Resolver(PronounMixin):
