@@ -162,3 +162,17 @@ def test_a_relatives_words_reported_inside_anothers_recollection_are_the_relativ
         "Ortiz recalled that her 4-year-old son Mateo started crying and questioned, “Where is Daddy going?”"
     )
     assert said(text) == [("Where is Daddy going?", "Mateo")]
+
+
+def test_he_after_this_witness_described_is_that_witness() -> None:
+    text = (
+        "Mayor Tom Hale spoke on Monday.\n\n"
+        "This witness did not want to be identified, but said the man was his neighbor.\n\n"
+        "“They just want to take you away because of your papers,” he said."
+    )
+    assert said(text)[-1][1] == "This witness did not want to be identified"
+
+
+def test_said_the_man_to_a_station_keeps_the_station_out_of_the_description() -> None:
+    text = "A station spoke to a man who saw it. “They knew who he was,” said the man to the station."
+    assert said(text) == [("They knew who he was", "a man")]

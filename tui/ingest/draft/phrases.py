@@ -8,7 +8,8 @@ import re
 from tui.ingest.draft.pronouns import FEMALE_KIN, MALE_KIN
 
 ADVERBIAL = re.compile(
-    r"^(?:in|on|at|during|after|before|since|from|with|without|speaking|asked|responding|earlier|later|last|this|"
+    r"^(?:in|on|at|during|after|before|since|from|with|without|speaking|asked|responding|earlier|later|last|"
+    r"this(?=\s+(?:week|month|year|morning|afternoon|evening|weekend|spring|summer|fall|winter|time|past)\b)|"
     r"according|despite|echoing|similarly|however|meanwhile|still|yet|separately|instead|then|now|also|today|"
     r"outside|inside|near|across|among|amid|under|over|through|throughout|along|around|behind|beyond|at|every|"
     r"yesterday|two|three|several|for|by|when|while\s+(?:in|at|on|speaking)|monday|tuesday|wednesday|thursday|"

@@ -163,7 +163,7 @@ class Attributor(MediumMixin, LayoutMixin):
             return Who(named.id, None, 0.8, f"after the quote, the first name given: “{given.group('name')}”")
         if first and first.group(0).lower() in INVERTED:  # “…,” said Acevedo.
             stop = re.search(
-                r"[,.;:!?]|\s(?:in|on|at|during|as|after|before|when|while|who)\s", text[first.end() : after.end]
+                r"[,.;:!?]|\s(?:in|on|at|during|as|after|before|when|while|who|to)\s", text[first.end() : after.end]
             )
             end = first.end() + (stop.start() if stop else after.end - first.end())
             who = self.resolver.subject(first.end(), end)
