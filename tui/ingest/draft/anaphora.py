@@ -70,7 +70,18 @@ def joined_member(text: str, description: Span, entities: Entities, sentences: l
 
 def is_group(text: str, description: Span) -> bool:
     """Is the description a group of people ("Members of the coalition", "dozens of protesters")?"""
-    return bool(GROUP_NOUN.search(text, description.start, description.end))
+    if GROUP_NOUN.search(text, description.start, description.end):
+        return True
+    # A plural head noun ("Analysts on the call", "Two nurses who …") is a group too: never "he" or "she".
+    head = HEAD.match(text, description.start, description.end)
+    return bool(head and PLURAL.fullmatch(head.group("noun")))
+
+
+# The head noun of a description: its last word before a preposition, a relative word or a comma.
+HEAD = re.compile(
+    r"(?:[\w’'-]+\s+){0,4}?(?P<noun>[A-Za-z]+)(?=\s+(?:of|on|at|for|from|in|with|who|that|whose|outside|near)\b|\s*$|,)"
+)
+PLURAL = re.compile(r"[A-Za-z]{2,}s(?<!ss)(?<!us)(?<!is)")
 
 
 INTRODUCED_AS_GROUP = re.compile(

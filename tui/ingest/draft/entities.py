@@ -21,11 +21,17 @@ from tui.search import fold
 # Capital and small letters, Latin-1 and the Latin Extended blocks (Vietnamese "Phạm", Polish "Łukasz", ...).
 UP = r"[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ]"
 LOW = r"[a-zß-öø-ÿĀ-ſḀ-ỿ]"
-TOKEN = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*|{UP}\.)"
-PARTICLE = r"(?:de|De|van|Van|von|der|da|del|della|di|du|la|le|bin|al|St\.)"
+# Initials too: "J.D. Vance", "JB Pritzker" (two capitals before a capitalised word; not "US", "DA", a state's code).
+INITIALS = rf"(?:{UP}\.{UP}\.|(?!(?:US|UN|EU|UK|DC|LA|NY|TV|AP|ID|DA|AG|PD|IT|OK|GOP)\b){UP}{UP}(?=\s+{UP}{LOW}))"
+TOKEN = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*|{INITIALS}|{UP}\.)"
+PARTICLE = r"(?:de|De|van|Van|von|Von|der|Der|da|Da|del|Del|della|Della|di|Di|du|Du|la|La|le|Le|dos|Dos|bin|al|St\.)"
 NICK = r"(?:“[A-Z][a-z]+”|\"[A-Z][a-z]+\")"
 CAP = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*)"
-NAME = rf"{TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE}|{NICK})){{0,4}}?\s+{CAP}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
+# The last word is no particle of a longer name ("Marta De La Cruz", not "Marta De La").
+NAME = (
+    rf"{TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE}|{NICK})){{0,4}}?\s+(?!{PARTICLE}\s+{UP}){CAP}"
+    rf"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
+)
 # A titled name does not stop before another capitalised word of it ("Keisha Lance Bottoms", not "Keisha Lance"),
 # unless that word is a day or a month ("Mayor Eric Garcetti Tuesday said").
 WHOLE = (
@@ -57,11 +63,16 @@ ROLES = (
     "founder|volunteer|coordinator|deputy|detective|officer|agent|sergeant|lieutenant|captain|trustee|commissioner|"
     "supervisor|administrator|manager|leader|clerk|judge|resident|owner|worker|farmer|teacher|nurse|student|"
     "superintendent|councilor|councillor|alderman|alderwoman|delegate|assemblyman|assemblywoman|legislator|"
-    "councilmember|councilman|councilwoman|council member|press secretary|secretary"
+    "councilmember|councilman|councilwoman|council member|press secretary|secretary|czar|chaplain|priest|"
+    "minister|bishop|rabbi|imam|principal|dean|provost|chancellor|physician|doctor|historian|author|scholar"
 )
 ROLE_NAME = re.compile(
-    rf"(?<![\w.])(?P<role>(?:(?:[A-Z][\w.&’'-]*|immigration|civil|rights|union|police|county|city|state|federal|"
-    rf"community|local|senior|chief|deputy|assistant|longtime|veteran)\s+){{0,3}}(?i:{ROLES}))\s+"
+    rf"(?<![\w.])(?P<role>(?:(?:(?:[A-Z]\.){{2,}}|[A-Z][\w&’'-]*|[a-z]+[’']s|immigration|civil|rights|union|police|county|city|state|federal|"
+    rf"community|local|senior|chief|deputy|assistant|longtime|veteran|vice|executive|interim|acting|former|"
+    rf"associate|managing|general|board|school|district|campus|university|church|regional|national|"
+    rf"(?<=[a-z]\s)of(?=\s+[A-Z]))\s+){{0,5}}"
+    rf"(?:(?!(?:said|says|told|added|wrote|and|or|the|a|an|of|for|to|by|with|from|as|at|in|on)\s)[a-z]+\s+)?"
+    rf"(?i:{ROLES}))\s+"
     rf"(?P<name>{NAME})(?!\w){NAME_END}{PARTY}"
 )
 # A name and its role in an appositive: "Ken Cuccinelli, the acting director of U.S. Citizenship and ...,".
@@ -71,9 +82,18 @@ NAME_THEN_ROLE = re.compile(
 )
 # The appositive name right before the verb ("A spokesman for ICE, Carlos Mendez, said").
 APPOSITIVE_NAME = re.compile(
-    rf"(?<=,\s)(?P<name>{NAME}),?\s+(?:said|says|told|added|wrote|tweeted|called|described|warned|argued|urged)\b"
+    rf"(?<=,\s)(?P<name>{NAME}),?\s+(?:later\s+|also\s+|then\s+|\w+ly\s+)?"
+    rf"(?:said|says|told|added|wrote|tweeted|called|calls|described|describes|warned|argued|urged)\b"
+)
+# "said his daughter, Sofia Vega, 17.": the name in apposition to the description after the verb.
+SAID_APPOSITIVE = re.compile(
+    rf"\b(?:said|says|added|asked)\s+(?:his|her|their|the|a|an|one)\s+[^,.“”\"]{{2,50}},\s+(?P<name>{NAME})"
+    rf"(?:,\s*\d{{1,3}})?(?=[,.;]|\s*$)"
 )
 SAID_NAME = re.compile(rf"\b(?:said|says|added|wrote)\s+(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")
+# "Republican Tom Hale called …", "Democrat Ana Ruiz, who …": a party word before a name marks a person.
+PARTY_NAME = re.compile(rf"\b(?:Democrat|Republican|Independent|Democratic\s+candidate|Republican\s+candidate)\s+"
+                        rf"(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")  # fmt: skip
 # "Ana Ruiz, whose husband …": a full name a relative clause about a person hangs on.
 WHOSE_NAME = re.compile(rf"(?<![\w.’'])(?P<name>{NAME}),\s+(?:whose|who)\s")
 # "The mayors of Denver and New York, Mike Lund and Eva Adams,": two people named in apposition to their roles.
@@ -83,11 +103,14 @@ PAIR_NAMES = re.compile(
 )
 # "a man who gave only his first name, Jorge": the first name the article was given.
 GAVE_NAME = re.compile(
-    rf"\b(?:gave|gives|give|giving|provided|offered|shared)\s+only\s+(?:his|her|their)\s+first\s+name,?\s+"
+    rf"\b(?:gave|gives|give|giving|provided|offered|shared|(?:be\s+)?identified|used|use)\s+only\s+(?:by\s+)?"
+    rf"(?:his|her|their)\s+first\s+name,?\s+"
     rf"(?P<name>{UP}[\w’'-]+)(?![\w’'])"
 )
 # "a high school junior named Daniela Ortiz": a person introduced by "named".
-NAMED = re.compile(rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,4}}?named\s+(?P<name>{NAME})(?![\w’'])(?!\s+{UP})")
+NAMED = re.compile(
+    rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,4}}?named\s+(?P<name>{NAME}|{UP}[a-zà-ÿ]{{2,}})(?![\w’'])(?!\s+{UP})"
+)
 
 
 @dataclass

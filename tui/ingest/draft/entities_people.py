@@ -14,9 +14,11 @@ from tui.ingest.draft.entities import (
     NAMED,
     ORG_CHIEF,
     PAIR_NAMES,
+    PARTY_NAME,
     PARTY_ONLY,
     ROLE_NAME,
     ROLES,
+    SAID_APPOSITIVE,
     SAID_NAME,
     SPEAKER_NAME,
     TITLED,
@@ -52,7 +54,36 @@ def find_people(
     def in_org(a: int, b: int) -> bool:
         return any(s <= a and b <= e for s, e in org_spans)
 
+    heads = [(p.start, p.end) for p in paras if p.kind == "headline"]
+    body = " ".join(text[p.start : p.end] for p in paras if p.kind == "body")
+
     def person(name: str, start: int, end: int, mention_end: int, **facts: str | None) -> Person | None:
+        line = next(((a, b) for a, b in heads if a <= start < b), None)
+        name_line = (
+            line is not None
+            and not text[mention_end : line[1]].strip(" :")
+            and len(name.split()) <= 3
+            and re.match(r"\s*[“\"]", text[line[1] : line[1] + 8])
+        )
+        if line is not None and not name_line:
+            # "Attorney General Campbell Sues Over Courthouse Arrests": a headline's capitals run past the name;
+            # keep the words up to the last one the article's body also writes as a name.
+            words = name.split()
+            while len(words) > 1 and not re.search(rf"(?<![\w’'-]){re.escape(words[-1])}(?![\w’'-])", body):
+                words.pop()
+            cut = len(name) - len(" ".join(words))
+            name, end, mention_end = " ".join(words), end - cut, mention_end - cut
+        lead = LEADING_NOT_NAME.match(name)
+        if lead and len(name.split()) > 2:  # "Democrat Ana Ruiz", "Former Mayor …": the party is no part of a name
+            name, start = name[lead.end() :], start + lead.end()
+        first = name.split()[0]
+        of_place = re.search(r"\bof\s+$", text[max(0, start - 4) : start])
+        place = first in city_names or first in vocab.CITIES or first in vocab.STATES
+        if len(name.split()) > 2 and of_place and place:
+            # "Mayor of Chicago Lori Lightfoot said": the city is no part of the name
+            name, start = name[len(first) :].lstrip(), start + len(first) + 1
+        if name.split()[-1] in BODY_ENDINGS:
+            return None  # "Summerfield United Methodist Church, the pastor": a body, not a person
         tokens = key_tokens(name)
         if not tokens or tokens[0] in NOT_NAMES or tokens[-1] in NOT_NAMES or in_org(start, mention_end):
             return None
@@ -186,14 +217,14 @@ def find_people(
     for start, end in regions:
         for m in GAVE_NAME.finditer(text, start, end) if "first name" in text else ():
             person(m.group("name"), m.start("name"), m.end("name"), m.end("name"), reason="the first name given")
-        for regex in (SPEAKER_NAME, APPOSITIVE_NAME, SAID_NAME, *rare):
+        for regex in (SPEAKER_NAME, APPOSITIVE_NAME, SAID_NAME, SAID_APPOSITIVE, PARTY_NAME, *rare):
             for m in regex.finditer(text, start, end):
                 if any(
                     x.start < m.end("name") and m.start("name") < x.end and x.kind == "person" for x in found.mentions
                 ):
                     continue
                 qualifier, role, name = split_role(m.group("name"))
-                if len(name.split()) < 2 or TITLE_INSIDE.search(name):
+                if (len(name.split()) < 2 and regex is not NAMED) or TITLE_INSIDE.search(name):
                     continue
                 city = city_names[qualifier].id if qualifier in city_names else None
                 reason = f"a named speaker, “{role}”" if role else "a named speaker; the article gives no title"
@@ -202,9 +233,21 @@ def find_people(
                 )
     names.named_earlier(text, regions, found, person)
     names.first_names(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
+    names.kin_first_names(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
+    names.labels(text, [(p.start, p.end) for p in paras if p.kind != "furniture"], found, person)
+    names.linked_names(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
+    names.clause_heads(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
     names.surname_mentions(text, regions, found)
 
 
+BODY_ENDINGS = frozenset(vocab.ORG_SUFFIX) | {
+    "Church", "Cathedral", "Parish", "University", "College", "School", "Schools", "Hospital", "Clinic", "Center",
+    "Centre", "Mosque", "Synagogue", "Temple", "Ministries", "Charities", "Fund", "Trust", "Initiative", "Program",
+}  # fmt: skip
+LEADING_NOT_NAME = re.compile(
+    r"(?:Democrat|Democratic|Republican|GOP|Independent|Libertarian|Progressive|Conservative|Former|Ex-|Then-|"
+    r"Incumbent|Freshman|Veteran|Longtime|Commissioners|Councilmembers|Supervisors|Trustees|Judges|Reps\.|Sens\.)\s*"
+)
 # Words of a role before a name ("Greenville City Manager José Smith", "School Board President Ann Lee").
 ROLE_WORDS = frozenset(w.rstrip(".") for t in vocab.TITLES for w in t.split()) | frozenset(
     """Manager Board School Member Council Administrator Spokesman Spokeswoman Spokesperson Organizer Activist

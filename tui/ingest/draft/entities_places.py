@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tui.ingest.draft import vocab
+from tui.ingest.draft import entities_bodies, vocab
 from tui.ingest.draft.entities import Entities, Mention, slug, unique_id
 from tui.ingest.draft.model import City, Org, Span
 
@@ -80,7 +80,7 @@ MEDIA_RE = re.compile(
     + r")(?![\w])"
 )
 GENERIC_ORG = re.compile(
-    r"(?:\b[Tt]he\s+)?\b(?P<name>(?!(?:The|A|An|In|On|At|But|And)\s)(?:(?:[A-Z][\w.’'&-]*|of|and|for|on|the)\s+){0,6}?[A-Z][\w.’'&-]*\s+(?:"
+    r"(?:\b[Tt]he\s+)?\b(?P<name>(?!(?:The|A|An|In|On|At|But|And|of|and|for|on|the)\s)(?:(?:[A-Z][\w.’'&-]*|of|and|for|on|the)\s+){0,6}?[A-Z][\w.’'&-]*\s+(?:"
     + "|".join(re.escape(s) for s in vocab.ORG_SUFFIX)
     + r")(?:\s+(?:of|for|on)(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"(?:\s+(?:[A-Z][\w’'-]*|and|the))+)?)(?![\w])(?!\s+[A-Z])"
@@ -257,6 +257,8 @@ def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken:
         if not free(a, b) or name in cities or name in vocab.STATES or name.split()[0] in vocab.TITLES:
             continue
         add(f"org:{name.lower()}", name, "office", a, b, reason="“The <name>” speaking at the head of a sentence")
+    taken = {o.abbreviation for o in found.orgs if o.abbreviation} | {o.name for o in found.orgs} | known_abbr
+    entities_bodies.find(text, regions, taken | set(vocab.MEDIA_NAMES), free, add)
     first: dict[str, Mention] = {}
     for mention in found.mentions:
         if mention.kind == "org" and (mention.id not in first or mention.start < first[mention.id].start):

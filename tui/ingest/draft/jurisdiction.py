@@ -25,6 +25,10 @@ def place_people(text: str, paras: list[Paragraph], found: Entities, dateline_ci
             p.jurisdiction = "county"  # "Jefferson County Sheriff Jeff Shrader": a county's, no city's
         elif p.title in vocab.CITY_TITLES or base in ("Chief", "Mayor", "Commissioner"):
             p.jurisdiction = "city"
+            of_city = _of_city(text, found, p.mention.end)
+            if p.city is None and of_city is not None:  # "Mayor Ana Ruiz of Akron"
+                p.city = of_city
+                p.reason += "; city from “of <city>” after the name"
             if p.city is None:
                 p.city, where = _nearest_city(text, paras, found, p.mention.start, dateline_city)
                 if p.city:
@@ -35,6 +39,15 @@ def place_people(text: str, paras: list[Paragraph], found: Entities, dateline_ci
         if p.title == "House Speaker" or p.title == "Speaker":
             p.title = "House Speaker"
             p.jurisdiction = "national"
+
+
+def _of_city(text: str, found: Entities, end: int) -> str | None:
+    """The city right after a name, "Mayor Ana Ruiz of Akron" (not "… of the Akron council")."""
+    of = re.match(r"(?:\s*\([^)]*\))?\s+of\s+(?:nearby\s+)?", text[end : end + 40])
+    if of is None:
+        return None
+    at = end + of.end()
+    return next((m.id for m in found.mentions if m.kind == "city" and m.start == at), None)
 
 
 def _nearest_city(

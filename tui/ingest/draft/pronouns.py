@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tui.ingest.draft import anaphora
+from tui.ingest.draft.given_names import gender_of
 from tui.ingest.draft.model import Span
 from tui.ingest.draft.who import Who
 
@@ -20,7 +21,26 @@ KINSHIP = re.compile(
 )
 PAST = re.compile(r"\b[a-z]{3,}ed\b")  # "The groups reviewed 52 deaths": the verb after a group subject
 PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
-SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained)\b")
+APPOSED = re.compile(r"(?:\bnamed|\bcalled|,)\s*$")
+SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained|shouted|yelled|wrote|writes)\b")
+
+
+FEMALE_NOUNS = FEMALE_KIN | {"woman", "girl", "lady", "nun", "mom", "grandma", "businesswoman", "spokeswoman"}
+MALE_NOUNS = MALE_KIN | {"man", "boy", "gentleman", "priest", "dad", "grandpa", "businessman", "spokesman"}
+
+
+def described_gender(text: str, description: Span) -> str | None:
+    """'f' or 'm' when an unnamed person's description says it in its first words ("a boy", "the mother of")."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[description.start : description.end])[:5]]
+    female, male = any(w in FEMALE_NOUNS for w in words), any(w in MALE_NOUNS for w in words)
+    return "f" if female and not male else "m" if male and not female else None
+
+
+# "One of the detainees was an undocumented woman who …": a sentence that introduces an unnamed person.
+INTRODUCED = re.compile(
+    r"(?:One\s+of\s+(?:the|them|those)\b[^,.;]{0,40}?|Among\s+them|Another)\s+(?:was|is)\s+"
+    r"(?P<who>an?\s+(?:[\w-]+\s+){0,3}?[a-z]+)(?=\s+(?:who|from|with|in|of)\b|[,.])"
+)
 
 
 class PronounMixin:
@@ -71,6 +91,8 @@ class PronounMixin:
                 continue
             who = self.subject(sentence.start, verb.start())
             if who.description is not None and not who.speaker:
+                if described_gender(self.text, who.description) not in (None, "f" if word in ("she", "her") else "m"):
+                    continue
                 return Who(None, who.description, 0.5, f"“{word}”: the person the article describes just before")
         return Who()
 
@@ -81,9 +103,25 @@ class PronounMixin:
         for sentence in reversed([s for s in self.sentences if s.start < at][-2:]):
             verb = self._saying(sentence, at)
             if verb is None:
+                introduced = INTRODUCED.match(self.text, sentence.start, min(sentence.end, at))
+                gender = (
+                    described_gender(self.text, Span(introduced.start("who"), introduced.end("who")))
+                    if introduced
+                    else None
+                )
+                if introduced and gender == ("f" if word == "she" else "m") and not self._names_in(introduced):
+                    # "One of the detainees was an undocumented woman who …. She told the lawmakers …"
+                    span = Span(introduced.start("who"), introduced.end("who"))
+                    return Who(None, span, 0.45, f"“{word}”: the person the sentence before introduces")
                 continue
+            # A name that the opening description gives ("a teacher named Carol Hughes", "One volunteer, Carol
+            # Hughes,"), not one inside it ("A woman who lives next door to Mayor Ana Ruiz").
             named = [
-                m for m in self.entities.mentions if m.kind == "person" and sentence.start <= m.start < verb.start()
+                m
+                for m in self.entities.mentions
+                if m.kind == "person"
+                and sentence.start <= m.start < verb.start()
+                and (APPOSED.search(self.text, sentence.start, m.start) or self._is_subject(m))
             ]
             if named:  # "One volunteer, a teacher named Carol Hughes, says …": the person that description names
                 wanted = "f" if word == "she" else "m"
@@ -92,9 +130,14 @@ class PronounMixin:
                 return Who(named[-1].id, None, 0.6, f"“{word}”: the person the sentence before opened with")
             who = self.subject(sentence.start, verb.start())
             if who.description is not None and not who.speaker and not anaphora.is_group(self.text, who.description):
+                if described_gender(self.text, who.description) not in (None, "f" if word == "she" else "m"):
+                    return None  # "a boy asked …. “Not today,” she told him": she is not the boy
                 return Who(None, who.description, 0.5, f"“{word}”: the unnamed person the sentence before opened with")
             return None
         return None
+
+    def _names_in(self, match: re.Match[str]) -> bool:
+        return any(m.kind == "person" and match.start() <= m.start < match.end() for m in self.entities.mentions)
 
     def _pair_before(self, at: int) -> str | None:
         """ "Mike Lund and Eva Adams sent a joint letter …": the first of two people named together in the
@@ -115,6 +158,8 @@ class PronounMixin:
         for verb in SAYING.finditer(self.text, sentence.start, min(sentence.end, at)):
             if verb.start() - sentence.start > 200:
                 return None
+            if re.search(r"\b(?:who|that|which)\s+$", self.text[max(0, verb.start() - 8) : verb.start()]):
+                continue  # "a man who asked to be identified …, said": the relative clause's verb, not the sentence's
             if not self._in_quote(verb.start()):
                 head = self.text[sentence.start : verb.start()]
                 return None if any(mark in head for mark in '“”"') else verb
@@ -134,9 +179,9 @@ class PronounMixin:
         strong: dict[str, str] = {}
         for p in self.entities.people:
             words = f"{self.text[p.mention.start : p.mention.end]} {p.title or ''}"
-            if re.search(r"\b(?:Mr\.|\w+man)\b", words) and not re.search(r"\w+woman\b", words):
+            if re.search(r"\b(?:Mr\b|\w+man\b)", words) and not re.search(r"\w+woman\b", words):
                 found.setdefault(p.id, set()).add("m")
-            if re.search(r"\b(?:Mrs\.|Ms\.|\w+woman)\b", words):
+            if re.search(r"\b(?:Mrs\b|Ms\b|\w+woman\b)", words):
                 found.setdefault(p.id, set()).add("f")
             kin = KINSHIP.search(self.text, max(0, p.mention.start - 40), p.mention.start)
             if kin:  # "His wife, Elena Ruiz," / "the boy's father, Jon Ruiz,": the word says it
@@ -162,4 +207,8 @@ class PronounMixin:
             found.setdefault(subject.id, set()).add("m" if pronoun.group(1) else "f")
         self._genders = {who: marks.pop() for who, marks in found.items() if len(marks) == 1}
         self._genders.update(strong)  # a pronoun read from a later clause ("said he had been …") may be someone else
+        for p in self.entities.people:  # the weakest sign last: a given name that is a woman's or a man's
+            given = gender_of(p.name)
+            if p.id not in found and p.id not in strong and given is not None:
+                self._genders[p.id] = given
         return self._genders

@@ -107,6 +107,14 @@ def _pairs(text: str, para: Paragraph) -> list[Quote]:
     opened: tuple[int, str] | None = None
     for i in range(para.start, para.end):
         ch = text[i]
+        if opened is not None and ch in "’'" and text[i + 1 : i + 2] == ch and DOUBLED_CLOSE.match(text, i + 2):
+            # “…,’’ Garay said: two single marks typed for a closing double one
+            quote = _make(text, para, opened[0], i, "mixed")
+            if quote is not None and quote.outer is not None:
+                quote.outer = Span(quote.outer.start, quote.outer.end + 1)
+                found.append(quote)
+            opened = None
+            continue
         if ch not in (OPEN, CLOSE, '"'):
             continue
         role = "open" if ch == OPEN else "close" if ch == CLOSE else _role(text, i)
@@ -136,6 +144,7 @@ def _pairs(text: str, para: Paragraph) -> list[Quote]:
     return found
 
 
+DOUBLED_CLOSE = re.compile(r"[\s.,;:!?)\]—–]|$")
 SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))[‘'](?=\S)")
 SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?=[\s.,;:!?)\]—–]|$)")
 
@@ -178,12 +187,22 @@ def _make(text: str, para: Paragraph, open_at: int, close_at: int, marks: str) -
         return None
     inner = text[start:end]
     outer_end = close_at + 1 if close_at < para.end else close_at
-    if _is_nickname(text, open_at, outer_end, inner) or _is_title(text, open_at, inner):
+    spoken = SPOKEN_AFTER.match(text, outer_end) is not None  # “Thank God,” she said: words said, not a title
+    if _is_nickname(text, open_at, outer_end, inner) or (not spoken and _is_title(text, open_at, inner)):
         return None
     if _is_scare_modifier(text, open_at, outer_end, inner):
         return None
     quote = Quote(Span(start, end), marks, outer=Span(open_at, outer_end), paragraph=para.index)
     return quote
+
+
+# An attribution right after the closing mark: the quotation is someone's words, whatever its capitals.
+SPOKEN_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:he|she|they|I|we|the\s+\w+|an?\s+\w+|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
+    r"(?:said|says|asked|asks|added|adds|told|wrote|shouted|yelled|cried|chanted)"
+    r"|(?:said|says|asked|added)\s+(?:he|she|they|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}))"
+    r"(?=\s*[,.;!?]|\s*$|\s+(?:on|in|at|to|of|during|after|as|while|when|before|from)\b)"
+)
 
 
 def _is_nickname(text: str, open_at: int, close_end: int, inner: str) -> bool:
@@ -223,8 +242,8 @@ def _is_title(text: str, open_at: int, inner: str) -> bool:
         words = inner[:-1].split()  # CNN's “State of the Union.”: a title the sentence ends on
         if len(words) < 2:
             return False
-    elif not words or len(words) > 8 or inner[-1] in ".?!,":
-        return False
+    elif not words or len(words) > 8 or inner[-1] in ".?!," or re.search(r"[.?!]\s", inner):
+        return False  # "Full. Full. Full": sentences, not a title
     if len(words) > 8:
         return False
     capitalised = all(w[:1].isupper() or w.lower() in SMALL_WORDS or not w[:1].isalpha() for w in words)

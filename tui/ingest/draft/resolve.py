@@ -10,31 +10,40 @@ from __future__ import annotations
 
 import re
 
-from tui.ingest.draft import anaphora
+from tui.ingest.draft import anaphora, roles
 from tui.ingest.draft.entities import Entities, Mention
 from tui.ingest.draft.model import Span
 from tui.ingest.draft.phrases import (
     ADVERBIAL,
     APPOSITIVE_HEAD,
+    BODY_KIND,
+    COPULA_NAME,
     DATELINE_LEAD,
     DETERMINER,
     DISTRICT_WORDS,
+    GOVERNMENT,
     GROUP_PRONOUNS,
     GROUP_WORDS,
     INVERTED_HEAD,
     ISSUED,
     ISSUED_FROM,
+    KIN_BEFORE_NAME,
     LEAD,
     LOWER_ROLE,
     MODIFIED,
     ORG_PRONOUNS,
     ORG_WORDS,
     PLACE_WORDS,
+    PREDICATE,
     PRONOUN,
+    QUALIFIES,
+    RELATIVE_WORD,
+    SPEECH_NOUN,
     SPOKESPEOPLE,
     TAIL,
     TITLE_PHRASE,
     blank_asides,
+    of_kind,
 )
 from tui.ingest.draft.pronouns import PERSON_PRONOUNS, PronounMixin
 from tui.ingest.draft.who import Who
@@ -55,6 +64,9 @@ class Resolver(PronounMixin):
         dateline = DATELINE_LEAD.match(work)
         if dateline and re.search(r"(?:^|\n)\s*$", self.text[max(0, start - 3) : start]):
             work = " " * dateline.end() + work[dateline.end() :]  # "EDGARTOWN, Mass. (Reuters) - …": no speaker
+        bullet = re.match(r"\s*[-–—•*·]+\s+", work)
+        if bullet and re.search(r"(?:^|\n)\s*$", self.text[max(0, start - 3) : start]):
+            work = " " * bullet.end() + work[bullet.end() :]  # "- Mayor Ana Ruiz, Akron: “…”": a list's bullet
         description: Span | None = None
         pos = 0
         for piece in work.split(","):
@@ -71,6 +83,12 @@ class Resolver(PronounMixin):
             tail = TAIL.search(stripped)
             if tail and tail.start() > 0:
                 stripped = stripped[: tail.start()]
+            verb = PREDICATE.search(stripped)
+            if verb and not RELATIVE_WORD.search(stripped, 0, verb.end()):
+                # "A federal judge on Friday ordered the release …, saying": the subject ends where its verb starts
+                stripped = stripped[: verb.end()].rstrip()
+                tail = TAIL.search(stripped)
+                stripped = stripped[: tail.start()] if tail and tail.start() > 0 else stripped
             b = a + len(stripped)
             if not stripped or (ADVERBIAL.match(stripped) and not self._mention_at(a, b)):
                 continue
@@ -98,6 +116,10 @@ class Resolver(PronounMixin):
         mention = self._mention_at(a, b)
         if mention is not None:
             return Who(mention.id, None, 0.9, f"named: “{self.text[mention.start : mention.end]}”")
+        owner = next((m for m in self.entities.mentions if m.start >= a and m.possessive and m.kind == "person"), None)
+        if owner is not None and owner.start < b and SPEECH_NOUN.match(self.text, owner.end, b):
+            # "Mayor Ana Ruiz's message to ICE: “…”": the words are the person's own
+            return Who(owner.id, None, 0.7, f"“{self.text[owner.start : b].strip()}”: the person's own words")
         pronoun = PRONOUN.match(phrase)
         if pronoun:
             word = pronoun.group(1).lower()
@@ -105,11 +127,19 @@ class Resolver(PronounMixin):
                 return Who(None, Span(a, b), 0.0, "")  # "his office said": the office's words, not the person's
             if pronoun.end() == len(phrase.rstrip()) or pronoun.group(2):
                 return self.pronoun(word, a)
+            if word in ("he", "she", "they") and re.match(r"\s+[a-z]+(?:ed|s)\b", phrase[pronoun.end() :]):
+                return self.pronoun(word, a)  # "She expressed disappointment … and contended “…”": she
         title = TITLE_PHRASE.match(phrase)
         if title:
             who = self.title(title.group("t"), title.group("q") or title.group("place"), a)
             if who.speaker:
                 return who
+        role = roles.definite(self, a, b)
+        if role is not None:  # "the provost", "the judge", "the family's lawyer": the person of that role
+            return role
+        body = roles.body(self, a, b)
+        if body is not None:  # "the company said": the company named before
+            return body
         issuer = ISSUED_FROM.match(phrase)
         if issuer:  # "A statement from the Farmworker Alliance said": the body that issued it
             named = self._mention_at(a + issuer.start("who"), b)
@@ -117,6 +147,9 @@ class Resolver(PronounMixin):
                 return Who(named.id, None, 0.85, f"“{phrase}”: named as the issuer")
         issued = ISSUED.match(phrase)
         if issued:  # "“…,” the statement said": whoever was last named as issuing or saying something
+            unnamed = roles.unnamed_issuer(self, a)
+            if unnamed is not None:  # "An ICE spokesman wouldn't give details. “…,” a statement read."
+                return unnamed
             target = self._recent(a, self.people_ids | self.org_ids)
             if target:
                 return Who(target, None, 0.6, f"“{phrase}”: of the person or body named before")
@@ -131,12 +164,19 @@ class Resolver(PronounMixin):
             target = self._recent(a, groups) if groups else None
             if target:
                 return Who(target, None, 0.6, f"“{phrase}”: the body the article introduced as a group")
+            civic = {o.id for o in self.entities.orgs if o.kind == "office" and not GOVERNMENT.search(o.name)}
+            earlier = [m for m in self.entities.mentions if m.start < a and m.kind in ("org", "person")]
+            last = earlier[-1] if earlier else None
+            if last is not None and last.id in civic and self._is_subject(last) and a - last.start < 400:
+                # "The ACLU sued. In its complaint, the group said": the body the sentence before opened with
+                return Who(last.id, None, 0.55, f"“{phrase}”: the body named just before, as its sentence's subject")
         org = ORG_WORDS.match(phrase)
-        if org:
-            kind = "police" if "police" in org.group("w") or "department" in org.group("w") else None
-            target = self._recent(a, {o.id for o in self.entities.orgs if kind is None or o.kind == kind})
+        if org:  # "the department said": a body of that kind named before, never the outlet reporting it
+            word = org.group("w")
+            fits = {o.id for o in self.entities.orgs if o.kind != "media" and of_kind(word, o.kind, o.name)}
+            target = self._recent(a, fits)
             if target:
-                return Who(target, None, 0.6, f"“{phrase}”: the {kind or 'body'} named before")
+                return Who(target, None, 0.6, f"“{phrase}”: the {word.split()[-1]} named before")
         return Who(None, Span(a, b), 0.0, "")
 
     def _mention_at(self, a: int, b: int) -> Mention | None:
@@ -147,6 +187,10 @@ class Resolver(PronounMixin):
         limit = place.end() if place else a + (lead.end() if lead else 0)
         role = LOWER_ROLE.match(self.text, limit, b)  # "said council president Maria Ortiz"
         limit = role.end() if role else limit
+        kind = BODY_KIND.match(self.text, limit, b)  # "the advocacy group Mijente"
+        limit = kind.end() if kind else limit
+        kin = KIN_BEFORE_NAME.match(self.text, limit, b)  # "her 4-year-old son Antonio"
+        limit = kin.end() if kin else limit
         owner = next((m for m in self.entities.mentions if m.possessive and a <= m.start <= limit and m.end < b), None)
         if owner is not None:  # "the Department of Homeland Security's Office of Inspector General": the office
             limit = max(limit, owner.end + 3)
@@ -161,6 +205,9 @@ class Resolver(PronounMixin):
             return people[0]
         for m in candidates:
             org = self.entities.by_id(m.id)
+            person = next((x for x in self.entities.mentions if x.kind == "person" and m.end < x.start < b), None)
+            if person is not None and QUALIFIES.fullmatch(self.text, m.end, person.start):
+                return person  # "ICE acting Director Tom Hale": the body and a role only qualify the person
             if getattr(org, "kind", None) == "media" and m.end < b - 2:
                 continue  # "CNN anchor Jake Doe": the outlet qualifies the speaker, it is not the speaker
             if MODIFIED.match(self.text, m.end, b):
@@ -169,8 +216,9 @@ class Resolver(PronounMixin):
         return None
 
     def pronoun(self, word: str, at: int) -> Who:
-        if word in ORG_PRONOUNS:
-            target = self._recent(at, self.org_ids | self.people_ids, prefer_org=True)
+        if word in ORG_PRONOUNS:  # "it said": a body named before, never the outlet that reports it
+            media = {o.id for o in self.entities.orgs if o.kind == "media"}
+            target = self._recent(at, (self.org_ids - media) | self.people_ids, prefer_org=True)
             return Who(target, None, 0.6, f"“{word}”: the body named before") if target else Who()
         if word in GROUP_PRONOUNS:
             group = self._group(word, at)
@@ -196,9 +244,15 @@ class Resolver(PronounMixin):
 
     def title(self, title: str, qualifier: str | None, at: int) -> Who:
         people = [p for p in self.entities.people if p.title and title in p.title.lower()]
+        if qualifier in ("Republican", "Democratic", "Democrat", "GOP", "Independent", "Former", "New"):
+            qualifier = None  # "the Republican governor": a party, not a place that narrows who it is
         if qualifier:
             city = next((c for c in self.entities.cities if c.name == qualifier), None)
-            narrowed = [p for p in people if (city and p.city == city.id) or qualifier in (p.title or "")]
+            narrowed = [
+                p
+                for p in people
+                if (city and p.city == city.id) or qualifier in (p.title or "") or p.state == qualifier
+            ]
             people = narrowed
         ids = {p.id for p in people}
         target = self._recent(at, ids) if ids else None
@@ -247,10 +301,12 @@ class Resolver(PronounMixin):
         raw = re.sub(r"(?:^|(?<=\s))(?:the|The)\s+$", "", raw)  # "Every night, the Rev. X unlocks …"
         if DETERMINER.fullmatch(raw) or (PLACE_WORDS.fullmatch(raw) and not re.search(r"[,.;:]", raw)):
             return True  # "El Paso County Sheriff Luis Ortega said": a place before the title
-        if not raw.strip() or re.search(r"[”\"],?\s*$|\b(?:said|says|added)\s+$", raw):
+        if not raw.strip() or re.search(r"[”\"],?\s*$", raw):
             return True
-        if INVERTED_HEAD.match(raw):
-            return True  # "Among those watching was Ana Ruiz": the subject after the verb
+        if re.search(r"\b(?:said|says|added)\s+$", raw) and not re.match(r"\s+[a-z]", self.text[m.end : m.end + 3]):
+            return True  # "“…,” said Acevedo." — not "said Abbott was trying …", whose Abbott is the object's subject
+        if INVERTED_HEAD.match(raw) or re.search(r"\baccording\s+to\s+$", raw) or COPULA_NAME.search(raw):
+            return True  # "Among those watching was Ana Ruiz", "according to Rev. X": the one the sentence quotes
         if APPOSITIVE_HEAD.fullmatch(raw) and re.match(r"\s*(?:\([^)]*\))?\s*,", self.text[m.end : m.end + 30]):
             return True  # "The Multnomah County sheriff, Nicole Ortiz, said": the name in apposition is the subject
         if not raw.rstrip().endswith(","):

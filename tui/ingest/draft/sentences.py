@@ -34,9 +34,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True  # an initial: "Bernard C. Young", "U.S."
     if "." in word:
         return True  # "U.S.", "L.A.", "a.m."
-    from tui.ingest.draft.vocab import STATE_BY_ABBR
+    from tui.ingest.draft.vocab import STATE_BY_ABBR, TITLES
 
-    return bare in ABBREVIATIONS or f"{word}." in STATE_BY_ABBR
+    return bare in ABBREVIATIONS or f"{word}." in STATE_BY_ABBR or f"{word}." in TITLES  # "Msgr. Tom Hale"
 
 
 def split(text: str, start: int, end: int, quotes: list[Quote]) -> list[Span]:
@@ -49,8 +49,11 @@ def split(text: str, start: int, end: int, quotes: list[Quote]) -> list[Span]:
             continue
         if _is_abbreviation(text, match.start()):
             continue
-        closer = next((b for a, b in inside if b == at), None)
-        if closer is not None and _attribution_follows(text, at, end):
+        opener = next((a for a, b in inside if b == at), None)
+        begin = cuts[-1] if cuts else start
+        # Only a quotation that opens its sentence takes the short "Smith asked." after it; one inside a sentence
+        # that has its own speaker ("Sen. X called it “a stunt.” He said …") ends there.
+        if opener is not None and not re.search(r"\w", text[begin:opener]) and _attribution_follows(text, at, end):
             continue
         cuts.append(at)
     spans: list[Span] = []
@@ -75,7 +78,7 @@ def _attribution_follows(text: str, at: int, end: int) -> bool:
         stop = end if end - at <= 160 else None
     if stop is None or "“" in text[at:stop] or '"' in text[at:stop]:
         return False
-    following = text[at:stop].strip()
+    following = text[at:stop].strip().rstrip(".!?")  # at the paragraph's end the stop is after its period
     if OPENER.match(following):
         return False  # "In a post on Facebook, the union urged …": a new sentence with its own subject
     words = [w.lower() for w in WORD.findall(following)]

@@ -11,7 +11,11 @@ from tui.ingest.draft.vocab import NOT_SPEAKING, REPORTING_VERBS
 from tui.ingest.draft.who import Who
 
 WORD = re.compile(r"[A-Za-z]+")
-INVERTED = frozenset({"said", "says", "added", "asked", "wrote", "continued", "explained", "tweeted", "recalled"})
+# "“…,” said X" and the present of features ("“…,” explains Sheriff X", "adds X").
+INVERTED = frozenset(
+    "said says added adds asked asks wrote writes continued continues explained explains tweeted recalled recalls "
+    "noted notes insisted insists argued argues warned warns replied replies answered answers".split()
+)
 CLAUSE_BREAK = re.compile(
     r";|\s-\s|\bthat\b|,\s*while\b|\bwhile\b|,\s*but\b|\bbut\b|,\s*and\b|[”\"]|:|—|\b(?:after|before|when|because|since|"
     r"although|though|until|once|whereas|where)\b"
@@ -22,21 +26,36 @@ RELATIVE = re.compile(
 INLINE = re.compile(
     r",\s*(?P<who>(?:he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))\s+(?:said|says|added|noted|explained)\s*,"
 )
-FROM_COLON = re.compile(r"(?:^|[.!?]\s+)\s*From\s+(?P<who>[^:“”\"]{2,80}):\s*$")
+FROM_COLON = re.compile(
+    r"(?:(?:^|[.!?]\s+)\s*From|(?:,|\b(?:statement|response|reply|letter|email|e-mail|message)\b[^:“”\"]{0,40}?)\s+from)"
+    r"\s+(?P<who>[^:,“”\"]{2,80}?)(?:\s+(?:regarding|about|on|concerning|to)\b[^:“”\"]*)?:\s*$"
+)
 WORDS_OF = re.compile(
     r"\b(?:[Ii]n\s+(?P<who>[A-Z][\w.’' -]{1,60}?)(?:[’']s|[’'])\s+words|[Aa]s\s+(?P<who2>[^,“”\"]{2,80}?)\s+"
     r"(?:put\s+it|said|says|noted|wrote))\s*,"
 )
 SIGNATURE = re.compile(r"\s*(?:—|–|--)\s*(?P<who>[A-Z][^,\n—]{2,80}?)\s*(?:,[^\n]{0,60})?\s*$")
+# The subject of a reported saying inside another ("said Tom Hale told her", "said the agent told her"): a few words,
+# no comma, not a prepositional phrase or an object.
+REPORTED_SUBJECT = re.compile(
+    r"\s+(?!(?:in|on|at|to|for|with|by|from|during|after|before|of|about|over|into|against|as|whether|if|how|why|"
+    r"what|when|it|him|her|them|us|me|reporters|that)\b)(?:(?!(?:who|which|that|whom)\b)[\w.’'-]+\s+){1,6}"
+)
+APPOSITIVE_ASIDE = re.compile(r",\s+(?:a|an|the)\s[^,;“”\"]*,\s*$")
 AND = re.compile(r"\band\b")
+SHORT_ATTRIBUTION = re.compile(r"[\s,]*(?:[^,“”\"\s]+\s+){1,8}?(?:said|says|told|added|asked|wrote)\b")
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;“”\"]{2,80})", re.IGNORECASE)
 
 
 def reporting(m: re.Match[str], text: str) -> bool:
-    """A reporting verb; "states" only as "the bill states that …" ("Republican-led states" is a noun)."""
+    """A reporting verb; "states" only as "the bill states that …" ("Republican-led states" is a noun), "calls"
+    only before what it calls ("calls her “the heart …”", not "respond to calls")."""
     word = m.group(0)
     if word.lower() == "states":
         return bool(re.match(r"\s+that\b|\s*:", text[m.end() : m.end() + 8]))
+    if word.lower() in ("calls", "notes"):  # "calls her “the heart …”", never "respond to calls as usual"
+        after = text[m.end() : m.end() + 40]
+        return bool(re.match(r"\s+(?:(?:it|him|her|them|this|that|the\s+\w+|[A-Z][\w’'-]*)\s+)?(?:[“\"]|$)", after))
     return word.lower() in REPORTING_VERBS and word not in NOT_SPEAKING
 
 

@@ -13,7 +13,7 @@ import bisect
 import re
 from datetime import date
 
-from tui.ingest.draft import interview
+from tui.ingest.draft import roles
 from tui.ingest.draft.entities import GAVE_NAME, Entities
 from tui.ingest.draft.interview import LayoutMixin
 from tui.ingest.draft.layout import Paragraph
@@ -26,10 +26,14 @@ from tui.ingest.draft.sentences import split
 from tui.ingest.draft.speaker_cues import (
     ACCORDING,
     AND,
+    APPOSITIVE_ASIDE,
     CLAUSE_BREAK,
     FROM_COLON,
     INLINE,
     INVERTED,
+    RELATIVE,
+    REPORTED_SUBJECT,
+    SHORT_ATTRIBUTION,
     SIGNATURE,
     WORD,
     WORDS_OF,
@@ -107,10 +111,15 @@ class Attributor(MediumMixin, LayoutMixin):
         into_next = index + 1 < len(in_sentence) and not self.text[after.start : after.end].rstrip().endswith(
             (",", ".", ":")
         )
-        who = None if into_next else self._after(after)
+        short = SHORT_ATTRIBUTION.match(self.text, after.start, after.end) if into_next else None
+        # "“A,” Rep. X said Monday after chastising him for “B.”": a plain "X said" right after the quotation is
+        # still its attribution, even when the sentence runs on into another quotation.
+        who = self._after(Span(after.start, short.end())) if short else None if into_next else self._after(after)
         who = who or self._before(before, sentence, in_sentence[index - 1] if index else None)
         if who is None or (who.speaker is None and who.description is None):
             who = self._continuation(quote, previous, sentence)
+        if who.speaker is None and who.description is not None:
+            who = roles.named_later(self.resolver, who.description) or who  # "… The mother, Ana Ruiz, 34, …"
         quote.speaker = who.speaker
         if who.description is not None:
             quote.speaker_description = self.text[who.description.start : who.description.end]
@@ -131,6 +140,16 @@ class Attributor(MediumMixin, LayoutMixin):
         start = after.start + (lead.end() if lead else 0)
         if start >= after.end:
             return None
+        bare = next((m for m in self.entities.mentions if m.start == start and m.kind == "person"), None)
+        if bare is not None and re.fullmatch(r"[\s.]*", text[bare.end : after.end]):
+            # “…,” Saenz.: a name and nothing else after the quotation (the verb left out) is still its speaker
+            return Who(bare.id, None, 0.6, f"a name right after the quote: “{text[bare.start : bare.end]}”")
+        according = ACCORDING.match(text, start, after.end)
+        if according:  # “…,” according to Mayor Tom Hale.
+            who = self.resolver.subject(according.start("who"), according.end("who"))
+            if who.speaker or who.description:
+                who.reason = f"“according to” after the quote, {who.reason}"
+                return who
         signed = SIGNATURE.match(text, after.start, after.end)
         if signed:  # “…” — Sheriff Ann Lee, Fulton County
             who = self.resolver.subject(signed.start("who"), signed.end("who"))
@@ -144,15 +163,21 @@ class Attributor(MediumMixin, LayoutMixin):
             return Who(named.id, None, 0.8, f"after the quote, the first name given: “{given.group('name')}”")
         if first and first.group(0).lower() in INVERTED:  # “…,” said Acevedo.
             stop = re.search(
-                r"[,.;:!?]|\s(?:in|on|at|during|as|after|before|when|while|who)\s", text[first.end() : after.end]
+                r"[,.;:!?]|\s(?:in|on|at|during|as|after|before|when|while|who|to)\s", text[first.end() : after.end]
             )
             end = first.end() + (stop.start() if stop else after.end - first.end())
             who = self.resolver.subject(first.end(), end)
+            comma = re.match(r",\s+", text[end : end + 3])
+            at = end + comma.end() if comma else -1
+            person = next((m for m in self.entities.mentions if m.start == at and m.kind == "person"), None)
+            if who.speaker is None and person is not None:
+                # “…,” said his daughter, Sofia Vega, 17.: the name in apposition to the description
+                who = Who(person.id, None, 0.85, f"named in apposition: “{text[person.start : person.end]}”")
             if who.speaker or who.description:
                 who.confidence = max(who.confidence, 0.9 if who.speaker else 0.6)
                 who.reason = f"after the quote, {who.reason}"
                 return who
-        verbs = self._verbs(Span(start, min(after.end, start + 120)))
+        verbs = self._verbs(Span(start, min(after.end, start + 180)))
         if not verbs:
             return None
         verb = verbs[0]
@@ -160,6 +185,7 @@ class Attributor(MediumMixin, LayoutMixin):
         if not subject.strip() or re.match(r"\s*(?:and|but|while|as|because|which|who|that|to)\b", subject):
             return None
         subject = re.sub(r"[“\"][A-Z][a-z]+[”\"]", "", subject)  # a nickname inside a name is not a quotation
+        subject = APPOSITIVE_ASIDE.sub(",", subject)  # "a spokesperson for X, an Austin-based group, told"
         if len(subject.split()) > 12 or "“" in subject or '"' in subject:
             return None
         who = self.resolver.subject(start, verb.start())
@@ -193,14 +219,26 @@ class Attributor(MediumMixin, LayoutMixin):
                 who.reason = f"“according to”, {who.reason}"
                 return who
         verbs = [m for m in WORD.finditer(work) if reporting(m, work)]
+        hangs = RELATIVE.search(self.text, before.start, before.end)
+        if hangs and (not verbs or before.start + verbs[-1].start() < hangs.start()):
+            relative = who_said(self.text, self.entities, before)
+            if relative is not None:  # "Tom Hale was praised by Sen. Ana Ruiz, who called …": the clause's verb
+                return relative
         if verbs:
             verb = verbs[-1]
             breaks = [m.end() for m in CLAUSE_BREAK.finditer(work, 0, verb.start())]
+            aside = APPOSITIVE_ASIDE.search(work, 0, verb.start())
+            if aside:  # "Ruiz, a Democrat who took office after a close race, said": no clause starts inside it
+                breaks = [x for x in breaks if x <= aside.start()]
             clause = breaks[-1] if breaks else 0
+            if verb.group(0).endswith("ing") and work[: verb.start()].rstrip().endswith(","):
+                clause = 0  # "Gov. X vetoed a bill that would …, calling it “…”": the sentence's own subject
             if len(verbs) > 1 and verbs[-2].start() >= clause:
                 # "supporters called overdue and the sheriff called “…”": a second subject after "and"
                 joins = [m.end() for m in AND.finditer(work, verbs[-2].end(), verb.start())]
                 clause = joins[-1] if joins else clause
+                if not joins and REPORTED_SUBJECT.fullmatch(work, verbs[-2].end(), verb.start()):
+                    clause = verbs[-2].end()  # "Ana Ruiz said Tom Hale told her …": the words are Hale's
             who = self.resolver.subject(before.start + clause, before.start + verb.start())
             if who.speaker or who.description:
                 who.reason = f"“{verb.group(0)}” before the quote, {who.reason}"
@@ -211,6 +249,14 @@ class Attributor(MediumMixin, LayoutMixin):
                     return Who(
                         earlier.speaker, None, 0.85, f"“{verb.group(0)}” shares the subject of the quotation before"
                     )
+                if earlier is None and breaks and before.start == sentence.start:
+                    # "She told the lawmakers …, and said they lack “outdoor time”": the first clause's subject
+                    first = [m for m in WORD.finditer(work, 0, breaks[-1]) if m.group(0)[:1].islower()]
+                    who = self.resolver.subject(before.start, before.start + first[0].start()) if first else Who()
+                    if who.speaker or who.description:
+                        who.confidence = min(who.confidence, 0.6)
+                        who.reason = f"“{verb.group(0)}” shares the first clause's subject, {who.reason}"
+                        return who
         source = FROM_COLON.search(work)
         if source:  # "From ICE's Atlanta field office: “…”": whoever the words come from
             who = self.resolver.subject(before.start + source.start("who"), before.start + source.end("who"))
@@ -251,43 +297,6 @@ class Attributor(MediumMixin, LayoutMixin):
                 return None
         who.confidence = min(who.confidence, 0.5)
         who.reason = f"no reporting verb; the sentence's subject, {who.reason}"
-        return who
-
-    def _continuation(self, quote: Quote, previous: Quote | None, sentence: Span) -> Who:
-        introduced = (
-            self._introduced(quote) or interview.answer(self, quote, previous) or interview.said_before(self, sentence)
-        )
-        if introduced is not None:
-            return introduced
-        if previous is None or previous.tweet or (previous.speaker is None and previous.speaker_description is None):
-            return Who()
-        same_para = previous.paragraph == quote.paragraph
-        if not same_para:
-            gap = self.text[previous.outer.end : quote.outer.start] if previous.outer and quote.outer else ""  # type: ignore[union-attr]
-            prev_para = next((p for p in self.paras if p.index == previous.paragraph), None)
-            starts_para = self.text[self._para(quote).start : quote.outer.start].strip() == ""  # type: ignore[union-attr]
-            body_between = [
-                p for p in self.paras if p.kind == "body" and previous.paragraph < p.index < quote.paragraph
-            ]
-            if not starts_para or body_between or prev_para is None or len(gap) > 400:
-                return Who()
-        # A person named as the subject between the two quotations takes over ("… Young said. Harrison disagreed.")
-        between = Span(previous.outer.end, quote.outer.start)  # type: ignore[union-attr]
-        for m in reversed(self.entities.mentions):
-            if between.start <= m.start < between.end and m.kind == "person" and m.id != previous.speaker:
-                if self.resolver._is_subject(m):
-                    return Who(m.id, None, 0.5, "the person named between this quotation and the one before")
-        description = None
-        if previous.speaker is None and previous.speaker_description and previous.outer:
-            description = None
-        who = Who(
-            previous.speaker,
-            description,
-            0.8 if same_para else 0.6,
-            "continues the quotation before it" + ("" if same_para else " (previous paragraph)"),
-        )
-        if previous.speaker is None:
-            quote.speaker_description = previous.speaker_description
         return who
 
     def _para(self, quote: Quote) -> Paragraph:

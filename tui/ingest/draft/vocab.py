@@ -6,8 +6,10 @@ state, for instance, is drafted only from the article's own "Houston, Texas" or 
 
 from __future__ import annotations
 
-# Re-exported: the rules read every word list as vocab.X.
 from tui.ingest.draft.gazetteer import AMBIGUOUS_CITIES, CITIES, CITY_ALIASES, STATE_BY_ABBR, STATES  # noqa: F401
+
+# Re-exported: the rules read every word list as vocab.X.
+from tui.ingest.draft.vocab_titles import MORE_TITLES
 
 # Verbs that introduce or follow a quotation ("said", "told CNN", "wrote"), any tense the news uses.
 REPORTING_VERBS = frozenset(
@@ -20,6 +22,8 @@ REPORTING_VERBS = frozenset(
     cautioned contended maintained complained charged exclaimed lamented quipped observed reiterated affirmed
     assured confirmed criticized blasted slammed praised echoed joked shouted agreed recounted declaring adding
     threatened accused demanded labeled labelled dubbed branded deemed characterized chanted
+    yelled yells screamed whispered pleaded sobbed texted emailed shouts
+    warns argues insists admits concedes tells cried sighed laughed snapped begged murmured muttered questioned
     """.split()
 )
 # Words that look like reporting verbs but announce what a newspaper or station reported, not who spoke.
@@ -40,9 +44,13 @@ PRONOUNS = {
 
 # Titles before a name, longest first so "Police Commissioner" wins over "Commissioner".
 # Honorifics stand before a name like a title but are not one: the drafter records no title for them.
-HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Rev."})
+HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Rev.", "Mr", "Mrs", "Ms", "Dr"})
 TITLES = {
     "Mr.": "Mr.",
+    "Mr": "Mr.",  # British style, no period: "Mr Kidd said"
+    "Mrs": "Mrs.",
+    "Ms": "Ms.",
+    "Dr": "Dr.",
     "Mrs.": "Mrs.",
     "Ms.": "Ms.",
     "Dr.": "Dr.",
@@ -94,6 +102,9 @@ TITLES = {
     "City Attorney": "City Attorney",
     "County Attorney": "County Attorney",
     "U.S. Attorney": "U.S. Attorney",
+    "US Attorney": "U.S. Attorney",
+    "DA": "District Attorney",
+    "AG": "Attorney General",
     "County Executive": "County Executive",
     "County Judge": "County Judge",
     "Police Capt.": "Police Captain",
@@ -109,6 +120,7 @@ TITLES = {
     "State Rep.": "State Representative",
     "Commissioner of Police": "Police Commissioner",
 }
+TITLES.update(MORE_TITLES)
 CITY_TITLES = frozenset(
     {
         "Mayor",
@@ -242,8 +254,13 @@ ORG_SUFFIX = (
     "Industries",
     "Company",
     "Corporation",
+    "Corp.",
+    "Co.",
     "Inc.",
     "LLC",
+    "Group",
+    "Holdings",
+    "Partners",
 )
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
