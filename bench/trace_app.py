@@ -118,7 +118,8 @@ def gc_log(phase: str, info: dict[str, int]) -> None:
     ms = (time.perf_counter() - _gc_began[0]) * 1000
     if ms > 1 or info.get("generation") == 2:
         thread = threading.current_thread().name
-        log(f"gc gen{info.get('generation')} {ms:.1f}ms collected={info.get('collected')} on {thread}")
+        tracked = len(gc.get_objects(generation=2)) if info.get("generation") == 2 else ""
+        log(f"gc gen{info.get('generation')} {ms:.1f}ms collected={info.get('collected')} {tracked} on {thread}")
 
 
 gc.callbacks.append(gc_log)
