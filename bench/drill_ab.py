@@ -78,7 +78,7 @@ def measure(session: CountingSession, keys: str, check, quiet: float, timeout: f
     drill.nbytes.append(nbytes)
 
 
-DRILLS = ("first city", "source", "busy city", "search keys", "bench search")
+DRILLS = ("start", "first city", "source", "busy city", "search keys", "bench search")
 # What bench/run.py types into search on the large database (its rare word is this one at 1M quotes).
 BENCH_QUERIES = ("garcia", "nguyen", "immigration", "vorgarselten", "depor")
 
@@ -100,7 +100,13 @@ def session(
     term = CountingSession([python, *program, "--db", str(db)], cwd=cwd, env=env)
     try:
         spawned = term.start()
-        term.settle(spawned, quiet, timeout, scenarios.ready)
+        started = term.settle(spawned, quiet, timeout, scenarios.ready)
+        start = drills["start"]
+        start.latency.append((started.latency or 0) * 1000)
+        start.first.append((started.first_latency or 0) * 1000)
+        start.frames.append(term.traffic(spawned, started.changed_at or spawned)[0])
+        start.text_frames.append(len(term.frames))
+        start.nbytes.append(term.traffic(spawned, started.changed_at or spawned)[1])
         measure(term, "j", scenarios.not_loading, quiet, timeout, None)
         measure(term, ENTER, scenarios.crumb(first), quiet, timeout, drills["first city"])
         measure(term, ESCAPE, scenarios.ready, quiet, timeout, None)
@@ -129,6 +135,25 @@ def session(
     return drills
 
 
+def cold_start(python: str, cwd: Path, db: Path, quiet: float, timeout: float) -> dict[str, Drill]:
+    """Spawn, wait for the settled first frame (the city list, nothing "Loading…"), quit: bench/run.py's (a)."""
+    drill = Drill()
+    term = CountingSession([python, "-m", "tui", "--db", str(db)], cwd=cwd)
+    try:
+        spawned = term.start()
+        started = term.settle(spawned, quiet, timeout, scenarios.ready)
+        end = started.changed_at or spawned
+        drill.latency.append((started.latency or 0) * 1000)
+        drill.first.append((started.first_latency or 0) * 1000)
+        frames, nbytes = term.traffic(spawned, end)
+        drill.frames.append(frames)
+        drill.text_frames.append(len(term.frames))
+        drill.nbytes.append(nbytes)
+    finally:
+        term.close()
+    return {"start": drill}
+
+
 def plan_names(python: str, cwd: Path, db: Path) -> tuple[str, str]:
     code = (
         "import json,sys; sys.path.insert(0,'.'); from bench.run import busiest_city_with_unique_name as b;"
@@ -148,6 +173,7 @@ def main() -> int:
     parser.add_argument("--busy", help="the busy city's name")
     parser.add_argument("--quiet", type=float, default=0.5)
     parser.add_argument("--json", type=Path, help="write every sample here")
+    parser.add_argument("--starts-only", action="store_true", help="only cold starts (spawn to the settled frame)")
     parser.add_argument("--search", action="store_true", help="also type bench/run.py's queries, letter by letter")
     parser.add_argument("--trace", type=Path, help="run the apps under bench/trace_app.py, timelines in this folder")
     args = parser.parse_args()
@@ -172,7 +198,11 @@ def main() -> int:
             if args.trace:
                 args.trace.mkdir(parents=True, exist_ok=True)
                 trace = args.trace / f"{label}-{i}.trace"
-            for name, drill in session(python, cwd, db, first, busy, args.quiet, 30.0, trace, queries).items():
+            if args.starts_only:
+                drills = cold_start(python, cwd, db, args.quiet, 30.0)
+            else:
+                drills = session(python, cwd, db, first, busy, args.quiet, 30.0, trace, queries)
+            for name, drill in drills.items():
                 for key in ("latency", "first", "frames", "text_frames", "nbytes"):
                     getattr(results[label][name], key).extend(getattr(drill, key))
     print(f"{'drill':12} {'app':8} {'n':>3} {'settled ms':>11} {'first ms':>9} {'max ms':>8} "

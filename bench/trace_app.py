@@ -105,7 +105,10 @@ for spec in filter(None, os.environ.get("TRACE_FUNCS", "").split(",")):
     owner: Any = importlib.import_module(module_name)
     *parents, attr = path.split(".")
     for parent in parents:
-        owner = getattr(owner, parent)
+        owner = getattr(owner, parent, None)
+    if owner is None or not hasattr(owner, attr):
+        log(f"TRACE_FUNCS: no {spec}")  # another checkout's code may not have it
+        continue
     timed(owner, attr, path)
 
 _gc_began = [0.0]
