@@ -690,3 +690,41 @@ async def test_a_slow_city_read_never_leaves_loading_on_screen(
                 break
         assert "Loading…" not in screen_text(app)
         assert "Police stance on ICE" in screen_text(app)
+
+
+# --- opening a screen restyles only that screen -----------------------------------------------------------
+
+
+async def test_opening_each_screen_leaves_the_apps_stylesheet_alone(
+    app_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A screen's CSS file read when the screen is first pushed makes Textual parse every rule again and restyle
+    every widget on every screen (15-25 ms of the first city's frame at a million quotes): the app reads them all
+    at start-up instead, so opening a city, a speaker, an article, compare or help re-parses nothing."""
+    app = EventsApp(app_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reparses: list[str] = []
+        reparse = app.stylesheet.reparse
+
+        def counted() -> None:
+            reparses.append(type(app.screen).__name__)
+            reparse()
+
+        monkeypatch.setattr(app.stylesheet, "reparse", counted)
+        quote = app_store.quotes_page(0, 1)[0]
+        opened: list[str] = []
+        for open_screen in (
+            lambda: app.open_city(city_id(app_store, "Chicago")),
+            lambda: app.open_speaker(official_id=quote.official_id),
+            lambda: app.open_source(quote.excerpt.source_id, quote.excerpt.start, quote.excerpt.end),
+            app.action_help,
+            lambda: app.simulate_key("C"),
+        ):
+            open_screen()
+            await settle(pilot)
+            opened.append(type(app.screen).__name__)
+            await pilot.press("escape")
+            await settle(pilot)
+        assert opened == ["CityScreen", "SpeakerScreen", "SourceScreen", "HelpScreen", "CompareScreen"]
+        assert reparses == []

@@ -419,9 +419,12 @@ async def test_a_city_opened_from_search_is_highlighted_back_on_the_main_screen(
         await settle(pilot)
         await pilot.press(*"chicago")
         await settle(pilot)
+        main = pilot.app.screen_stack[0]
         await pilot.press("enter")
         await settle(pilot)
         assert type(pilot.app.screen).__name__ == "CityScreen"
+        # Not while the city's screen opens over it: the panes are narrowed when the main screen shows again.
+        assert main.query_one("#cities", LazyList).cursor == 0
         await pilot.press("escape")
         await settle(pilot)
         assert type(pilot.app.screen).__name__ == "MainScreen"

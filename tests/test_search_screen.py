@@ -215,6 +215,32 @@ async def test_search_leaves_garbage_collection_on(store: Store) -> None:
         assert gc.isenabled()
 
 
+async def test_search_collects_garbage_once_typing_pauses(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Left to itself, Python's full collection (tens of ms late in a session) lands on a keystroke or on the
+    Enter that opens a result; the dialog collects while the user reads the results instead, with collection
+    on all along."""
+    collections: list[bool] = []
+    collect = gc.collect
+
+    def recorded(*args: int) -> int:
+        collections.append(gc.isenabled())
+        return collect(*args)
+
+    monkeypatch.setattr(gc, "collect", recorded)
+    monkeypatch.setattr(screen_module, "IDLE_COLLECT_DELAY", 0.05)
+    app = EventsApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash")
+        await settle(pilot)
+        await pilot.press(*"chicago")
+        await _searched(pilot)
+        for _ in range(100):  # the timer's wait, however slow the machine
+            if collections:
+                break
+            await pilot.pause(0.05)
+        assert collections and all(collections)
+
+
 async def test_a_stance_result_opens_the_article_at_its_evidence(store: Store) -> None:
     app = EventsApp(store)
     async with app.run_test(size=(100, 30)) as pilot:

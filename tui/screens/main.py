@@ -128,6 +128,11 @@ class MainScreen(Screen):
         self._land_on_quote = quote
 
     def on_screen_resume(self) -> None:
+        if self.app.screen is not self:
+            # Resumed as the search dialog closed, but what it opened is already on top: landing now would read
+            # and narrow all three panes (20-60 ms at a million quotes) while that screen waits for its first
+            # frame, and share the database connection with its read. Land when this screen is shown again.
+            return
         city_id, quote, self._land_on, self._land_on_quote = self._land_on, self._land_on_quote, None, None
         if city_id is None and quote is None:
             return
