@@ -23,10 +23,12 @@ UP = r"[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ]"
 LOW = r"[a-zß-öø-ÿĀ-ſḀ-ỿ]"
 # Initials too: "J.D. Vance", "JB Pritzker" (two capitals before a capitalised word; not "US", "DA", a state's code).
 INITIALS = rf"(?:{UP}\.{UP}\.|(?!(?:US|UN|EU|UK|DC|LA|NY|TV|AP|ID|DA|AG|PD|IT|OK|GOP)\b){UP}{UP}(?=\s+{UP}{LOW}))"
-TOKEN = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*|{INITIALS}|{UP}\.)"
+# A hyphen's second part may have its own inner capital ("Stiles-McKee", "Ruiz-O'Neal"): a name is never cut at it.
+HYPHEN_PART = rf"(?:-(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}?{LOW}+))"
+TOKEN = rf"(?:{UP}{LOW}*{UP}{LOW}+{HYPHEN_PART}*|{UP}[’']{UP}{LOW}+|{UP}{LOW}+{HYPHEN_PART}*|{INITIALS}|{UP}\.)"
 PARTICLE = r"(?:de|De|van|Van|von|Von|der|Der|da|Da|del|Del|della|Della|di|Di|du|Du|la|La|le|Le|dos|Dos|bin|al|St\.)"
 NICK = r"(?:“[A-Z][a-z]+”|\"[A-Z][a-z]+\")"
-CAP = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*)"
+CAP = rf"(?:{UP}{LOW}*{UP}{LOW}+{HYPHEN_PART}*|{UP}[’']{UP}{LOW}+|{UP}{LOW}+{HYPHEN_PART}*)"
 # The last word is no particle of a longer name ("Marta De La Cruz", not "Marta De La").
 NAME = (
     rf"{TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE}|{NICK})){{0,4}}?\s+(?!{PARTICLE}\s+{UP}){CAP}"
@@ -73,7 +75,7 @@ ROLE_NAME = re.compile(
     rf"(?<=[a-z]\s)of(?=\s+[A-Z]))\s+){{0,5}}"
     rf"(?:(?!(?:said|says|told|added|wrote|and|or|the|a|an|of|for|to|by|with|from|as|at|in|on)\s)[a-z]+\s+)?"
     rf"(?i:{ROLES}))\s+"
-    rf"(?P<name>{NAME})(?!\w){NAME_END}{PARTY}"
+    rf"(?P<name>{NAME})(?!\w){NAME_END}{WHOLE}{PARTY}"
 )
 # A name and its role in an appositive: "Ken Cuccinelli, the acting director of U.S. Citizenship and ...,".
 NAME_THEN_ROLE = re.compile(

@@ -63,8 +63,11 @@ def named_earlier(text: str, regions: list[tuple[int, int]], found: Entities, pe
             ):
                 continue
             name = " ".join(words_of_run)
-            if TITLE_INSIDE.search(name):
-                continue
+            titles = list(TITLE_INSIDE.finditer(name))
+            if titles:  # "Deputy Secretary Lorena Iturbe-Santos": the name is what follows the last title
+                name = name[titles[-1].end() :].strip()
+                if not name or TITLE_INSIDE.search(name) or name.split()[-1] != surname:
+                    continue
             a = run.end() - len(name)
             person(name, a, run.end(), run.end(), reason="a full name its later surname speaks for")
             known.add(fold(surname))

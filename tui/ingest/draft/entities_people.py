@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tui.ingest.draft import entities_names as names
+from tui.ingest.draft import entities_surnames as surnames
 from tui.ingest.draft import vocab
 from tui.ingest.draft.entities import (
     APPOSITIVE_NAME,
@@ -108,8 +109,13 @@ def find_people(
     for start, end in regions:
         for m in TITLED.finditer(text, start, end):
             title = vocab.TITLES[m.group("title")]
-            if m.group("name").split()[0] in vocab.TITLES:
-                continue
+            name = m.group("name")
+            first = name.split()[0]
+            if first in vocab.TITLES:
+                if len(name.split()) < 3:
+                    continue
+                # "Deputy Secretary Lorena Iturbe-Santos": a title of two words, the name after both
+                title, name = f"{title} {vocab.TITLES[first]}", name[len(first) :].lstrip()
             pre = CITY_OF.search(text[max(start, m.start() - 40) : m.start()])
             begin = m.start()
             city = state = None
@@ -129,7 +135,7 @@ def find_people(
             honorific = m.group("title") in vocab.HONORIFICS
             p_state = m.group("pstate")
             person(
-                m.group("name"),
+                name,
                 begin,
                 m.end("name"),
                 m.end(),
@@ -237,6 +243,8 @@ def find_people(
     names.labels(text, [(p.start, p.end) for p in paras if p.kind != "furniture"], found, person)
     names.linked_names(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
     names.clause_heads(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
+    surnames.lengthen(text, regions, found, taken)
+    surnames.tail_mentions(text, regions, found)
     names.surname_mentions(text, regions, found)
 
 
@@ -284,5 +292,10 @@ def _same_person(people: dict[str, Person], tokens: list[str]) -> Person | None:
         if other[-1] != tokens[-1]:
             continue
         if len(other) == 1 or len(tokens) == 1 or other[0] == tokens[0]:
+            return candidate
+        # "María Guadalupe Ortiz Benítez" … "Ortiz Benítez says": a surname of several words is the tail of the full
+        # name (the shorter has at least two words here, so a shared last word alone never joins two people).
+        short, full = sorted((tokens, other), key=len)
+        if len(short) < len(full) and full[-len(short) :] == short:
             return candidate
     return None

@@ -211,7 +211,15 @@ def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken:
         name = text[a:b]
         if name.split()[0] in ("The", "A", "An", "In", "On", "At", "But", "And"):
             continue
-        person_of = re.match(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+\s+of\s+(?:the\s+)?", name)
+        # The run may have started inside the person's name when the body's name is long ("Priya Raman-Holt of
+        # the Chicago Immigrant Legal Defense Project"): the capitalised words before it count too.
+        given = re.search(r"(?:[A-Z][\w’'-]+\s+){1,2}$", text[max(0, a - 40) : a]) if group == "name" else None
+        lead = given.group(0) if given and not given.group(0).startswith(("The ", "A ", "An ")) else ""
+        person_of = re.match(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+\s+of\s+(?:the\s+)?", lead + name)
+        if person_of and person_of.end() <= len(lead):
+            person_of = None
+        if person_of and lead:
+            person_of = re.match(rf"(?s).{{{person_of.end() - len(lead)}}}", name)
         if person_of and not any(w in person_of.group(0) for w in vocab.ORG_SUFFIX + ("University", "College")):
             a += person_of.end()  # "Adelina Nicholls of the Georgia Latino Alliance": the person is not the body
             name = text[a:b]

@@ -1,0 +1,64 @@
+"""Surnames of several words: a person named in full once and by a two-part surname after (Spanish double
+surnames, "de"/"del" particles, hyphens) is one person, and the full name is kept whole. Sentences made up."""
+
+from __future__ import annotations
+
+from tests.draft_support import draft, said
+
+
+def test_double_surname_later_is_the_full_name() -> None:
+    text = (
+        "Ana Lucía Ferrer Solís runs a laundromat on the east side. "
+        "“We close early now,” Ferrer Solís says. “Nobody wants to be out after dark.”"
+    )
+    assert [s for _, s in said(text)] == ["Ana Lucía Ferrer Solís", "Ana Lucía Ferrer Solís"]
+
+
+def test_double_surname_one_person_not_two() -> None:
+    text = "Ana Lucía Ferrer Solís runs a laundromat on the east side. “We close early now,” Ferrer Solís says."
+    result = draft(text)
+    assert [p.name for p in result.people] == ["Ana Lucía Ferrer Solís"]
+
+
+def test_surname_with_particle_later() -> None:
+    text = (
+        "Octavio Ruiz de la Peña, a roofer, was stopped on his way to work. "
+        "“They asked for my papers twice,” Ruiz de la Peña said."
+    )
+    assert said(text) == [("They asked for my papers twice", "Octavio Ruiz de la Peña")]
+
+
+def test_role_before_a_name_keeps_the_second_surname() -> None:
+    text = (
+        "Night-shift nurse Elena Quintero Vidal has worked at the clinic since 2015. "
+        "“Patients stopped coming,” Quintero Vidal says."
+    )
+    assert said(text) == [("Patients stopped coming", "Elena Quintero Vidal")]
+
+
+def test_hyphenated_name_with_inner_capital_is_kept_whole() -> None:
+    text = "“This is the wrong call,” Sen. Karen Doyle-McAllister wrote on Monday."
+    assert said(text) == [("This is the wrong call", "Karen Doyle-McAllister")]
+
+
+def test_hyphenated_surname_later() -> None:
+    text = (
+        "Organizer Tomas Birch-Alvarado spoke to the crowd outside city hall. "
+        "“We are not going anywhere,” Birch-Alvarado said."
+    )
+    assert said(text) == [("We are not going anywhere", "Tomas Birch-Alvarado")]
+
+
+def test_person_of_a_body_is_not_part_of_the_body() -> None:
+    text = (
+        "The attorney, Kavita Shah-Lindqvist of the Northside Immigrant Tenant Rights Project, visited the shelter. "
+        "“Know your rights,” Shah-Lindqvist said."
+    )
+    result = draft(text)
+    assert [o.name for o in result.orgs] == ["Northside Immigrant Tenant Rights Project"]
+    assert said(text) == [("Know your rights", "Kavita Shah-Lindqvist")]
+
+
+def test_two_people_sharing_the_last_word_stay_apart() -> None:
+    text = "Rosa Maria Ferrer Solís and her cousin Diego Ferrer both spoke. “We are scared,” Diego Ferrer said."
+    assert said(text) == [("We are scared", "Diego Ferrer")]

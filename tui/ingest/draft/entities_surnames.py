@@ -1,0 +1,119 @@
+"""Surnames of several words (see tui.ingest.draft.entities_people).
+
+US news names a person in full once and by surname after. A surname may be two words ("Ortiz Benítez", a Spanish
+double surname), carry a particle ("Montes de Oca", "Ruiz de la Peña") or a hyphen ("Raman-Holt"). A person first
+found by such a surname ("Ortiz Benítez says") is the earlier full name that ends with it ("María Guadalupe Ortiz
+Benítez, 52, says"), and every later mention of the surname is theirs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.ingest.draft import vocab
+from tui.ingest.draft.entities import ROLES, TOKEN, Entities, Mention, key_tokens, slug, unique_id
+from tui.ingest.draft.entities_names import NOT_FIRST, NOT_NAMES
+from tui.ingest.draft.given_names import FEMALE, MALE
+from tui.ingest.draft.model import Person, Span
+from tui.search import fold
+
+PARTICLES = frozenset("de del della di du da dos la le van von der bin al".split())
+# Capitalised words that open a clause and are no given name ("Among them was …", "Including …").
+NOT_GIVEN = NOT_FIRST | frozenset(
+    """Among Including Included When After Before Then While If Although Though Because Since Until Meanwhile Also
+    Only Even Both Neither Either Every Each Other Another Some Many Most All No Not So Yet Or Nor Now Here There
+    Where Why How What Who Whom Whose Which Today Yesterday Tomorrow Last Next Dear Like Was Is Were Are Has Had
+    Have Did Does Do Will Would Could Should May Might Must Can Her His Their Our My Your Its""".split()
+)
+GIVEN_WORD = re.compile(rf"{TOKEN}")
+ROLE = re.compile(rf"(?i:{ROLES}|practitioner|nurse|mother|father|wife|husband|son|daughter)")
+
+
+def _given(word: str) -> bool:
+    """A word that can be part of a given name before a surname."""
+    if not GIVEN_WORD.fullmatch(word) or word in NOT_GIVEN or fold(word) in NOT_NAMES:
+        return False
+    from tui.ingest.draft.entities_people import ROLE_WORDS  # entities_people imports this module
+
+    if word in ROLE_WORDS or ROLE.fullmatch(word) or word in vocab.TITLES or f"{word}." in vocab.TITLES:
+        return False
+    if word in vocab.STATES or word in vocab.CITIES:
+        return False
+    return word not in vocab.MEDIA_NAMES
+
+
+def _bare_surname(person: Person) -> bool:
+    """A name that may be a surname only: two words or more, or one hyphenated, not opening with a given name."""
+    words = person.name.split()
+    if len(words) == 1:
+        return "-" in words[0] and words[0] not in FEMALE and words[0] not in MALE
+    return words[0] not in FEMALE and words[0] not in MALE and words[0].lower() not in PARTICLES
+
+
+def _owned(found: Entities, a: int, b: int) -> bool:
+    return any(m.start < b and a < m.end and m.kind != "person" for m in found.mentions)
+
+
+def lengthen(text: str, regions: list[tuple[int, int]], found: Entities, taken: set[str]) -> None:
+    """A person known by a surname only takes the article's full name that ends with it, if there is one."""
+    for person in found.people:
+        if not _bare_surname(person):
+            continue
+        surname = re.compile(rf"(?<![\w’'-]){re.escape(person.name)}(?![\w’'-])")
+        full = None
+        for start, end in regions:
+            for m in surname.finditer(text, start, end):
+                before = text[max(start, m.start() - 60) : m.start()]
+                words = re.findall(r"(\S+)\s", before[-60:])
+                given: list[str] = []
+                for word in reversed(words):
+                    if len(given) == 3 or not _given(word):
+                        break
+                    given.insert(0, word)
+                if not given:
+                    continue
+                a = m.start() - len(" ".join(given)) - 1
+                if text[a : m.start()] != " ".join(given) + " " or _owned(found, a, m.end()):
+                    continue
+                full = (a, m.end())
+                break
+            if full:
+                break
+        if full is None:
+            continue
+        a, b = full
+        name = text[a:b]
+        if any(other is not person and key_tokens(other.name) == key_tokens(name) for other in found.people):
+            continue
+        old = person.id
+        person.aliases.append(person.name)
+        person.name = name
+        person.mention = Span(a, b)
+        taken.discard(old)
+        person.id = unique_id(slug(" ".join(key_tokens(name))), taken)
+        for mention in found.mentions:
+            if mention.id == old:
+                mention.id = person.id
+        found.mentions.append(Mention(a, b, "person", person.id, text[b : b + 2] in ("’s", "'s")))
+        person.reason = (person.reason + "; " if person.reason else "") + "the full name its surname stands for"
+
+
+def tail_mentions(text: str, regions: list[tuple[int, int]], found: Entities) -> None:
+    """Every later "Ortiz Benítez" or "Montes de Oca" for a person named in full: the tail of the full name from a
+    capitalised word on, at least two words long, when no one else's name ends with it."""
+    tails: dict[str, list[Person]] = {}
+    for person in found.people:
+        words = person.name.split()
+        for i in range(1, len(words) - 1):
+            if words[i][:1].isupper() and words[i].lower() not in PARTICLES:
+                tails.setdefault(" ".join(words[i:]), []).append(person)
+    for tail, owners in sorted(tails.items(), key=lambda kv: -len(kv[0])):
+        if len({p.id for p in owners}) != 1:
+            continue
+        pattern = re.compile(rf"(?<![\w’'.-]){re.escape(tail)}(?![\w’'-])")
+        for start, end in regions:
+            for m in pattern.finditer(text, start, end):
+                if any(x.start < m.end() and m.start() < x.end for x in found.mentions):
+                    continue
+                possessive = text[m.end() : m.end() + 2] in ("’s", "'s")
+                found.mentions.append(Mention(m.start(), m.end(), "person", owners[0].id, possessive))
