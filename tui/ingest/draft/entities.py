@@ -77,6 +77,23 @@ ROLE_NAME = re.compile(
     rf"(?i:{ROLES}))\s+"
     rf"(?P<name>{NAME})(?!\w){NAME_END}{WHOLE}{PARTY}"
 )
+# A noun for a person by what they do or are ("firefighter", "activist", "immigrant", "librarian", "neighbor"),
+# not a thing that ends the same way ("the letter", "the center").
+PERSON_NOUN = (
+    r"(?!(?:letter|order|center|centre|number|matter|corner|border|water|river|paper|chapter|quarter|other|"
+    r"after|under|over|never|either|neither|whether|rather|error|sector|factor|floor|door|color|favor|mirror|"
+    r"event|statement|agreement|department|government|movement|amount|moment|point|element|content|president|"
+    r"plan|man)\b)"
+    r"[a-z-]{2,}(?:er|or|ist|ant|ent|ian|man|woman|mother|father|wife|husband|son|daughter|sister|brother|cousin|"
+    r"friend|neighbor|neighbour|widow|parent|boss|chef|guard|tech|aide)\b"
+)
+# A role, a comma and the name in apposition, whatever verb follows ("the county's public defender, Ana Ruiz,
+# praised …", "according to his attorney, Ana Ruiz.", "The lawyer, Ana Ruiz of the … Project,").
+ROLE_APPOSITIVE = re.compile(
+    rf"(?<![\w’'])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]n?|[Oo]ne)\s+(?P<role>(?:[\w’'-]+\s+){{0,4}}?"
+    rf"(?:(?i:{ROLES}|defender|prosecutor|sheriff|mayor|governor|chief|deputy)|{PERSON_NOUN}))\s*,\s+"
+    rf"(?P<name>{NAME})(?!\w){NAME_END}{WHOLE}(?=\s*(?:[,.;]|\s+of\s|\s+\())"
+)
 # A name and its role in an appositive: "Ken Cuccinelli, the acting director of U.S. Citizenship and ...,".
 NAME_THEN_ROLE = re.compile(
     rf"(?<![\w.’'])(?P<name>{NAME}),\s+(?:the|a|an|its|their)\s+(?P<role>(?:[\w.’'-]+\s+){{0,3}}?"

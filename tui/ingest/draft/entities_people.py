@@ -17,6 +17,7 @@ from tui.ingest.draft.entities import (
     PAIR_NAMES,
     PARTY_NAME,
     PARTY_ONLY,
+    ROLE_APPOSITIVE,
     ROLE_NAME,
     ROLES,
     SAID_APPOSITIVE,
@@ -151,6 +152,14 @@ def find_people(
             role = m.group("role")
             person(m.group("name"), m.start(), m.end("name"), m.end(), title=role[:1].upper() + role[1:],
                    party=m.group("party"), reason=f"a role before the name, “{role}”")  # fmt: skip
+        for m in ROLE_APPOSITIVE.finditer(text, start, end) if COMMA_NAME.search(text, start, end) else ():
+            if any(x.kind == "person" and x.start < m.end("name") and m.start("name") < x.end for x in found.mentions):
+                continue
+            if TITLE_INSIDE.search(m.group("name")) or split_role(m.group("name"))[1]:
+                continue
+            role = re.sub(r"^(?:[\w-]+[’']s\s+)+", "", m.group("role"))  # "the county's chief public defender"
+            person(m.group("name"), m.start("name"), m.end("name"), m.end("name"), title=role[:1].upper() + role[1:],
+                   reason=f"a name in apposition to a role, “{m.group('role')}”")  # fmt: skip
         for m in NAME_THEN_ROLE.finditer(text, start, end) if APPOSITION.search(text, start, end) else ():
             if any(x.kind == "person" and x.start < m.end("name") and m.start("name") < x.end for x in found.mentions):
                 continue
@@ -280,6 +289,7 @@ def split_role(words: str) -> tuple[str, str, str]:
 # The second of PAIR_NAMES's pair, as its own match (the loop reads the group "name").
 PAIR_SECOND = re.compile(PAIR_NAMES.pattern.replace("(?P<name>", "(?:").replace("(?P<name2>", "(?P<name>"))
 ROLE_WORD = re.compile(rf"(?i:\b(?:{ROLES})\b)")
+COMMA_NAME = re.compile(r"[a-z],\s+[A-Z]")
 APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s")
 
 

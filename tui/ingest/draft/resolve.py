@@ -305,7 +305,9 @@ class Resolver(PronounMixin):
             return True
         if re.search(r"\b(?:said|says|added)\s+$", raw) and not re.match(r"\s+[a-z]", self.text[m.end : m.end + 3]):
             return True  # "“…,” said Acevedo." — not "said Abbott was trying …", whose Abbott is the object's subject
-        if INVERTED_HEAD.match(raw) or re.search(r"\baccording\s+to\s+$", raw) or COPULA_NAME.search(raw):
+        # "according to her lawyer, Ana Ruiz.": the name in apposition is the one the sentence cites
+        cited = re.search(r"\baccording\s+to\s+(?:(?:his|her|their|its|the)\s+[^,.;:“”\"]{1,60},\s*)?$", raw)
+        if INVERTED_HEAD.match(raw) or cited or COPULA_NAME.search(raw):
             return True  # "Among those watching was Ana Ruiz", "according to Rev. X": the one the sentence quotes
         if APPOSITIVE_HEAD.fullmatch(raw) and re.match(r"\s*(?:\([^)]*\))?\s*,", self.text[m.end : m.end + 30]):
             return True  # "The Multnomah County sheriff, Nicole Ortiz, said": the name in apposition is the subject
