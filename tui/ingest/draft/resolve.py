@@ -150,6 +150,9 @@ class Resolver(PronounMixin):
             unnamed = roles.unnamed_issuer(self, a)
             if unnamed is not None:  # "An ICE spokesman wouldn't give details. “…,” a statement read."
                 return unnamed
+            sender = roles.sender(self, a)
+            if sender is not None:  # "The district sent a message to families. “…,” the message read."
+                return sender
             target = self._recent(a, self.people_ids | self.org_ids)
             if target:
                 return Who(target, None, 0.6, f"“{phrase}”: of the person or body named before")

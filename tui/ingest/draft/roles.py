@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tui.ingest.draft import vocab
 from tui.ingest.draft.entities import ROLES
 from tui.ingest.draft.model import Span
+from tui.ingest.draft.phrases import SENT
 from tui.ingest.draft.who import Who
 
 if TYPE_CHECKING:
@@ -208,3 +209,16 @@ def unnamed_issuer(resolver: Resolver, at: int) -> Who | None:
     if m is None or any(x.kind == "person" and m.start() <= x.start < m.end() for x in resolver.entities.mentions):
         return None
     return Who(None, Span(m.start(), m.end()), 0.5, "a statement after a sentence about an unnamed spokesperson")
+
+
+def sender(resolver: Resolver, at: int) -> Who | None:
+    """ "The district sent a message to families. “…,” the message read.": the words are whoever the sentence
+    before says sent them, named or only described; None when no sentence just before says who sent anything."""
+    for sentence in [s for s in resolver.sentences if s.end <= at][-1:]:
+        sent = SENT.search(resolver.text, sentence.start, sentence.end)
+        if sent is None or any(mark in resolver.text[sentence.start : sent.start()] for mark in '“”"'):
+            continue
+        who = resolver.subject(sentence.start, sent.start())
+        if who.speaker or who.description is not None:
+            return Who(who.speaker, who.description, 0.55, "the words of whoever the sentence before says sent them")
+    return None
