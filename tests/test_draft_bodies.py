@@ -46,7 +46,10 @@ def test_vote_count_is_no_part_of_a_body() -> None:
 
 
 def test_the_notice_read_after_who_sent_it() -> None:
-    text = "Mayor Ines Varga spoke on Monday. The hospital sent a notice to patients that evening. “Our doors remain open,” the notice read."
+    text = (
+        "Mayor Ines Varga spoke on Monday. The hospital sent a notice to patients that evening. "
+        "“Our doors remain open,” the notice read."
+    )
     assert said(text) == [("Our doors remain open", "The hospital")]
 
 
