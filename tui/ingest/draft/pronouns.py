@@ -179,6 +179,8 @@ class PronounMixin:
         strong: dict[str, str] = {}
         for p in self.entities.people:
             words = f"{self.text[p.mention.start : p.mention.end]} {p.title or ''}"
+            for name in (p.name, *p.aliases):  # "Priya Raman-Holt", "Lisa Friedman": a name's -man says nothing
+                words = words.replace(name, " ")
             if re.search(r"\b(?:Mr\b|\w+man\b)", words) and not re.search(r"\w+woman\b", words):
                 found.setdefault(p.id, set()).add("m")
             if re.search(r"\b(?:Mrs\b|Ms\b|\w+woman\b)", words):
