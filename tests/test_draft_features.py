@@ -20,3 +20,35 @@ def test_plain_surname_ending_in_man() -> None:
         "Organizer Dana Hoffman spoke next. “Nobody here is a criminal,” she said."
     )
     assert said(text) == [("Nobody here is a criminal", "Dana Hoffman")]
+
+
+def test_her_answer_colon() -> None:
+    text = (
+        "Lawyer Ana Wills spoke to the room.\n\n"
+        "“Every school asks the same question,” Wills says. “What if they do not listen?”\n\n"
+        "Her answer: “Then you write it all down.”"
+    )
+    assert said(text)[-1] == ("Then you write it all down.", "Ana Wills")
+
+
+def test_his_answer_with_only_a_woman_named_stays_unknown() -> None:
+    text = "Lawyer Ana Wills spoke to the room.\n\nHis answer: “Then you write it all down.”"
+    assert said(text)[-1][1] != "Ana Wills"
+
+
+def test_unnamed_person_just_before_takes_the_pronoun() -> None:
+    text = (
+        "Lawyer Ana Wills spoke to the room.\n\n"
+        "“We prepare,” Wills says.\n\n"
+        "Back in the hall, one student raised her hand. “What if they come?” she asked."
+    )
+    assert said(text)[-1] == ("What if they come?", "one student")
+
+
+def test_unnamed_person_with_another_gender_does_not_take_the_pronoun() -> None:
+    text = (
+        "Lawyer Ana Wills spoke to the room.\n\n"
+        "“We prepare,” Wills says.\n\n"
+        "Back in the hall, one student raised his hand. “Then we go on,” she said."
+    )
+    assert said(text)[-1] == ("Then we go on", "Ana Wills")

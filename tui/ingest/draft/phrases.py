@@ -34,7 +34,9 @@ SPOKESPEOPLE = {"office", "spokesman", "spokeswoman", "spokesperson", "campaign"
 ORG_PRONOUNS = {"it", "its"}
 PRONOUN = re.compile(
     r"^(he|she|they|it|his|her|their|its|we|our)\b(?:\s+(statement|tweet|letter|post|"
-    r"office|spokesman|spokeswoman|spokesperson|campaign))?",
+    r"office|spokesman|spokeswoman|spokesperson|campaign|"
+    # "Her answer: “…”": the words of the one the pronoun points to
+    r"answer|reply|response|advice|words|warning|explanation|verdict|question|message|plea|promise|prediction))?",
     re.IGNORECASE,
 )
 TITLE_PHRASE = re.compile(

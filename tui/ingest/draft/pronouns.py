@@ -43,6 +43,13 @@ INTRODUCED = re.compile(
 )
 
 
+# "Back in the library, one teacher raised her hand": an unnamed person doing something at a sentence's head.
+UNNAMED_ACTOR = re.compile(
+    r"(?:[A-Z][^,.;“”\"]{0,50},\s+)?(?P<who>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}?[a-z]+)\s+"
+    r"(?:[a-z]{3,}ed|stood|rose|spoke|took|held|came|went|sat|ran|began|shook|put|got)\b"
+)
+
+
 class PronounMixin:
     text: str
     entities: Entities
@@ -113,6 +120,9 @@ class PronounMixin:
                     # "One of the detainees was an undocumented woman who …. She told the lawmakers …"
                     span = Span(introduced.start("who"), introduced.end("who"))
                     return Who(None, span, 0.45, f"“{word}”: the person the sentence before introduces")
+                acting = self._unnamed_actor(word, sentence, at)
+                if acting is not None:
+                    return acting
                 continue
             # A name that the opening description gives ("a teacher named Carol Hughes", "One volunteer, Carol
             # Hughes,"), not one inside it ("A woman who lives next door to Mayor Ana Ruiz").
@@ -135,6 +145,25 @@ class PronounMixin:
                 return Who(None, who.description, 0.5, f"“{word}”: the unnamed person the sentence before opened with")
             return None
         return None
+
+    def _unnamed_actor(self, word: str, sentence: Span, at: int) -> Who | None:
+        """ "Back in the hall, one student raised her hand. “…?” she asked.": in the same paragraph, a sentence just
+        before that opens with an unnamed person doing something, a her/his of the pronoun's gender after them, and
+        nobody named in it: the pronoun is that person, not someone named further back."""
+        if "\n" in self.text[sentence.end : at] or any(
+            m.kind == "person" and sentence.start <= m.start < sentence.end for m in self.entities.mentions
+        ):
+            return None
+        actor = UNNAMED_ACTOR.match(self.text, sentence.start, sentence.end)
+        if actor is None:
+            return None
+        own = r"\b(?:her|she|herself)\b" if word == "she" else r"\b(?:his|he|himself)\b"
+        if not re.search(own, self.text[actor.end("who") : sentence.end]):
+            return None
+        span = Span(actor.start("who"), actor.end("who"))
+        if described_gender(self.text, span) not in (None, "f" if word == "she" else "m"):
+            return None
+        return Who(None, span, 0.45, f"“{word}”: the unnamed person the sentence before opened with")
 
     def _names_in(self, match: re.Match[str]) -> bool:
         return any(m.kind == "person" and match.start() <= m.start < match.end() for m in self.entities.mentions)
