@@ -52,3 +52,33 @@ def test_unnamed_person_with_another_gender_does_not_take_the_pronoun() -> None:
         "Back in the hall, one student raised his hand. “Then we go on,” she said."
     )
     assert said(text)[-1] == ("Then we go on", "Ana Wills")
+
+
+def test_possessive_name_heading_a_description_is_not_the_speaker() -> None:
+    text = (
+        "Lawyer Ana Wills took the case of Tomas, a cook.\n\n"
+        "Tomas's boss at a diner, who asked not to be named, says Tomas never missed a shift. "
+        "“I would take him back today,” he says."
+    )
+    assert said(text)[-1][1] != "Tomas"
+
+
+def test_bare_one_is_no_speaker() -> None:
+    text = (
+        "Mayor Ines Varga spoke on Monday.\n\n"
+        "By Tuesday, leaflets had appeared on the doors of the clinic. One read: “Stay home if you can.”"
+    )
+    assert said(text)[-1] == ("Stay home if you can.", None)
+
+
+def test_the_one_a_video_shows_asking() -> None:
+    text = (
+        "Mayor Ines Varga spoke on Monday.\n\n"
+        "The footage, filmed by a neighbor, shows the guard leaning over the counter and asking, “Where is your card?”"
+    )
+    assert said(text)[-1] == ("Where is your card?", "the guard")
+
+
+def test_a_named_person_a_video_shows_saying() -> None:
+    text = "The clip shows Sheriff Tom Hale stepping out of the car and saying, “We do this by the book.”"
+    assert said(text) == [("We do this by the book.", "Tom Hale")]

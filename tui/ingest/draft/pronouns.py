@@ -130,6 +130,7 @@ class PronounMixin:
                 m
                 for m in self.entities.mentions
                 if m.kind == "person"
+                and not m.possessive  # "Beto's employer, who …, says": the employer, not Beto
                 and sentence.start <= m.start < verb.start()
                 and (APPOSED.search(self.text, sentence.start, m.start) or self._is_subject(m))
             ]

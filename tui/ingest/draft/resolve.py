@@ -95,8 +95,8 @@ class Resolver(PronounMixin):
             found = self.head(a, b)
             if found.speaker or (found.description is not None and found.reason):
                 return found  # a named entity, or a pronoun that points back to a described person
-            if re.fullmatch(r"(?:he|she|they|it|we|i|this|that|there|what|which)", stripped, re.I):
-                continue  # a pronoun with nobody to point back to is no description of a speaker
+            if re.fullmatch(r"(?:he|she|they|it|we|i|this|that|there|what|which|one|another|each)", stripped, re.I):
+                continue  # a pronoun with nobody to point back to ("One read: …") is no description of a speaker
             if description is None:
                 description = found.description or Span(a, b)
         if description is not None:

@@ -42,6 +42,13 @@ from tui.ingest.draft.speaker_cues import (
 )
 
 
+# "The video shows the officer leaning in and asking": what a recording or a witness shows someone doing.
+PERCEIVED = re.compile(
+    r"\b(?:shows?|showed|shown|showing|captures?|captured|depicts?|depicted|hears?|heard|sees?|saw|seen|records?|"
+    r"recorded)\s+(?P<who>(?:the|a|an|one|two|his|her|their|[A-Z][\w’'.-]*)\s[^,;:“”\"]{0,60}?)(?=\s+[a-z]+ing\b)"
+)
+
+
 class Attributor(MediumMixin, LayoutMixin):
     def __init__(
         self,
@@ -239,6 +246,12 @@ class Attributor(MediumMixin, LayoutMixin):
                 clause = joins[-1] if joins else clause
                 if not joins and REPORTED_SUBJECT.fullmatch(work, verbs[-2].end(), verb.start()):
                     clause = verbs[-2].end()  # "Ana Ruiz said Tom Hale told her …": the words are Hale's
+            seen = PERCEIVED.search(work, clause, verb.start()) if verb.group(0).endswith("ing") else None
+            if seen:  # "The video shows the officer leaning in and asking, “…”": the one seen asking
+                who = self.resolver.subject(before.start + seen.start("who"), before.start + seen.end("who"))
+                if who.speaker or who.description:
+                    who.reason = f"“{verb.group(0)}”, the one the sentence shows doing it, {who.reason}"
+                    return who
             who = self.resolver.subject(before.start + clause, before.start + verb.start())
             if who.speaker or who.description:
                 who.reason = f"“{verb.group(0)}” before the quote, {who.reason}"
