@@ -41,6 +41,11 @@ REPORTED_SUBJECT = re.compile(
     r"\s+(?!(?:in|on|at|to|for|with|by|from|during|after|before|of|about|over|into|against|as|whether|if|how|why|"
     r"what|when|it|him|her|them|us|me|reporters|that)\b)(?:(?!(?:who|which|that|whom)\b)[\w.’'-]+\s+){1,6}"
 )
+# "The video shows the officer leaning in and asking": what a recording or a witness shows someone doing.
+PERCEIVED = re.compile(
+    r"\b(?:shows?|showed|shown|showing|captures?|captured|depicts?|depicted|hears?|heard|sees?|saw|seen|records?|"
+    r"recorded)\s+(?P<who>(?:the|a|an|one|two|his|her|their|[A-Z][\w’'.-]*)\s[^,;:“”\"]{0,60}?)(?=\s+[a-z]+ing\b)"
+)
 APPOSITIVE_ASIDE = re.compile(r",\s+(?:a|an|the)\s[^,;“”\"]*,\s*$")
 AND = re.compile(r"\band\b")
 SHORT_ATTRIBUTION = re.compile(r"[\s,]*(?:[^,“”\"\s]+\s+){1,8}?(?:said|says|told|added|asked|wrote)\b")

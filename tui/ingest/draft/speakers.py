@@ -31,6 +31,7 @@ from tui.ingest.draft.speaker_cues import (
     FROM_COLON,
     INLINE,
     INVERTED,
+    PERCEIVED,
     RELATIVE,
     REPORTED_SUBJECT,
     SHORT_ATTRIBUTION,
@@ -39,13 +40,6 @@ from tui.ingest.draft.speaker_cues import (
     WORDS_OF,
     reporting,
     who_said,
-)
-
-
-# "The video shows the officer leaning in and asking": what a recording or a witness shows someone doing.
-PERCEIVED = re.compile(
-    r"\b(?:shows?|showed|shown|showing|captures?|captured|depicts?|depicted|hears?|heard|sees?|saw|seen|records?|"
-    r"recorded)\s+(?P<who>(?:the|a|an|one|two|his|her|their|[A-Z][\w’'.-]*)\s[^,;:“”\"]{0,60}?)(?=\s+[a-z]+ing\b)"
 )
 
 
