@@ -62,3 +62,11 @@ def test_person_of_a_body_is_not_part_of_the_body() -> None:
 def test_two_people_sharing_the_last_word_stay_apart() -> None:
     text = "Rosa Maria Ferrer Solís and her cousin Diego Ferrer both spoke. “We are scared,” Diego Ferrer said."
     assert said(text) == [("We are scared", "Diego Ferrer")]
+
+
+def test_a_sentence_opening_word_is_no_given_name() -> None:
+    text = (
+        "“We close early now,” Ferrer Solís says of the laundromat.\n\n"
+        "Ask Ferrer Solís about the raids and she goes quiet."
+    )
+    assert [p.name for p in draft(text).people] == ["Ferrer Solís"]

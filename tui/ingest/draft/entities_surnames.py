@@ -25,6 +25,7 @@ NOT_GIVEN = NOT_FIRST | frozenset(
     Where Why How What Who Whom Whose Which Today Yesterday Tomorrow Last Next Dear Like Was Is Were Are Has Had
     Have Did Does Do Will Would Could Should May Might Must Can Her His Their Our My Your Its""".split()
 )
+IMPERATIVES = frozenset("Ask Meet Call Tell Let Thank See Say Watch Listen Read Take Give Send Help Follow".split())
 GIVEN_WORD = re.compile(rf"{TOKEN}")
 ROLE = re.compile(rf"(?i:{ROLES}|practitioner|nurse|mother|father|wife|husband|son|daughter)")
 
@@ -75,6 +76,13 @@ def lengthen(text: str, regions: list[tuple[int, int]], found: Entities, taken: 
                 a = m.start() - len(" ".join(given)) - 1
                 if text[a : m.start()] != " ".join(given) + " " or _owned(found, a, m.end()):
                     continue
+                opens = not text[max(start, a - 3) : a].strip() or re.search(r"[.!?:”\"]\s*$", text[max(0, a - 3) : a])
+                word = given[0]
+                if opens and len(given) == 1 and word not in FEMALE and word not in MALE:
+                    # "Ask Ortiz Benítez …": one capitalised word opening a sentence is no name when the article
+                    # also writes it in small letters, or when it is a word that opens commands
+                    if word in IMPERATIVES or re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", text):
+                        continue
                 full = (a, m.end())
                 break
             if full:
