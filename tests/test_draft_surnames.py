@@ -70,3 +70,17 @@ def test_a_sentence_opening_word_is_no_given_name() -> None:
         "Ask Ferrer Solís about the raids and she goes quiet."
     )
     assert [p.name for p in draft(text).people] == ["Ferrer Solís"]
+
+
+def test_two_people_with_one_double_surname_leave_it_unresolved() -> None:
+    text = (
+        "Ana Lucía Ortiz Benítez, 52, runs the bakery with her son, Luis Ortiz Benítez, 30.\n\n"
+        "“We stay open,” Ortiz Benítez says."
+    )
+    assert said(text)[0][1] not in ("Ana Lucía Ortiz Benítez", "Luis Ortiz Benítez")
+
+
+def test_role_words_do_not_run_across_a_preposition() -> None:
+    text = "Ana Lucía Ortiz Benítez runs the bakery with her son, Luis Ortiz Benítez, 30."
+    titles = {p.name: p.title for p in draft(text).people}
+    assert titles.get("Luis Ortiz Benítez") in (None, "Son")

@@ -84,13 +84,13 @@ PERSON_NOUN = (
     r"after|under|over|never|either|neither|whether|rather|error|sector|factor|floor|door|color|favor|mirror|"
     r"event|statement|agreement|department|government|movement|amount|moment|point|element|content|president|"
     r"plan|man)\b)"
-    r"[a-z-]{2,}(?:er|or|ist|ant|ent|ian|man|woman|mother|father|wife|husband|son|daughter|sister|brother|cousin|"
-    r"friend|neighbor|neighbour|widow|parent|boss|chef|guard|tech|aide)\b"
+    r"(?:[a-z-]{2,}(?:er|or|ist|ant|ent|ian|man|woman)|[a-z-]*(?:mother|father|wife|husband|son|daughter|sister|"
+    r"brother|cousin|friend|neighbor|neighbour|widow|parent|boss|chef|guard|aide))\b"
 )
 # A role, a comma and the name in apposition, whatever verb follows ("the county's public defender, Ana Ruiz,
 # praised …", "according to his attorney, Ana Ruiz.", "The lawyer, Ana Ruiz of the … Project,").
 ROLE_APPOSITIVE = re.compile(
-    rf"(?<![\w’'])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]n?|[Oo]ne)\s+(?P<role>(?:[\w’'-]+\s+){{0,4}}?"
+    rf"(?<![\w’'])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]n?|[Oo]ne)\s+(?P<role>(?:(?!(?:with|of|for|at|in|on|from|and|or|to|by|as|who|that)\s)[\w’'-]+\s+){{0,4}}?"
     rf"(?:(?i:{ROLES}|defender|prosecutor|sheriff|mayor|governor|chief|deputy)|{PERSON_NOUN}))\s*,\s+"
     rf"(?P<name>{NAME})(?!\w){NAME_END}{WHOLE}(?=\s*(?:[,.;]|\s+of\s|\s+\())"
 )

@@ -93,6 +93,10 @@ def find_people(
             return None
         key = " ".join(tokens)
         match = people.get(key) or _same_person(people, tokens)
+        if match is not None and key not in people:
+            shorter = min(name, match.name, key=lambda n: len(key_tokens(n)))
+            if surnames.ambiguous(text, regions, found, shorter):
+                match = None  # "Ana Ortiz Benítez" and her son "Luis Ortiz Benítez": "Ortiz Benítez" is neither
         if match is None:
             match = Person(unique_id(slug(" ".join(tokens)), taken), name, Span(start, mention_end))
             people[key] = match
@@ -158,7 +162,9 @@ def find_people(
             if TITLE_INSIDE.search(m.group("name")) or split_role(m.group("name"))[1]:
                 continue
             role = re.sub(r"^(?:[\w-]+[’']s\s+)+", "", m.group("role"))  # "the county's chief public defender"
-            person(m.group("name"), m.start("name"), m.end("name"), m.end("name"), title=role[:1].upper() + role[1:],
+            kin = KIN_WORD.search(role)  # "her son, Luis …": a relative, not a title
+            person(m.group("name"), m.start("name"), m.end("name"), m.end("name"),
+                   title=None if kin else role[:1].upper() + role[1:],
                    reason=f"a name in apposition to a role, “{m.group('role')}”")  # fmt: skip
         for m in NAME_THEN_ROLE.finditer(text, start, end) if APPOSITION.search(text, start, end) else ():
             if any(x.kind == "person" and x.start < m.end("name") and m.start("name") < x.end for x in found.mentions):
@@ -289,6 +295,11 @@ def split_role(words: str) -> tuple[str, str, str]:
 # The second of PAIR_NAMES's pair, as its own match (the loop reads the group "name").
 PAIR_SECOND = re.compile(PAIR_NAMES.pattern.replace("(?P<name>", "(?:").replace("(?P<name2>", "(?P<name>"))
 ROLE_WORD = re.compile(rf"(?i:\b(?:{ROLES})\b)")
+KIN_WORD = re.compile(
+    r"(?<![\w-])(?:grand|step|god)?(?:mother|father|wife|husband|son|daughter|sister|brother|cousin|friend|neighbou?r|"
+    r"widow|parent|aunt|uncle|"
+    r"niece|nephew|fianc[ée]e?|partner|boyfriend|girlfriend)$"
+)
 COMMA_NAME = re.compile(r"[a-z],\s+[A-Z]")
 APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s")
 
@@ -297,6 +308,7 @@ def _same_person(people: dict[str, Person], tokens: list[str]) -> Person | None:
     """'Trump' and 'Donald Trump', 'Ras Baraka' and 'Ras J. Baraka': one person if the names agree."""
     particles = {"de", "van", "von", "der", "da", "del", "della", "di", "du", "la", "le", "bin", "al"}
     tokens = [t for t in tokens if t not in particles] or tokens
+    tails: list[Person] = []
     for key, candidate in people.items():
         other = [t for t in key.split() if t not in particles] or key.split()
         if other[-1] != tokens[-1]:
@@ -306,6 +318,6 @@ def _same_person(people: dict[str, Person], tokens: list[str]) -> Person | None:
         # "María Guadalupe Ortiz Benítez" … "Ortiz Benítez says": a surname of several words is the tail of the full
         # name (the shorter has at least two words here, so a shared last word alone never joins two people).
         short, full = sorted((tokens, other), key=len)
-        if len(short) < len(full) and full[-len(short) :] == short:
-            return candidate
-    return None
+        if len(short) < len(full) and full[-len(short) :] == short and candidate not in tails:
+            tails.append(candidate)
+    return tails[0] if len(tails) == 1 else None  # two people of that surname: the surname alone is neither

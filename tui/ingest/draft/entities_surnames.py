@@ -51,44 +51,56 @@ def _bare_surname(person: Person) -> bool:
     return words[0] not in FEMALE and words[0] not in MALE and words[0].lower() not in PARTICLES
 
 
+def _ends_with(name: str, surname: str) -> bool:
+    return name != surname and name.endswith(" " + surname)
+
+
 def _owned(found: Entities, a: int, b: int) -> bool:
     return any(m.start < b and a < m.end and m.kind != "person" for m in found.mentions)
 
 
+def full_names(text: str, regions: list[tuple[int, int]], found: Entities, surname: str) -> list[tuple[int, int]]:
+    """Every "<given names> <surname>" in the article, as (start, end), in order."""
+    pattern = re.compile(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])")
+    spans = []
+    for start, end in regions:
+        for m in pattern.finditer(text, start, end):
+            words = re.findall(r"(\S+)\s", text[max(start, m.start() - 60) : m.start()])
+            given: list[str] = []
+            for word in reversed(words):
+                if len(given) == 3 or not _given(word):
+                    break
+                given.insert(0, word)
+            if not given:
+                continue
+            a = m.start() - len(" ".join(given)) - 1
+            if text[a : m.start()] != " ".join(given) + " " or _owned(found, a, m.end()):
+                continue
+            opens = not text[max(start, a - 3) : a].strip() or re.search(r"[.!?:”\"]\s*$", text[max(0, a - 3) : a])
+            word = given[0]
+            if opens and len(given) == 1 and word not in FEMALE and word not in MALE:
+                # "Ask Ortiz Benítez …": one capitalised word opening a sentence is no name when the article also
+                # writes it in small letters, or when it is a word that opens commands
+                if word in IMPERATIVES or re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", text):
+                    continue
+            spans.append((a, m.end()))
+    return spans
+
+
+def ambiguous(text: str, regions: list[tuple[int, int]], found: Entities, surname: str) -> bool:
+    """ "Ana Ortiz Benítez … her son, Luis Ortiz Benítez": two people's full names end with the surname."""
+    return len({text[a : b - len(surname)].strip() for a, b in full_names(text, regions, found, surname)}) > 1
+
+
 def lengthen(text: str, regions: list[tuple[int, int]], found: Entities, taken: set[str]) -> None:
-    """A person known by a surname only takes the article's full name that ends with it, if there is one."""
+    """A person known by a surname only takes the article's full name that ends with it, if there is only one."""
     for person in found.people:
         if not _bare_surname(person):
             continue
-        surname = re.compile(rf"(?<![\w’'-]){re.escape(person.name)}(?![\w’'-])")
-        full = None
-        for start, end in regions:
-            for m in surname.finditer(text, start, end):
-                before = text[max(start, m.start() - 60) : m.start()]
-                words = re.findall(r"(\S+)\s", before[-60:])
-                given: list[str] = []
-                for word in reversed(words):
-                    if len(given) == 3 or not _given(word):
-                        break
-                    given.insert(0, word)
-                if not given:
-                    continue
-                a = m.start() - len(" ".join(given)) - 1
-                if text[a : m.start()] != " ".join(given) + " " or _owned(found, a, m.end()):
-                    continue
-                opens = not text[max(start, a - 3) : a].strip() or re.search(r"[.!?:”\"]\s*$", text[max(0, a - 3) : a])
-                word = given[0]
-                if opens and len(given) == 1 and word not in FEMALE and word not in MALE:
-                    # "Ask Ortiz Benítez …": one capitalised word opening a sentence is no name when the article
-                    # also writes it in small letters, or when it is a word that opens commands
-                    if word in IMPERATIVES or re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", text):
-                        continue
-                full = (a, m.end())
-                break
-            if full:
-                break
-        if full is None:
-            continue
+        spans = full_names(text, regions, found, person.name)
+        if len({text[a : b - len(person.name)].strip() for a, b in spans}) != 1:
+            continue  # none, or two people of that surname: "Ortiz Benítez" alone is neither
+        full = spans[0]
         a, b = full
         name = text[a:b]
         if any(other is not person and key_tokens(other.name) == key_tokens(name) for other in found.people):
