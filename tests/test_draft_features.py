@@ -82,3 +82,13 @@ def test_the_one_a_video_shows_asking() -> None:
 def test_a_named_person_a_video_shows_saying() -> None:
     text = "The clip shows Sheriff Tom Hale stepping out of the car and saying, “We do this by the book.”"
     assert said(text) == [("We do this by the book.", "Tom Hale")]
+
+
+def test_in_what_officials_called() -> None:
+    text = "Police detained 12 people on Sunday in what city officials called “a routine sweep.”"
+    assert said(text) == [("a routine sweep.", "city officials")]
+
+
+def test_in_what_a_named_person_described_as() -> None:
+    text = "Mayor Ines Varga spoke later. The raid came in what Sheriff Tom Hale described as “a joint operation.”"
+    assert said(text)[-1] == ("a joint operation.", "Tom Hale")

@@ -46,6 +46,12 @@ PERCEIVED = re.compile(
     r"\b(?:shows?|showed|shown|showing|captures?|captured|depicts?|depicted|hears?|heard|sees?|saw|seen|records?|"
     r"recorded)\s+(?P<who>(?:the|a|an|one|two|his|her|their|[A-Z][\w’'.-]*)\s[^,;:“”\"]{0,60}?)(?=\s+[a-z]+ing\b)"
 )
+# "in what immigration officials described as “…”": the speaker is the subject inside the "what" clause.
+WHAT_CALLED = re.compile(
+    r"\bwhat\s+(?P<who>(?!(?:he|she|they|it|we|i|you)\s)[^,;:“”\"]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:described|describes|called|calls|termed|terms|dubbed|labeled|labelled|characterized|characterised)"
+    r"(?:\s+as)?\s*$"
+)
 APPOSITIVE_ASIDE = re.compile(r",\s+(?:a|an|the)\s[^,;“”\"]*,\s*$")
 AND = re.compile(r"\band\b")
 SHORT_ATTRIBUTION = re.compile(r"[\s,]*(?:[^,“”\"\s]+\s+){1,8}?(?:said|says|told|added|asked|wrote)\b")

@@ -36,6 +36,7 @@ from tui.ingest.draft.speaker_cues import (
     REPORTED_SUBJECT,
     SHORT_ATTRIBUTION,
     SIGNATURE,
+    WHAT_CALLED,
     WORD,
     WORDS_OF,
     reporting,
@@ -198,6 +199,12 @@ class Attributor(MediumMixin, LayoutMixin):
 
     def _before(self, before: Span, sentence: Span, earlier: Quote | None) -> Who | None:
         work = blank_asides(self.text, before.start, before.end)
+        what = WHAT_CALLED.search(work)
+        if what:  # "in what immigration officials described as “…”": the subject of the "what" clause
+            who = self.resolver.subject(before.start + what.start("who"), before.start + what.end("who"))
+            if who.speaker or who.description:
+                who.reason = f"“what … {what.group(0).split()[-1]}”, {who.reason}"
+                return who
         inline = INLINE.search(work)
         if inline:  # "Many of them, she said, described …": the attribution set off by commas
             who = self.resolver.subject(before.start + inline.start("who"), before.start + inline.end("who"))
