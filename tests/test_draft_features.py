@@ -92,3 +92,26 @@ def test_in_what_officials_called() -> None:
 def test_in_what_a_named_person_described_as() -> None:
     text = "Mayor Ines Varga spoke later. The raid came in what Sheriff Tom Hale described as “a joint operation.”"
     assert said(text)[-1] == ("a joint operation.", "Tom Hale")
+
+
+def test_described_person_then_pronoun_then_named_in_apposition() -> None:
+    text = (
+        "The man behind the counter, a baker from Puebla, wiped flour from his hands.\n\n"
+        "“We open at five, raids or no raids,” he told the visitors.\n\n"
+        "The baker, Joaquín Ruelas, has run the shop since 2009."
+    )
+    assert said(text) == [("We open at five, raids or no raids", "Joaquín Ruelas")]
+
+
+def test_described_person_across_a_paragraph_needs_the_gender_in_the_description() -> None:
+    text = (
+        "Mayor Ines Varga arrived late.\n\n"
+        "The clerk at the front table checked names.\n\n"
+        "“We are full tonight,” she said."
+    )
+    assert said(text) == [("We are full tonight", "Ines Varga")]
+
+
+def test_a_person_named_in_between_wins_over_the_description() -> None:
+    text = "The woman at the door held a sign.\n\nMayor Ines Varga walked past her. “We hear you,” she said."
+    assert said(text) == [("We hear you", "Ines Varga")]

@@ -45,7 +45,9 @@ INTRODUCED = re.compile(
 
 # "Back in the library, one teacher raised her hand": an unnamed person doing something at a sentence's head.
 UNNAMED_ACTOR = re.compile(
-    r"(?:[A-Z][^,.;“”\"]{0,50},\s+)?(?P<who>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,3}?[a-z]+)\s+"
+    r"(?:[A-Z][^,.;“”\"]{0,50},\s+)?(?P<who>(?:[Oo]ne|[Aa]n?|[Aa]nother|[Tt]he)\s+(?:[\w-]+\s+){0,3}?[a-z]+"
+    # "The woman leading it, a lawyer with a legal aid group, held up a card": the appositive says who they are
+    r"(?:,\s+(?:an?|the)\s+[^,.;“”\"]{2,60}(?=,))?),?\s+"
     r"(?:[a-z]{3,}ed|stood|rose|spoke|took|held|came|went|sat|ran|began|shook|put|got)\b"
 )
 
@@ -151,18 +153,22 @@ class PronounMixin:
         """ "Back in the hall, one student raised her hand. “…?” she asked.": in the same paragraph, a sentence just
         before that opens with an unnamed person doing something, a her/his of the pronoun's gender after them, and
         nobody named in it: the pronoun is that person, not someone named further back."""
-        if "\n" in self.text[sentence.end : at] or any(
-            m.kind == "person" and sentence.start <= m.start < sentence.end for m in self.entities.mentions
-        ):
+        if any(m.kind == "person" and sentence.start <= m.start < at for m in self.entities.mentions):
             return None
         actor = UNNAMED_ACTOR.match(self.text, sentence.start, sentence.end)
         if actor is None:
             return None
-        own = r"\b(?:her|she|herself)\b" if word == "she" else r"\b(?:his|he|himself)\b"
-        if not re.search(own, self.text[actor.end("who") : sentence.end]):
-            return None
         span = Span(actor.start("who"), actor.end("who"))
-        if described_gender(self.text, span) not in (None, "f" if word == "she" else "m"):
+        wanted = "f" if word == "she" else "m"
+        gender = described_gender(self.text, span)
+        if gender not in (None, wanted):
+            return None
+        own = r"\b(?:her|she|herself)\b" if word == "she" else r"\b(?:his|he|himself)\b"
+        if gender != wanted and (
+            "\n" in self.text[sentence.end : at] or not re.search(own, self.text[actor.end("who") : sentence.end])
+        ):
+            # only a her/his after them ties the pronoun to them, and only within the paragraph; "The woman …"
+            # says it herself, across a paragraph break too
             return None
         return Who(None, span, 0.45, f"“{word}”: the unnamed person the sentence before opened with")
 

@@ -33,6 +33,9 @@ INDEFINITE_HEAD = re.compile(
     r"(?:a|an|A|An|One|one)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)"
     r"(?=\s+(?:of|on|at|for|from|in|with|who|that|whose|outside|near)\b|\s*$|,)"
 )
+APPOSED_HEAD = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)(?=\s+(?:of|on|at|for|from|in|with|who|that)\b|\s*$|,)"
+)
 INDEFINITE_ROLE = re.compile(r"(?:a|an|A|An)\s+(?:[a-z.-]+\s+){0,2}?(?P<noun>[a-z]+)\s*")
 # Roles one person holds at a time in a story ("a federal judge" in a lede is the judge it names later); a lede's
 # "a spokesman" or "an officer" may be one of several, so those never point forward.
@@ -89,6 +92,12 @@ def named_later(resolver: Resolver, description: Span) -> Who | None:
     head = INDEFINITE_HEAD.match(resolver.text, description.start, description.end)
     if head is not None:
         linked = _linked_later(resolver, description, head.group("noun").lower())
+        if linked is not None:
+            return linked
+    # "The woman leading it, a lawyer with a legal aid group" … "The lawyer, Priya …": the appositive's noun
+    apposed = APPOSED_HEAD.search(resolver.text, description.start, description.end)
+    if apposed is not None:
+        linked = _linked_later(resolver, description, apposed.group("noun").lower())
         if linked is not None:
             return linked
     m = INDEFINITE_ROLE.fullmatch(resolver.text, description.start, description.end)
