@@ -115,3 +115,21 @@ def test_described_person_across_a_paragraph_needs_the_gender_in_the_description
 def test_a_person_named_in_between_wins_over_the_description() -> None:
     text = "The woman at the door held a sign.\n\nMayor Ines Varga walked past her. “We hear you,” she said."
     assert said(text) == [("We hear you", "Ines Varga")]
+
+
+def test_words_on_a_sign_keep_the_articles_description() -> None:
+    text = (
+        "Mayor Ines Varga spoke to the crowd. “We are with you,” she said.\n\n"
+        "One sign in the crowd read: “Families belong together.”"
+    )
+    assert said(text)[-1] == ("Families belong together.", "One sign in the crowd")
+
+
+def test_as_opens_a_clause_with_its_own_speaker() -> None:
+    text = "The footage shows agents pulling a man from his truck as a bystander shouts, “He has kids!”"
+    assert said(text) == [("He has kids!", "a bystander")]
+
+
+def test_as_inside_commas_is_no_clause() -> None:
+    text = "Sheriff Tom Hale, as the county's top officer, said “we follow the law.”"
+    assert said(text) == [("we follow the law.", "Tom Hale")]

@@ -52,6 +52,8 @@ WHAT_CALLED = re.compile(
     r"(?:described|describes|called|calls|termed|terms|dubbed|labeled|labelled|characterized|characterised)"
     r"(?:\s+as)?\s*$"
 )
+# "as a bystander shouts": "as" opening a clause with its own subject (the last one before the verb; not "such as").
+AS_CLAUSE = re.compile(r"(?<!\bsuch)(?<!\bjust)\s+as\s+(?=(?:an?|the|one|another|his|her|their|[A-Z])\b)(?!.*\bas\s)")
 APPOSITIVE_ASIDE = re.compile(r",\s+(?:a|an|the)\s[^,;“”\"]*,\s*$")
 AND = re.compile(r"\band\b")
 SHORT_ATTRIBUTION = re.compile(r"[\s,]*(?:[^,“”\"\s]+\s+){1,8}?(?:said|says|told|added|asked|wrote)\b")

@@ -27,6 +27,7 @@ from tui.ingest.draft.speaker_cues import (
     ACCORDING,
     AND,
     APPOSITIVE_ASIDE,
+    AS_CLAUSE,
     CLAUSE_BREAK,
     FROM_COLON,
     INLINE,
@@ -238,6 +239,9 @@ class Attributor(MediumMixin, LayoutMixin):
             aside = APPOSITIVE_ASIDE.search(work, 0, verb.start())
             if aside:  # "Ruiz, a Democrat who took office after a close race, said": no clause starts inside it
                 breaks = [x for x in breaks if x <= aside.start()]
+            joined = AS_CLAUSE.search(work, 0, verb.start())
+            if joined and "," not in work[joined.end() : verb.start()] and joined.end() > max(breaks, default=0):
+                breaks.append(joined.end())  # "… a man from his truck as a bystander shouts, “…”": the bystander
             clause = breaks[-1] if breaks else 0
             if verb.group(0).endswith("ing") and work[: verb.start()].rstrip().endswith(","):
                 clause = 0  # "Gov. X vetoed a bill that would …, calling it “…”": the sentence's own subject
