@@ -59,3 +59,11 @@ def test_the_statement_said_after_a_named_body_issued_it() -> None:
         "“We stand with families,” the statement said."
     )
     assert said(text) == [("We stand with families", "Riverside Tenants Union")]
+
+
+def test_a_body_named_for_its_workers_is_the_union() -> None:
+    text = (
+        "Mayor Ines Varga praised the deal. The United Cannery Workers called it “a start.” "
+        "“Our members deserve more,” the union said in a statement."
+    )
+    assert said(text)[-1] == ("Our members deserve more", "United Cannery Workers")

@@ -124,7 +124,8 @@ def named_later(resolver: Resolver, description: Span) -> Who | None:
 BODY_KINDS = {
     "company": r"Corp\.|Corporation|Co\.|Company|Inc\.|LLC|Group|Holdings|Partners|Foods|Farms|Meats|Industries",
     "firm": r"Corp\.|Corporation|Co\.|Company|Inc\.|LLC|Group|Partners|LLP",
-    "union": r"Union|Association|Federation|Guild|Local\s+\d+",
+    # "the United Farm Workers", "Service Employees International": a body named for its members is a union
+    "union": r"Union|Association|Federation|Guild|Local\s+\d+|Workers|Employees|Teamsters|Laborers|Brotherhood",
     "coalition": r"Coalition|Alliance",
     "university": r"University",
     "college": r"College",
