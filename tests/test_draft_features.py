@@ -133,3 +133,24 @@ def test_as_opens_a_clause_with_its_own_speaker() -> None:
 def test_as_inside_commas_is_no_clause() -> None:
     text = "Sheriff Tom Hale, as the county's top officer, said “we follow the law.”"
     assert said(text) == [("we follow the law.", "Tom Hale")]
+
+
+def test_a_lead_in_sentence_in_the_quotations_paragraph() -> None:
+    text = (
+        "Sheriff Walter Brandt spoke with Lena Marsh on Thursday.\n\n"
+        "“Why sign the agreement now?” Marsh asked.\n\n"
+        "“Because the law changed,” Brandt said.\n\n"
+        "Marsh pressed him on cost. “Who pays for the extra beds?”"
+    )
+    assert said(text)[-1] == ("Who pays for the extra beds?", "Lena Marsh")
+
+
+def test_he_after_a_sentence_that_calls_someone_him() -> None:
+    text = (
+        "Host Jordan Marsh spoke with Sheriff Walter Brandt on Thursday.\n\n"
+        "“Why sign the agreement now?” Marsh asked.\n\n"
+        "“Because the law changed,” Brandt said.\n\n"
+        "Marsh pressed him on cost.\n\n"
+        "“The federal government pays us back,” he answered."
+    )
+    assert said(text)[-1] == ("The federal government pays us back", "Walter Brandt")
