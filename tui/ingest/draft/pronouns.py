@@ -43,6 +43,8 @@ INTRODUCED = re.compile(
 )
 
 
+OBJECT = {"he": "him", "she": "her"}
+REPLY = re.compile(r"(?:he|she)\s+(?:answered|answers|replied|replies|responded|responds|shot\s+back|retorted)\b")
 # "Back in the library, one teacher raised her hand": an unnamed person doing something at a sentence's head.
 UNNAMED_ACTOR = re.compile(
     r"(?:[A-Z][^,.;“”\"]{0,50},\s+)?(?P<who>(?:[Oo]ne|[Aa]n?|[Aa]nother|[Tt]he)\s+(?:[\w-]+\s+){0,3}?[a-z]+"
@@ -171,6 +173,21 @@ class PronounMixin:
             # says it herself, across a paragraph break too
             return None
         return Who(None, span, 0.45, f"“{word}”: the unnamed person the sentence before opened with")
+
+    def _calls_other(self, target: str, word: str, at: int) -> bool:
+        """Does the sentence where `target` was last named, as far as `at`, call someone else "him"/"her" after
+        them (outside quotations)? Then a following he/she is that other person."""
+        last = [m for m in self.entities.mentions if m.id == target and m.start < at and not self._in_quote(m.start)]
+        if not last:
+            return False
+        m = last[-1]
+        sentence = next((s for s in self.sentences if s.start <= m.start < s.end), None)
+        if sentence is None:
+            return False
+        rest = self.text[m.end : min(sentence.end, at)]
+        rest = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group(0)), rest)
+        pattern = r"\bhim\b" if word == "he" else r"\bher\b(?=\s*[.,;!?]|\s+(?:on|about|to|if|whether|why|how|what)\b)"
+        return bool(re.search(pattern, rest))
 
     def _names_in(self, match: re.Match[str]) -> bool:
         return any(m.kind == "person" and match.start() <= m.start < match.end() for m in self.entities.mentions)

@@ -45,11 +45,8 @@ from tui.ingest.draft.phrases import (
     blank_asides,
     of_kind,
 )
-from tui.ingest.draft.pronouns import PERSON_PRONOUNS, PronounMixin
+from tui.ingest.draft.pronouns import OBJECT, PERSON_PRONOUNS, REPLY, PronounMixin
 from tui.ingest.draft.who import Who
-
-OBJECT = {"he": "him", "she": "her"}
-REPLY = re.compile(r"(?:he|she)\s+(?:answered|answers|replied|replies|responded|responds|shot\s+back|retorted)\b")
 
 
 class Resolver(PronounMixin):
@@ -253,21 +250,6 @@ class Resolver(PronounMixin):
         if word in GROUP_PRONOUNS:
             return Who(target, None, 0.5, f"“{word}”: a group; the person named before is one of them")
         return Who(target, None, 0.75, f"“{word}”: the person named before")
-
-    def _calls_other(self, target: str, word: str, at: int) -> bool:
-        """Does the sentence where `target` was last named, as far as `at`, call someone else "him"/"her" after
-        them (outside quotations)? Then a following he/she is that other person."""
-        last = [m for m in self.entities.mentions if m.id == target and m.start < at and not self._in_quote(m.start)]
-        if not last:
-            return False
-        m = last[-1]
-        sentence = next((s for s in self.sentences if s.start <= m.start < s.end), None)
-        if sentence is None:
-            return False
-        rest = self.text[m.end : min(sentence.end, at)]
-        rest = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group(0)), rest)
-        pattern = r"\bhim\b" if word == "he" else r"\bher\b(?=\s*[.,;!?]|\s+(?:on|about|to|if|whether|why|how|what)\b)"
-        return bool(re.search(pattern, rest))
 
     def title(self, title: str, qualifier: str | None, at: int) -> Who:
         people = [p for p in self.entities.people if p.title and title in p.title.lower()]
