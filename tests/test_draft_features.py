@@ -3,7 +3,7 @@ Sentences made up for the test."""
 
 from __future__ import annotations
 
-from tests.draft_support import said
+from tests.draft_support import draft, said
 
 
 def test_surname_ending_in_man_says_nothing_about_gender() -> None:
@@ -154,3 +154,14 @@ def test_he_after_a_sentence_that_calls_someone_him() -> None:
         "“The federal government pays us back,” he answered."
     )
     assert said(text)[-1] == ("The federal government pays us back", "Walter Brandt")
+
+
+def test_identified_herself_only_as_a_first_name() -> None:
+    text = (
+        "Sheriff Walter Brandt took calls.\n\n"
+        "A caller from Hickman, who identified herself only as Teresa, said her brother was held for three days. "
+        "“Nobody called us,” she said."
+    )
+    result = draft(text)
+    assert [p.name for p in result.people] == ["Walter Brandt", "Teresa"]
+    assert said(text) == [("Nobody called us", "Teresa")]

@@ -122,8 +122,10 @@ PAIR_NAMES = re.compile(
 )
 # "a man who gave only his first name, Jorge": the first name the article was given.
 GAVE_NAME = re.compile(
-    rf"\b(?:gave|gives|give|giving|provided|offered|shared|(?:be\s+)?identified|used|use)\s+only\s+(?:by\s+)?"
+    rf"\b(?:(?:gave|gives|give|giving|provided|offered|shared|(?:be\s+)?identified|used|use)\s+only\s+(?:by\s+)?"
     rf"(?:his|her|their)\s+first\s+name,?\s+"
+    # "who identified herself only as Teresa"
+    rf"|identified\s+(?:herself|himself|themselves|themself)\s+(?:only\s+)?as\s+)"
     rf"(?P<name>{UP}[\w’'-]+)(?![\w’'])"
 )
 # "a high school junior named Daniela Ortiz": a person introduced by "named".

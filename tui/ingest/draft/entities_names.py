@@ -134,6 +134,9 @@ def first_names(text: str, regions: list[tuple[int, int]], found: Entities, pers
                 continue
             if re.search(rf"(?<![\w’'-]){re.escape(name.lower())}(?![\w’'-])", text):
                 continue  # "Family says …" where the article also writes "family": a word, not a name
+            at = m.start("a") if m.group("a") else m.start()
+            if re.search(r"\b(?:from|in|of|at|near|outside|to|across|around)\s+$", text[max(0, at - 12) : at]):
+                continue  # "A caller from Hickman, who …, said": a place after a preposition, not a first name
             spots = [x.start() for x in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text)]
             if not any(re.search(r"\b(?:she|he|her|his)\b", _unquoted(text, s, s + 220)) for s in spots):
                 continue

@@ -236,7 +236,7 @@ def find_people(
     rare = [rx for rx, key in ((NAMED, " named "), (WHOSE_NAME, ", who"), (PAIR_NAMES, " and "), (PAIR_SECOND, " and "))
             if key in text]  # fmt: skip
     for start, end in regions:
-        for m in GAVE_NAME.finditer(text, start, end) if "first name" in text else ():
+        for m in GAVE_NAME.finditer(text, start, end) if "first name" in text or "identified" in text else ():
             person(m.group("name"), m.start("name"), m.end("name"), m.end("name"), reason="the first name given")
         for regex in (SPEAKER_NAME, APPOSITIVE_NAME, SAID_NAME, SAID_APPOSITIVE, PARTY_NAME, *rare):
             for m in regex.finditer(text, start, end):

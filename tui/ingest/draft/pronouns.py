@@ -21,6 +21,7 @@ KINSHIP = re.compile(
 )
 PAST = re.compile(r"\b[a-z]{3,}ed\b")  # "The groups reviewed 52 deaths": the verb after a group subject
 PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
+GAVE_AS = re.compile(r"\b(?:identified\s+(?:herself|himself|themselves)\s+(?:only\s+)?as|first\s+name,?)\s+$")
 APPOSED = re.compile(r"(?:\bnamed|\bcalled|,)\s*$")
 SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained|shouted|yelled|wrote|writes)\b")
 
@@ -136,7 +137,11 @@ class PronounMixin:
                 if m.kind == "person"
                 and not m.possessive  # "Beto's employer, who …, says": the employer, not Beto
                 and sentence.start <= m.start < verb.start()
-                and (APPOSED.search(self.text, sentence.start, m.start) or self._is_subject(m))
+                and (
+                    APPOSED.search(self.text, sentence.start, m.start)
+                    or self._is_subject(m)
+                    or GAVE_AS.search(self.text, max(sentence.start, m.start - 40), m.start)
+                )
             ]
             if named:  # "One volunteer, a teacher named Carol Hughes, says …": the person that description names
                 wanted = "f" if word == "she" else "m"
