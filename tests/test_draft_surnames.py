@@ -84,3 +84,16 @@ def test_role_words_do_not_run_across_a_preposition() -> None:
     text = "Ana Lucía Ortiz Benítez runs the bakery with her son, Luis Ortiz Benítez, 30."
     titles = {p.name: p.title for p in draft(text).people}
     assert titles.get("Luis Ortiz Benítez") in (None, "Son")
+
+
+def test_apostrophe_name_with_a_hyphen_is_kept_whole() -> None:
+    text = "Councilwoman Maria O'Neill-Vega said the vote was close. “We barely made it,” O'Neill-Vega said."
+    assert said(text)[-1] == ("We barely made it", "Maria O'Neill-Vega")
+
+
+def test_surname_opening_with_a_small_particle() -> None:
+    text = (
+        "Lucía van der Berg Soto, a teacher, said her students are scared. "
+        "“They ask me every day,” van der Berg Soto said."
+    )
+    assert said(text) == [("They ask me every day", "Lucía van der Berg Soto")]

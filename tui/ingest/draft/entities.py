@@ -25,10 +25,11 @@ LOW = r"[a-zß-öø-ÿĀ-ſḀ-ỿ]"
 INITIALS = rf"(?:{UP}\.{UP}\.|(?!(?:US|UN|EU|UK|DC|LA|NY|TV|AP|ID|DA|AG|PD|IT|OK|GOP)\b){UP}{UP}(?=\s+{UP}{LOW}))"
 # A hyphen's second part may have its own inner capital ("Stiles-McKee", "Ruiz-O'Neal"): a name is never cut at it.
 HYPHEN_PART = rf"(?:-(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}?{LOW}+))"
-TOKEN = rf"(?:{UP}{LOW}*{UP}{LOW}+{HYPHEN_PART}*|{UP}[’']{UP}{LOW}+|{UP}{LOW}+{HYPHEN_PART}*|{INITIALS}|{UP}\.)"
+WORD = rf"(?:{UP}{LOW}*{UP}{LOW}+{HYPHEN_PART}*|{UP}[’']{UP}{LOW}+{HYPHEN_PART}*|{UP}{LOW}+{HYPHEN_PART}*)"
+TOKEN = rf"(?:{WORD}|{INITIALS}|{UP}\.)"
 PARTICLE = r"(?:de|De|van|Van|von|Von|der|Der|da|Da|del|Del|della|Della|di|Di|du|Du|la|La|le|Le|dos|Dos|bin|al|St\.)"
 NICK = r"(?:“[A-Z][a-z]+”|\"[A-Z][a-z]+\")"
-CAP = rf"(?:{UP}{LOW}*{UP}{LOW}+{HYPHEN_PART}*|{UP}[’']{UP}{LOW}+|{UP}{LOW}+{HYPHEN_PART}*)"
+CAP = WORD
 # The last word is no particle of a longer name ("Marta De La Cruz", not "Marta De La").
 NAME = (
     rf"{TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE}|{NICK})){{0,4}}?\s+(?!{PARTICLE}\s+{UP}){CAP}"

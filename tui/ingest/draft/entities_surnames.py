@@ -125,7 +125,10 @@ def tail_mentions(text: str, regions: list[tuple[int, int]], found: Entities) ->
     for person in found.people:
         words = person.name.split()
         for i in range(1, len(words) - 1):
-            if words[i][:1].isupper() and words[i].lower() not in PARTICLES:
+            capital = words[i][:1].isupper() and words[i].lower() not in PARTICLES
+            # "Lucía van der Berg Soto" … "van der Berg Soto said": a surname may open with a small particle
+            particle = words[i] in PARTICLES and words[i - 1][:1].isupper() and words[i - 1].lower() not in PARTICLES
+            if capital or particle:
                 tails.setdefault(" ".join(words[i:]), []).append(person)
     for tail, owners in sorted(tails.items(), key=lambda kv: -len(kv[0])):
         if len({p.id for p in owners}) != 1:
@@ -133,7 +136,10 @@ def tail_mentions(text: str, regions: list[tuple[int, int]], found: Entities) ->
         pattern = re.compile(rf"(?<![\w’'.-]){re.escape(tail)}(?![\w’'-])")
         for start, end in regions:
             for m in pattern.finditer(text, start, end):
-                if any(x.start < m.end() and m.start() < x.end for x in found.mentions):
+                overlap = [x for x in found.mentions if x.start < m.end() and m.start() < x.end]
+                if any(x.id != owners[0].id or x.start < m.start() or x.end > m.end() for x in overlap):
                     continue
+                for x in overlap:  # "van der Berg Soto said" found as "Berg Soto": the mention is the whole surname
+                    found.mentions.remove(x)
                 possessive = text[m.end() : m.end() + 2] in ("’s", "'s")
                 found.mentions.append(Mention(m.start(), m.end(), "person", owners[0].id, possessive))
