@@ -97,3 +97,11 @@ def test_surname_opening_with_a_small_particle() -> None:
         "“They ask me every day,” van der Berg Soto said."
     )
     assert said(text) == [("They ask me every day", "Lucía van der Berg Soto")]
+
+
+def test_a_nickname_later_is_the_person_who_carries_it() -> None:
+    text = (
+        "Her son, Luis Alberto “Beto” Ortiz, 27, has been held since March.\n\n"
+        "Beto's boss says Beto never missed a day. Beto was his best worker, he says."
+    )
+    assert [p.name for p in draft(text).people] == ["Luis Alberto “Beto” Ortiz"]

@@ -92,7 +92,7 @@ def find_people(
         if name in city_names or name in vocab.STATES or name in vocab.MEDIA_NAMES:
             return None
         key = " ".join(tokens)
-        match = people.get(key) or _same_person(people, tokens)
+        match = people.get(key) or _same_person(people, tokens) or _nicknamed(people, name)
         if match is not None and key not in people:
             shorter = min(name, match.name, key=lambda n: len(key_tokens(n)))
             if surnames.ambiguous(text, regions, found, shorter):
@@ -302,6 +302,17 @@ KIN_WORD = re.compile(
 )
 COMMA_NAME = re.compile(r"[a-z],\s+[A-Z]")
 APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s")
+
+
+def _nicknamed(people: dict[str, Person], name: str) -> Person | None:
+    """ "Luis Alberto “Beto” Ortiz" and "Beto says": the nickname a full name carries is that person."""
+    nick = re.search(r"[“\"](\w+)[”\"]", name)
+    for candidate in people.values():
+        if len(name.split()) == 1 and re.search(rf"[“\"]{re.escape(name)}[”\"]", candidate.name):
+            return candidate
+        if nick and candidate.name == nick.group(1):
+            return candidate
+    return None
 
 
 def _same_person(people: dict[str, Person], tokens: list[str]) -> Person | None:
