@@ -40,3 +40,16 @@ def test_role_comma_name_with_body_after() -> None:
 def test_role_comma_plain_words_make_no_person() -> None:
     text = "The mayor, Tuesday, said nothing. “No comment,” a spokesperson said."
     assert [p.name for p in draft(text).people] == []
+
+
+def test_a_firm_in_apposition_to_a_business_noun_is_no_person() -> None:
+    text = (
+        "The contractor, Apex Detention Partners, said it follows federal standards. "
+        "The builder, Harlan Stone Works, has filed for a permit."
+    )
+    assert [p.name for p in draft(text).people] == []
+
+
+def test_a_person_in_apposition_to_a_business_noun_with_a_pronoun() -> None:
+    text = "The landlord, Tobias Wrenfield, said he had not been told. “Nobody called me,” he said."
+    assert said(text)[-1] == ("Nobody called me", "Tobias Wrenfield")

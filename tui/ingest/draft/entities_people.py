@@ -32,6 +32,7 @@ from tui.ingest.draft.entities import (
     unique_id,
 )
 from tui.ingest.draft.entities_names import NOT_NAMES, TITLE_INSIDE
+from tui.ingest.draft.given_names import FEMALE, MALE
 from tui.ingest.draft.layout import Paragraph
 from tui.ingest.draft.model import Person, Span
 from tui.ingest.draft.quotes import Tweet
@@ -162,6 +163,8 @@ def find_people(
             if TITLE_INSIDE.search(m.group("name")) or split_role(m.group("name"))[1]:
                 continue
             role = re.sub(r"^(?:[\w-]+[’']s\s+)+", "", m.group("role"))  # "the county's chief public defender"
+            if not _person_like(text, m.group("name"), m.end("name"), not BUSINESS_NOUN.fullmatch(role.split()[-1])):
+                continue  # "The manufacturer, Blue Ridge Motors, said": a body in apposition, not a person
             kin = KIN_WORD.search(role)  # "her son, Luis …": a relative, not a title
             person(m.group("name"), m.start("name"), m.end("name"), m.end("name"),
                    title=None if kin else role[:1].upper() + role[1:],
@@ -302,6 +305,34 @@ KIN_WORD = re.compile(
 )
 COMMA_NAME = re.compile(r"[a-z],\s+[A-Z]")
 APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s")
+
+
+NOT_PERSON_WORDS = (
+    names.NOT_NAME_WORDS
+    | BODY_ENDINGS
+    | frozenset(
+        "Casa Motors Builders Systems Solutions Enterprises Brothers Media Press Studios Labs Bank Market Farm".split()
+    )
+)
+
+
+# Nouns for a firm as often as for a person: "The manufacturer, Blue Ridge Motors," is a body.
+BUSINESS_NOUN = re.compile(
+    r"(?:sub)?contractor|manufacturer|distributor|operator|provider|supplier|vendor|retailer|developer|builder|"
+    r"publisher|carrier|lender|insurer|producer|processor|importer|exporter|investor|buyer|seller|partner|"
+    r"wholesaler|employer|broker|landlord|servicer|manager"
+)
+
+
+def _person_like(text: str, name: str, end: int, role_word: bool) -> bool:
+    """Is the name in apposition to a role a person's? No word of a body's name; and for a noun that names a firm
+    as often (manufacturer, contractor, landlord), a known given name or a he/she before any it/they."""
+    if any(w in NOT_PERSON_WORDS for w in name.split()):
+        return False
+    if role_word or name.split()[0] in FEMALE or name.split()[0] in MALE:
+        return True
+    pronoun = names.NEXT_PRONOUN.search(re.sub(r"[“\"][^”\"]*[”\"]", " ", text[end : end + 250]))
+    return pronoun is not None and pronoun.group(1) is not None
 
 
 def _nicknamed(people: dict[str, Person], name: str) -> Person | None:
