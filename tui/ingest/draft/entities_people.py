@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tui.ingest.draft import entities_names as names
+from tui.ingest.draft import entities_same as same
 from tui.ingest.draft import entities_surnames as surnames
 from tui.ingest.draft import vocab
 from tui.ingest.draft.entities import (
@@ -32,7 +33,6 @@ from tui.ingest.draft.entities import (
     unique_id,
 )
 from tui.ingest.draft.entities_names import NOT_NAMES, TITLE_INSIDE
-from tui.ingest.draft.given_names import FEMALE, MALE
 from tui.ingest.draft.layout import Paragraph
 from tui.ingest.draft.model import Person, Span
 from tui.ingest.draft.quotes import Tweet
@@ -85,7 +85,7 @@ def find_people(
         if len(name.split()) > 2 and of_place and place:
             # "Mayor of Chicago Lori Lightfoot said": the city is no part of the name
             name, start = name[len(first) :].lstrip(), start + len(first) + 1
-        if name.split()[-1] in BODY_ENDINGS:
+        if name.split()[-1] in same.BODY_ENDINGS:
             return None  # "Summerfield United Methodist Church, the pastor": a body, not a person
         tokens = key_tokens(name)
         if not tokens or tokens[0] in NOT_NAMES or tokens[-1] in NOT_NAMES or in_org(start, mention_end):
@@ -93,7 +93,7 @@ def find_people(
         if name in city_names or name in vocab.STATES or name in vocab.MEDIA_NAMES:
             return None
         key = " ".join(tokens)
-        match = people.get(key) or _same_person(people, tokens) or _nicknamed(people, name)
+        match = people.get(key) or same.same_person(people, tokens) or same.nicknamed(people, name)
         if match is not None and key not in people:
             shorter = min(name, match.name, key=lambda n: len(key_tokens(n)))
             if surnames.ambiguous(text, regions, found, shorter):
@@ -163,9 +163,11 @@ def find_people(
             if TITLE_INSIDE.search(m.group("name")) or split_role(m.group("name"))[1]:
                 continue
             role = re.sub(r"^(?:[\w-]+[’']s\s+)+", "", m.group("role"))  # "the county's chief public defender"
-            if not _person_like(text, m.group("name"), m.end("name"), not BUSINESS_NOUN.fullmatch(role.split()[-1])):
+            if not same.person_like(
+                text, m.group("name"), m.end("name"), not same.BUSINESS_NOUN.fullmatch(role.split()[-1])
+            ):
                 continue  # "The manufacturer, Blue Ridge Motors, said": a body in apposition, not a person
-            kin = KIN_WORD.search(role)  # "her son, Luis …": a relative, not a title
+            kin = same.KIN_WORD.search(role)  # "her son, Luis …": a relative, not a title
             person(m.group("name"), m.start("name"), m.end("name"), m.end("name"),
                    title=None if kin else role[:1].upper() + role[1:],
                    reason=f"a name in apposition to a role, “{m.group('role')}”")  # fmt: skip
@@ -266,10 +268,6 @@ def find_people(
     names.surname_mentions(text, regions, found)
 
 
-BODY_ENDINGS = frozenset(vocab.ORG_SUFFIX) | {
-    "Church", "Cathedral", "Parish", "University", "College", "School", "Schools", "Hospital", "Clinic", "Center",
-    "Centre", "Mosque", "Synagogue", "Temple", "Ministries", "Charities", "Fund", "Trust", "Initiative", "Program",
-}  # fmt: skip
 LEADING_NOT_NAME = re.compile(
     r"(?:Democrat|Democratic|Republican|GOP|Independent|Libertarian|Progressive|Conservative|Former|Ex-|Then-|"
     r"Incumbent|Freshman|Veteran|Longtime|Commissioners|Councilmembers|Supervisors|Trustees|Judges|Reps\.|Sens\.)\s*"
@@ -298,68 +296,5 @@ def split_role(words: str) -> tuple[str, str, str]:
 # The second of PAIR_NAMES's pair, as its own match (the loop reads the group "name").
 PAIR_SECOND = re.compile(PAIR_NAMES.pattern.replace("(?P<name>", "(?:").replace("(?P<name2>", "(?P<name>"))
 ROLE_WORD = re.compile(rf"(?i:\b(?:{ROLES})\b)")
-KIN_WORD = re.compile(
-    r"(?<![\w-])(?:grand|step|god)?(?:mother|father|wife|husband|son|daughter|sister|brother|cousin|friend|neighbou?r|"
-    r"widow|parent|aunt|uncle|"
-    r"niece|nephew|fianc[ée]e?|partner|boyfriend|girlfriend)$"
-)
 COMMA_NAME = re.compile(r"[a-z],\s+[A-Z]")
 APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s")
-
-
-NOT_PERSON_WORDS = (
-    names.NOT_NAME_WORDS
-    | BODY_ENDINGS
-    | frozenset(
-        "Casa Motors Builders Systems Solutions Enterprises Brothers Media Press Studios Labs Bank Market Farm".split()
-    )
-)
-
-
-# Nouns for a firm as often as for a person: "The manufacturer, Blue Ridge Motors," is a body.
-BUSINESS_NOUN = re.compile(
-    r"(?:sub)?contractor|manufacturer|distributor|operator|provider|supplier|vendor|retailer|developer|builder|"
-    r"publisher|carrier|lender|insurer|producer|processor|importer|exporter|investor|buyer|seller|partner|"
-    r"wholesaler|employer|broker|landlord|servicer|manager"
-)
-
-
-def _person_like(text: str, name: str, end: int, role_word: bool) -> bool:
-    """Is the name in apposition to a role a person's? No word of a body's name; and for a noun that names a firm
-    as often (manufacturer, contractor, landlord), a known given name or a he/she before any it/they."""
-    if any(w in NOT_PERSON_WORDS for w in name.split()):
-        return False
-    if role_word or name.split()[0] in FEMALE or name.split()[0] in MALE:
-        return True
-    pronoun = names.NEXT_PRONOUN.search(re.sub(r"[“\"][^”\"]*[”\"]", " ", text[end : end + 250]))
-    return pronoun is not None and pronoun.group(1) is not None
-
-
-def _nicknamed(people: dict[str, Person], name: str) -> Person | None:
-    """ "Luis Alberto “Beto” Ortiz" and "Beto says": the nickname a full name carries is that person."""
-    nick = re.search(r"[“\"](\w+)[”\"]", name)
-    for candidate in people.values():
-        if len(name.split()) == 1 and re.search(rf"[“\"]{re.escape(name)}[”\"]", candidate.name):
-            return candidate
-        if nick and candidate.name == nick.group(1):
-            return candidate
-    return None
-
-
-def _same_person(people: dict[str, Person], tokens: list[str]) -> Person | None:
-    """'Trump' and 'Donald Trump', 'Ras Baraka' and 'Ras J. Baraka': one person if the names agree."""
-    particles = {"de", "van", "von", "der", "da", "del", "della", "di", "du", "la", "le", "bin", "al"}
-    tokens = [t for t in tokens if t not in particles] or tokens
-    tails: list[Person] = []
-    for key, candidate in people.items():
-        other = [t for t in key.split() if t not in particles] or key.split()
-        if other[-1] != tokens[-1]:
-            continue
-        if len(other) == 1 or len(tokens) == 1 or other[0] == tokens[0]:
-            return candidate
-        # "María Guadalupe Ortiz Benítez" … "Ortiz Benítez says": a surname of several words is the tail of the full
-        # name (the shorter has at least two words here, so a shared last word alone never joins two people).
-        short, full = sorted((tokens, other), key=len)
-        if len(short) < len(full) and full[-len(short) :] == short and candidate not in tails:
-            tails.append(candidate)
-    return tails[0] if len(tails) == 1 else None  # two people of that surname: the surname alone is neither
