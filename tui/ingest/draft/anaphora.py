@@ -85,7 +85,8 @@ PLURAL = re.compile(r"[A-Za-z]{2,}s(?<!ss)(?<!us)(?<!is)")
 
 
 INTRODUCED_AS_GROUP = re.compile(
-    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:group|nonprofit|organization|organisation|coalition|network|charity)\b"
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:group|nonprofit|organization|organisation|coalition|network|charity|"
+    r"chapter|affiliate)\b"
 )
 
 

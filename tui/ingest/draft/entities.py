@@ -23,10 +23,13 @@ UP = r"[A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ]"
 LOW = r"[a-zß-öø-ÿĀ-ſḀ-ỿ]"
 # Initials too: "J.D. Vance", "JB Pritzker" (two capitals before a capitalised word; not "US", "DA", a state's code).
 INITIALS = rf"(?:{UP}\.{UP}\.|(?!(?:US|UN|EU|UK|DC|LA|NY|TV|AP|ID|DA|AG|PD|IT|OK|GOP)\b){UP}{UP}(?=\s+{UP}{LOW}))"
-TOKEN = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*|{INITIALS}|{UP}\.)"
+# A hyphen's second part may have its own inner capital ("Stiles-McKee", "Ruiz-O'Neal"): a name is never cut at it.
+HYPHEN_PART = rf"(?:-(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}?{LOW}+))"
+WORD = rf"(?:{UP}{LOW}*{UP}{LOW}+{HYPHEN_PART}*|{UP}[’']{UP}{LOW}+{HYPHEN_PART}*|{UP}{LOW}+{HYPHEN_PART}*)"
+TOKEN = rf"(?:{WORD}|{INITIALS}|{UP}\.)"
 PARTICLE = r"(?:de|De|van|Van|von|Von|der|Der|da|Da|del|Del|della|Della|di|Di|du|Du|la|La|le|Le|dos|Dos|bin|al|St\.)"
 NICK = r"(?:“[A-Z][a-z]+”|\"[A-Z][a-z]+\")"
-CAP = rf"(?:{UP}{LOW}*{UP}{LOW}+|{UP}[’']{UP}{LOW}+|{UP}{LOW}+(?:-{UP}?{LOW}+)*)"
+CAP = WORD
 # The last word is no particle of a longer name ("Marta De La Cruz", not "Marta De La").
 NAME = (
     rf"{TOKEN}(?:\s+(?:{TOKEN}|{PARTICLE}|{NICK})){{0,4}}?\s+(?!{PARTICLE}\s+{UP}){CAP}"
@@ -73,7 +76,24 @@ ROLE_NAME = re.compile(
     rf"(?<=[a-z]\s)of(?=\s+[A-Z]))\s+){{0,5}}"
     rf"(?:(?!(?:said|says|told|added|wrote|and|or|the|a|an|of|for|to|by|with|from|as|at|in|on)\s)[a-z]+\s+)?"
     rf"(?i:{ROLES}))\s+"
-    rf"(?P<name>{NAME})(?!\w){NAME_END}{PARTY}"
+    rf"(?P<name>{NAME})(?!\w){NAME_END}{WHOLE}{PARTY}"
+)
+# A noun for a person by what they do or are ("firefighter", "activist", "immigrant", "librarian", "neighbor"),
+# not a thing that ends the same way ("the letter", "the center").
+PERSON_NOUN = (
+    r"(?!(?:letter|order|center|centre|number|matter|corner|border|water|river|paper|chapter|quarter|other|"
+    r"after|under|over|never|either|neither|whether|rather|error|sector|factor|floor|door|color|favor|mirror|"
+    r"event|statement|agreement|department|government|movement|amount|moment|point|element|content|president|"
+    r"plan|man)\b)"
+    r"(?:[a-z-]{2,}(?:er|or|ist|ant|ent|ian|man|woman)|[a-z-]*(?:mother|father|wife|husband|son|daughter|sister|"
+    r"brother|cousin|friend|neighbor|neighbour|widow|parent|boss|chef|guard|aide))\b"
+)
+# A role, a comma and the name in apposition, whatever verb follows ("the county's public defender, Ana Ruiz,
+# praised …", "according to his attorney, Ana Ruiz.", "The lawyer, Ana Ruiz of the … Project,").
+ROLE_APPOSITIVE = re.compile(
+    rf"(?<![\w’'])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]n?|[Oo]ne)\s+(?P<role>(?:(?!(?:with|of|for|at|in|on|from|and|or|to|by|as|who|that)\s)[\w’'-]+\s+){{0,4}}?"
+    rf"(?:(?i:{ROLES}|defender|prosecutor|sheriff|mayor|governor|chief|deputy)|{PERSON_NOUN}))\s*,\s+"
+    rf"(?P<name>{NAME})(?!\w){NAME_END}{WHOLE}(?=\s*(?:[,.;]|\s+of\s|\s+\())"
 )
 # A name and its role in an appositive: "Ken Cuccinelli, the acting director of U.S. Citizenship and ...,".
 NAME_THEN_ROLE = re.compile(
@@ -103,8 +123,10 @@ PAIR_NAMES = re.compile(
 )
 # "a man who gave only his first name, Jorge": the first name the article was given.
 GAVE_NAME = re.compile(
-    rf"\b(?:gave|gives|give|giving|provided|offered|shared|(?:be\s+)?identified|used|use)\s+only\s+(?:by\s+)?"
+    rf"\b(?:(?:gave|gives|give|giving|provided|offered|shared|(?:be\s+)?identified|used|use)\s+only\s+(?:by\s+)?"
     rf"(?:his|her|their)\s+first\s+name,?\s+"
+    # "who identified herself only as Teresa"
+    rf"|identified\s+(?:herself|himself|themselves|themself)\s+(?:only\s+)?as\s+)"
     rf"(?P<name>{UP}[\w’'-]+)(?![\w’'])"
 )
 # "a high school junior named Daniela Ortiz": a person introduced by "named".

@@ -63,8 +63,11 @@ def named_earlier(text: str, regions: list[tuple[int, int]], found: Entities, pe
             ):
                 continue
             name = " ".join(words_of_run)
-            if TITLE_INSIDE.search(name):
-                continue
+            titles = list(TITLE_INSIDE.finditer(name))
+            if titles:  # "Deputy Secretary Lorena Iturbe-Santos": the name is what follows the last title
+                name = name[titles[-1].end() :].strip()
+                if not name or TITLE_INSIDE.search(name) or name.split()[-1] != surname:
+                    continue
             a = run.end() - len(name)
             person(name, a, run.end(), run.end(), reason="a full name its later surname speaks for")
             known.add(fold(surname))
@@ -131,6 +134,9 @@ def first_names(text: str, regions: list[tuple[int, int]], found: Entities, pers
                 continue
             if re.search(rf"(?<![\w’'-]){re.escape(name.lower())}(?![\w’'-])", text):
                 continue  # "Family says …" where the article also writes "family": a word, not a name
+            at = m.start("a") if m.group("a") else m.start()
+            if re.search(r"\b(?:from|in|of|at|near|outside|to|across|around)\s+$", text[max(0, at - 12) : at]):
+                continue  # "A caller from Hickman, who …, said": a place after a preposition, not a first name
             spots = [x.start() for x in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text)]
             if not any(re.search(r"\b(?:she|he|her|his)\b", _unquoted(text, s, s + 220)) for s in spots):
                 continue

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from tui.ingest.draft import entities_names as names
+from tui.ingest.draft import entities_same as same
+from tui.ingest.draft import entities_surnames as surnames
 from tui.ingest.draft import vocab
 from tui.ingest.draft.entities import (
     APPOSITIVE_NAME,
@@ -16,6 +18,7 @@ from tui.ingest.draft.entities import (
     PAIR_NAMES,
     PARTY_NAME,
     PARTY_ONLY,
+    ROLE_APPOSITIVE,
     ROLE_NAME,
     ROLES,
     SAID_APPOSITIVE,
@@ -82,7 +85,7 @@ def find_people(
         if len(name.split()) > 2 and of_place and place:
             # "Mayor of Chicago Lori Lightfoot said": the city is no part of the name
             name, start = name[len(first) :].lstrip(), start + len(first) + 1
-        if name.split()[-1] in BODY_ENDINGS:
+        if name.split()[-1] in same.BODY_ENDINGS:
             return None  # "Summerfield United Methodist Church, the pastor": a body, not a person
         tokens = key_tokens(name)
         if not tokens or tokens[0] in NOT_NAMES or tokens[-1] in NOT_NAMES or in_org(start, mention_end):
@@ -90,7 +93,11 @@ def find_people(
         if name in city_names or name in vocab.STATES or name in vocab.MEDIA_NAMES:
             return None
         key = " ".join(tokens)
-        match = people.get(key) or _same_person(people, tokens)
+        match = people.get(key) or same.same_person(people, tokens) or same.nicknamed(people, name)
+        if match is not None and key not in people:
+            shorter = min(name, match.name, key=lambda n: len(key_tokens(n)))
+            if surnames.ambiguous(text, regions, found, shorter):
+                match = None  # "Ana Ortiz Benítez" and her son "Luis Ortiz Benítez": "Ortiz Benítez" is neither
         if match is None:
             match = Person(unique_id(slug(" ".join(tokens)), taken), name, Span(start, mention_end))
             people[key] = match
@@ -108,8 +115,13 @@ def find_people(
     for start, end in regions:
         for m in TITLED.finditer(text, start, end):
             title = vocab.TITLES[m.group("title")]
-            if m.group("name").split()[0] in vocab.TITLES:
-                continue
+            name = m.group("name")
+            first = name.split()[0]
+            if first in vocab.TITLES:
+                if len(name.split()) < 3:
+                    continue
+                # "Deputy Secretary Lorena Iturbe-Santos": a title of two words, the name after both
+                title, name = f"{title} {vocab.TITLES[first]}", name[len(first) :].lstrip()
             pre = CITY_OF.search(text[max(start, m.start() - 40) : m.start()])
             begin = m.start()
             city = state = None
@@ -129,7 +141,7 @@ def find_people(
             honorific = m.group("title") in vocab.HONORIFICS
             p_state = m.group("pstate")
             person(
-                m.group("name"),
+                name,
                 begin,
                 m.end("name"),
                 m.end(),
@@ -145,6 +157,20 @@ def find_people(
             role = m.group("role")
             person(m.group("name"), m.start(), m.end("name"), m.end(), title=role[:1].upper() + role[1:],
                    party=m.group("party"), reason=f"a role before the name, “{role}”")  # fmt: skip
+        for m in ROLE_APPOSITIVE.finditer(text, start, end) if COMMA_NAME.search(text, start, end) else ():
+            if any(x.kind == "person" and x.start < m.end("name") and m.start("name") < x.end for x in found.mentions):
+                continue
+            if TITLE_INSIDE.search(m.group("name")) or split_role(m.group("name"))[1]:
+                continue
+            role = re.sub(r"^(?:[\w-]+[’']s\s+)+", "", m.group("role"))  # "the county's chief public defender"
+            if not same.person_like(
+                text, m.group("name"), m.end("name"), not same.BUSINESS_NOUN.fullmatch(role.split()[-1])
+            ):
+                continue  # "The manufacturer, Blue Ridge Motors, said": a body in apposition, not a person
+            kin = same.KIN_WORD.search(role)  # "her son, Luis …": a relative, not a title
+            person(m.group("name"), m.start("name"), m.end("name"), m.end("name"),
+                   title=None if kin else role[:1].upper() + role[1:],
+                   reason=f"a name in apposition to a role, “{m.group('role')}”")  # fmt: skip
         for m in NAME_THEN_ROLE.finditer(text, start, end) if APPOSITION.search(text, start, end) else ():
             if any(x.kind == "person" and x.start < m.end("name") and m.start("name") < x.end for x in found.mentions):
                 continue
@@ -215,7 +241,7 @@ def find_people(
     rare = [rx for rx, key in ((NAMED, " named "), (WHOSE_NAME, ", who"), (PAIR_NAMES, " and "), (PAIR_SECOND, " and "))
             if key in text]  # fmt: skip
     for start, end in regions:
-        for m in GAVE_NAME.finditer(text, start, end) if "first name" in text else ():
+        for m in GAVE_NAME.finditer(text, start, end) if "first name" in text or "identified" in text else ():
             person(m.group("name"), m.start("name"), m.end("name"), m.end("name"), reason="the first name given")
         for regex in (SPEAKER_NAME, APPOSITIVE_NAME, SAID_NAME, SAID_APPOSITIVE, PARTY_NAME, *rare):
             for m in regex.finditer(text, start, end):
@@ -237,13 +263,11 @@ def find_people(
     names.labels(text, [(p.start, p.end) for p in paras if p.kind != "furniture"], found, person)
     names.linked_names(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
     names.clause_heads(text, [(p.start, p.end) for p in paras if p.kind == "body"], found, person)
+    surnames.lengthen(text, regions, found, taken)
+    surnames.tail_mentions(text, regions, found)
     names.surname_mentions(text, regions, found)
 
 
-BODY_ENDINGS = frozenset(vocab.ORG_SUFFIX) | {
-    "Church", "Cathedral", "Parish", "University", "College", "School", "Schools", "Hospital", "Clinic", "Center",
-    "Centre", "Mosque", "Synagogue", "Temple", "Ministries", "Charities", "Fund", "Trust", "Initiative", "Program",
-}  # fmt: skip
 LEADING_NOT_NAME = re.compile(
     r"(?:Democrat|Democratic|Republican|GOP|Independent|Libertarian|Progressive|Conservative|Former|Ex-|Then-|"
     r"Incumbent|Freshman|Veteran|Longtime|Commissioners|Councilmembers|Supervisors|Trustees|Judges|Reps\.|Sens\.)\s*"
@@ -272,17 +296,5 @@ def split_role(words: str) -> tuple[str, str, str]:
 # The second of PAIR_NAMES's pair, as its own match (the loop reads the group "name").
 PAIR_SECOND = re.compile(PAIR_NAMES.pattern.replace("(?P<name>", "(?:").replace("(?P<name2>", "(?P<name>"))
 ROLE_WORD = re.compile(rf"(?i:\b(?:{ROLES})\b)")
+COMMA_NAME = re.compile(r"[a-z],\s+[A-Z]")
 APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s")
-
-
-def _same_person(people: dict[str, Person], tokens: list[str]) -> Person | None:
-    """'Trump' and 'Donald Trump', 'Ras Baraka' and 'Ras J. Baraka': one person if the names agree."""
-    particles = {"de", "van", "von", "der", "da", "del", "della", "di", "du", "la", "le", "bin", "al"}
-    tokens = [t for t in tokens if t not in particles] or tokens
-    for key, candidate in people.items():
-        other = [t for t in key.split() if t not in particles] or key.split()
-        if other[-1] != tokens[-1]:
-            continue
-        if len(other) == 1 or len(tokens) == 1 or other[0] == tokens[0]:
-            return candidate
-    return None

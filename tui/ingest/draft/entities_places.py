@@ -82,9 +82,15 @@ MEDIA_RE = re.compile(
 GENERIC_ORG = re.compile(
     r"(?:\b[Tt]he\s+)?\b(?P<name>(?!(?:The|A|An|In|On|At|But|And|of|and|for|on|the)\s)(?:(?:[A-Z][\w.’'&-]*|of|and|for|on|the)\s+){0,6}?[A-Z][\w.’'&-]*\s+(?:"
     + "|".join(re.escape(s) for s in vocab.ORG_SUFFIX)
-    + r")(?:\s+(?:of|for|on)(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    + r")(?:\s+\d{1,5}(?=[,;:)]|\.(?!\d)|\s+[(“\"]))?"  # "LULAC Council 402", "Local 1199": the number is the body's
+    r"(?:\s+(?:of|for|on)(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"(?:\s+(?:[A-Z][\w’'-]*|and|the))+)?)(?![\w])(?!\s+[A-Z])"
     r"|\b(?P<office>(?:Office|Department|Bureau|Ministry)\s+of(?:\s+(?:[A-Z][\w’'-]*|and|the|for))+)"
+)
+
+DAY_ENDS_SENTENCE = re.compile(
+    r".*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\.\s+(?:The\s+)?"
 )
 
 # An acronym standing for a body the vocabulary does not know: "the ACLU said", "The ACLU of Northern California".
@@ -110,7 +116,10 @@ ISSUER = re.compile(
 # "Grassroots Leadership, an Austin-based nonprofit,": a body the article introduces by what kind of body it is.
 GROUP_APPOSITIVE = re.compile(
     r"(?<![\w’'])(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and)){0,5}),\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:group|nonprofit|organization|organisation|coalition|network|charity|company|contractor|firm)(?=[,.;]|\s+(?:that|which|based))"
+    r"(?:group|nonprofit|organization|organisation|coalition|network|charity|company|contractor|firm|chapter|"
+    r"affiliate)"
+    # "Cities for Action, a coalition of more than 170 mayors": what the body is made of may follow
+    r"(?=[,.;]|\s+(?:that|which|based|of|for|representing|made|formed|led|founded|whose|with)\b)"
 )
 
 SCHOOL_DISTRICT = re.compile(
@@ -209,9 +218,20 @@ def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken:
         group = "name" if match.group("name") else "office"
         a, b = match.start(group), match.end(group)
         name = text[a:b]
+        ended = DAY_ENDS_SENTENCE.match(name)
+        if ended:  # "… spoke on Monday. The Riverside Tenants Union issued": the body starts after the sentence
+            a, name = a + ended.end(), name[ended.end() :]
         if name.split()[0] in ("The", "A", "An", "In", "On", "At", "But", "And"):
             continue
-        person_of = re.match(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+\s+of\s+(?:the\s+)?", name)
+        # The run may have started inside the person's name when the body's name is long ("Priya Raman-Holt of
+        # the Chicago Immigrant Legal Defense Project"): the capitalised words before it count too.
+        given = re.search(r"(?:[A-Z][\w’'-]+\s+){1,2}$", text[max(0, a - 40) : a]) if group == "name" else None
+        lead = given.group(0) if given and not given.group(0).startswith(("The ", "A ", "An ")) else ""
+        person_of = re.match(r"(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+\s+of\s+(?:the\s+)?", lead + name)
+        if person_of and person_of.end() <= len(lead):
+            person_of = None
+        if person_of and lead:
+            person_of = re.match(rf"(?s).{{{person_of.end() - len(lead)}}}", name)
         if person_of and not any(w in person_of.group(0) for w in vocab.ORG_SUFFIX + ("University", "College")):
             a += person_of.end()  # "Adelina Nicholls of the Georgia Latino Alliance": the person is not the body
             name = text[a:b]
@@ -243,7 +263,9 @@ def find_orgs(text: str, regions: list[tuple[int, int]], found: Entities, taken:
         a, b = match.start("name"), match.end("name")
         if free(a, b):
             add(f"org:{match.group('name').lower()}", match.group("name"), "office", a, b, reason="a school district")
-    groupish = re.search(r"group|nonprofit|organi[sz]ation|coalition|network|charity|company|contractor|firm", text)
+    groupish = re.search(
+        r"group|nonprofit|organi[sz]ation|coalition|network|charity|company|contractor|firm|chapter|affiliate", text
+    )
     for match in _within(GROUP_APPOSITIVE, text, regions) if groupish else ():
         a, b = match.start("name"), match.end("name")
         name = match.group("name")

@@ -151,6 +151,9 @@ class LayoutMixin:
         )
         if introduced is not None:
             return introduced
+        lead_in = self._lead_in(quote, previous)
+        if lead_in is not None:
+            return lead_in
         if previous is None or previous.tweet or (previous.speaker is None and previous.speaker_description is None):
             return Who()
         same_para = previous.paragraph == quote.paragraph
@@ -183,6 +186,21 @@ class LayoutMixin:
         if previous.speaker is None:
             quote.speaker_description = previous.speaker_description
         return who
+
+    def _lead_in(self, quote: Quote, previous: Quote | None) -> Who | None:
+        """ "Okonkwo-Hale pressed him on cost. “Who pays for the beds?”": a quotation with no attribution after a
+        sentence of its own paragraph that quotes nobody and opens with a named person is that person's."""
+        para = self._para(quote)
+        if quote.outer is None or (previous is not None and previous.paragraph == quote.paragraph):
+            return None
+        lead = self.text[para.start : quote.outer.start]
+        if not lead.strip() or any(mark in lead for mark in '“”"') or not re.search(r"[.!?]\s*$", lead):
+            return None
+        people = [m for m in self.entities.mentions if m.kind == "person" and para.start <= m.start < quote.outer.start]
+        if not people or not self.resolver._is_subject(people[0]) or len({m.id for m in people}) > 1:
+            return None
+        name = self.text[people[0].start : people[0].end]
+        return Who(people[0].id, None, 0.5, f"the person the paragraph's sentence before opens with, “{name}”")
 
     def _question(self, para: Paragraph) -> bool:
         """A Q&A's question set as its own paragraph ("What changed?"): the answer after it is the interviewee's."""

@@ -34,7 +34,9 @@ SPOKESPEOPLE = {"office", "spokesman", "spokeswoman", "spokesperson", "campaign"
 ORG_PRONOUNS = {"it", "its"}
 PRONOUN = re.compile(
     r"^(he|she|they|it|his|her|their|its|we|our)\b(?:\s+(statement|tweet|letter|post|"
-    r"office|spokesman|spokeswoman|spokesperson|campaign))?",
+    r"office|spokesman|spokeswoman|spokesperson|campaign|"
+    # "Her answer: “…”": the words of the one the pronoun points to
+    r"answer|reply|response|advice|words|warning|explanation|verdict|question|message|plea|promise|prediction))?",
     re.IGNORECASE,
 )
 TITLE_PHRASE = re.compile(
@@ -55,7 +57,13 @@ MODIFIED = re.compile(
     r"lawyers?|attorneys?|members?|supporters|critics|sources?|representatives?|investigators?|personnel|union)\b"
 )
 ISSUED = re.compile(
-    r"^(?:the|that|this|a)\s+(?:joint\s+|written\s+)?(?:statement|letter|tweet|post|release|email|memo)\s*$"
+    r"^(?:the|that|this|a)\s+(?:joint\s+|written\s+)?(?:statement|letter|tweet|post|release|email|memo|message|"
+    r"notice|announcement)\s*$"
+)
+# "The district sent a message to families": who sent the words a later "the message read" quotes.
+SENT = re.compile(
+    r"\b(?:sent|issued|released|posted|emailed|mailed|published|shared|put\s+out)\s+(?:a|an|its|their|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:statement|letter|tweet|post|release|email|memo|message|notice|announcement)\b"
 )
 INVERTED_HEAD = re.compile(r"(?:Among|Also|Joining|With|Next|First)\b[^,.;“”\"]{0,80}\b(?:was|were|is|are)\s+$")
 APPOSITIVE_HEAD = re.compile(r"(?:The|A|An|His|Her|Its|Their)\s+[^,.;:“”\"]{1,60},\s*")

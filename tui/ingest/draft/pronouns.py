@@ -21,6 +21,7 @@ KINSHIP = re.compile(
 )
 PAST = re.compile(r"\b[a-z]{3,}ed\b")  # "The groups reviewed 52 deaths": the verb after a group subject
 PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
+GAVE_AS = re.compile(r"\b(?:identified\s+(?:herself|himself|themselves)\s+(?:only\s+)?as|first\s+name,?)\s+$")
 APPOSED = re.compile(r"(?:\bnamed|\bcalled|,)\s*$")
 SAYING = re.compile(r"\b(?:said|says|told|asked|added|recalled|explained|shouted|yelled|wrote|writes)\b")
 
@@ -40,6 +41,17 @@ def described_gender(text: str, description: Span) -> str | None:
 INTRODUCED = re.compile(
     r"(?:One\s+of\s+(?:the|them|those)\b[^,.;]{0,40}?|Among\s+them|Another)\s+(?:was|is)\s+"
     r"(?P<who>an?\s+(?:[\w-]+\s+){0,3}?[a-z]+)(?=\s+(?:who|from|with|in|of)\b|[,.])"
+)
+
+
+OBJECT = {"he": "him", "she": "her"}
+REPLY = re.compile(r"(?:he|she)\s+(?:answered|answers|replied|replies|responded|responds|shot\s+back|retorted)\b")
+# "Back in the library, one teacher raised her hand": an unnamed person doing something at a sentence's head.
+UNNAMED_ACTOR = re.compile(
+    r"(?:[A-Z][^,.;“”\"]{0,50},\s+)?(?P<who>(?:[Oo]ne|[Aa]n?|[Aa]nother|[Tt]he)\s+(?:[\w-]+\s+){0,3}?[a-z]+"
+    # "The woman leading it, a lawyer with a legal aid group, held up a card": the appositive says who they are
+    r"(?:,\s+(?:an?|the)\s+[^,.;“”\"]{2,60}(?=,))?),?\s+"
+    r"(?:[a-z]{3,}ed|stood|rose|spoke|took|held|came|went|sat|ran|began|shook|put|got)\b"
 )
 
 
@@ -113,6 +125,9 @@ class PronounMixin:
                     # "One of the detainees was an undocumented woman who …. She told the lawmakers …"
                     span = Span(introduced.start("who"), introduced.end("who"))
                     return Who(None, span, 0.45, f"“{word}”: the person the sentence before introduces")
+                acting = self._unnamed_actor(word, sentence, at)
+                if acting is not None:
+                    return acting
                 continue
             # A name that the opening description gives ("a teacher named Carol Hughes", "One volunteer, Carol
             # Hughes,"), not one inside it ("A woman who lives next door to Mayor Ana Ruiz").
@@ -120,8 +135,13 @@ class PronounMixin:
                 m
                 for m in self.entities.mentions
                 if m.kind == "person"
+                and not m.possessive  # "Beto's employer, who …, says": the employer, not Beto
                 and sentence.start <= m.start < verb.start()
-                and (APPOSED.search(self.text, sentence.start, m.start) or self._is_subject(m))
+                and (
+                    APPOSED.search(self.text, sentence.start, m.start)
+                    or self._is_subject(m)
+                    or GAVE_AS.search(self.text, max(sentence.start, m.start - 40), m.start)
+                )
             ]
             if named:  # "One volunteer, a teacher named Carol Hughes, says …": the person that description names
                 wanted = "f" if word == "she" else "m"
@@ -135,6 +155,44 @@ class PronounMixin:
                 return Who(None, who.description, 0.5, f"“{word}”: the unnamed person the sentence before opened with")
             return None
         return None
+
+    def _unnamed_actor(self, word: str, sentence: Span, at: int) -> Who | None:
+        """ "Back in the hall, one student raised her hand. “…?” she asked.": in the same paragraph, a sentence just
+        before that opens with an unnamed person doing something, a her/his of the pronoun's gender after them, and
+        nobody named in it: the pronoun is that person, not someone named further back."""
+        if any(m.kind == "person" and sentence.start <= m.start < at for m in self.entities.mentions):
+            return None
+        actor = UNNAMED_ACTOR.match(self.text, sentence.start, sentence.end)
+        if actor is None:
+            return None
+        span = Span(actor.start("who"), actor.end("who"))
+        wanted = "f" if word == "she" else "m"
+        gender = described_gender(self.text, span)
+        if gender not in (None, wanted):
+            return None
+        own = r"\b(?:her|she|herself)\b" if word == "she" else r"\b(?:his|he|himself)\b"
+        if gender != wanted and (
+            "\n" in self.text[sentence.end : at] or not re.search(own, self.text[actor.end("who") : sentence.end])
+        ):
+            # only a her/his after them ties the pronoun to them, and only within the paragraph; "The woman …"
+            # says it herself, across a paragraph break too
+            return None
+        return Who(None, span, 0.45, f"“{word}”: the unnamed person the sentence before opened with")
+
+    def _calls_other(self, target: str, word: str, at: int) -> bool:
+        """Does the sentence where `target` was last named, as far as `at`, call someone else "him"/"her" after
+        them (outside quotations)? Then a following he/she is that other person."""
+        last = [m for m in self.entities.mentions if m.id == target and m.start < at and not self._in_quote(m.start)]
+        if not last:
+            return False
+        m = last[-1]
+        sentence = next((s for s in self.sentences if s.start <= m.start < s.end), None)
+        if sentence is None:
+            return False
+        rest = self.text[m.end : min(sentence.end, at)]
+        rest = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group(0)), rest)
+        pattern = r"\bhim\b" if word == "he" else r"\bher\b(?=\s*[.,;!?]|\s+(?:on|about|to|if|whether|why|how|what)\b)"
+        return bool(re.search(pattern, rest))
 
     def _names_in(self, match: re.Match[str]) -> bool:
         return any(m.kind == "person" and match.start() <= m.start < match.end() for m in self.entities.mentions)
@@ -179,6 +237,8 @@ class PronounMixin:
         strong: dict[str, str] = {}
         for p in self.entities.people:
             words = f"{self.text[p.mention.start : p.mention.end]} {p.title or ''}"
+            for name in (p.name, *p.aliases):  # "Priya Raman-Holt", "Lisa Friedman": a name's -man says nothing
+                words = words.replace(name, " ")
             if re.search(r"\b(?:Mr\b|\w+man\b)", words) and not re.search(r"\w+woman\b", words):
                 found.setdefault(p.id, set()).add("m")
             if re.search(r"\b(?:Mrs\b|Ms\b|\w+woman\b)", words):

@@ -45,7 +45,7 @@ from tui.ingest.draft.phrases import (
     blank_asides,
     of_kind,
 )
-from tui.ingest.draft.pronouns import PERSON_PRONOUNS, PronounMixin
+from tui.ingest.draft.pronouns import OBJECT, PERSON_PRONOUNS, REPLY, PronounMixin
 from tui.ingest.draft.who import Who
 
 
@@ -95,8 +95,8 @@ class Resolver(PronounMixin):
             found = self.head(a, b)
             if found.speaker or (found.description is not None and found.reason):
                 return found  # a named entity, or a pronoun that points back to a described person
-            if re.fullmatch(r"(?:he|she|they|it|we|i|this|that|there|what|which)", stripped, re.I):
-                continue  # a pronoun with nobody to point back to is no description of a speaker
+            if re.fullmatch(r"(?:he|she|they|it|we|i|this|that|there|what|which|one|another|each)", stripped, re.I):
+                continue  # a pronoun with nobody to point back to ("One read: …") is no description of a speaker
             if description is None:
                 description = found.description or Span(a, b)
         if description is not None:
@@ -150,6 +150,9 @@ class Resolver(PronounMixin):
             unnamed = roles.unnamed_issuer(self, a)
             if unnamed is not None:  # "An ICE spokesman wouldn't give details. “…,” a statement read."
                 return unnamed
+            sender = roles.sender(self, a)
+            if sender is not None:  # "The district sent a message to families. “…,” the message read."
+                return sender
             target = self._recent(a, self.people_ids | self.org_ids)
             if target:
                 return Who(target, None, 0.6, f"“{phrase}”: of the person or body named before")
@@ -234,6 +237,12 @@ class Resolver(PronounMixin):
             genders = self.genders()
             candidates = {p for p in self.people_ids if genders.get(p, wanted) == wanted}
         target = self._recent(at, candidates)
+        replies = REPLY.match(self.text, at)
+        if target is not None and replies and self._calls_other(target, word, at):
+            # "Okonkwo-Hale pressed him on cost. … “…,” he answered": a reply is the one addressed, not the asker
+            other = self._recent(at, candidates - {target})
+            if other is not None:
+                return Who(other, None, 0.6, f"“{word}”: the one the sentence before calls “{OBJECT[word]}”")
         if target is None and word in GROUP_PRONOUNS:  # a body, never the outlet that reports it ("(AP)")
             target = self._recent(at, {o.id for o in self.entities.orgs if o.kind != "media"})
         if target is None:
@@ -305,7 +314,9 @@ class Resolver(PronounMixin):
             return True
         if re.search(r"\b(?:said|says|added)\s+$", raw) and not re.match(r"\s+[a-z]", self.text[m.end : m.end + 3]):
             return True  # "“…,” said Acevedo." — not "said Abbott was trying …", whose Abbott is the object's subject
-        if INVERTED_HEAD.match(raw) or re.search(r"\baccording\s+to\s+$", raw) or COPULA_NAME.search(raw):
+        # "according to her lawyer, Ana Ruiz.": the name in apposition is the one the sentence cites
+        cited = re.search(r"\baccording\s+to\s+(?:(?:his|her|their|its|the)\s+[^,.;:“”\"]{1,60},\s*)?$", raw)
+        if INVERTED_HEAD.match(raw) or cited or COPULA_NAME.search(raw):
             return True  # "Among those watching was Ana Ruiz", "according to Rev. X": the one the sentence quotes
         if APPOSITIVE_HEAD.fullmatch(raw) and re.match(r"\s*(?:\([^)]*\))?\s*,", self.text[m.end : m.end + 30]):
             return True  # "The Multnomah County sheriff, Nicole Ortiz, said": the name in apposition is the subject

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tui.ingest.draft import vocab
 from tui.ingest.draft.entities import ROLES
 from tui.ingest.draft.model import Span
+from tui.ingest.draft.phrases import SENT
 from tui.ingest.draft.who import Who
 
 if TYPE_CHECKING:
@@ -31,6 +32,9 @@ DEFINITE_ROLE = re.compile(
 INDEFINITE_HEAD = re.compile(
     r"(?:a|an|A|An|One|one)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)"
     r"(?=\s+(?:of|on|at|for|from|in|with|who|that|whose|outside|near)\b|\s*$|,)"
+)
+APPOSED_HEAD = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)(?=\s+(?:of|on|at|for|from|in|with|who|that)\b|\s*$|,)"
 )
 INDEFINITE_ROLE = re.compile(r"(?:a|an|A|An)\s+(?:[a-z.-]+\s+){0,2}?(?P<noun>[a-z]+)\s*")
 # Roles one person holds at a time in a story ("a federal judge" in a lede is the judge it names later); a lede's
@@ -90,6 +94,12 @@ def named_later(resolver: Resolver, description: Span) -> Who | None:
         linked = _linked_later(resolver, description, head.group("noun").lower())
         if linked is not None:
             return linked
+    # "The woman leading it, a lawyer with a legal aid group" … "The lawyer, Priya …": the appositive's noun
+    apposed = APPOSED_HEAD.search(resolver.text, description.start, description.end)
+    if apposed is not None:
+        linked = _linked_later(resolver, description, apposed.group("noun").lower())
+        if linked is not None:
+            return linked
     m = INDEFINITE_ROLE.fullmatch(resolver.text, description.start, description.end)
     if m is None or m.group("noun") not in SINGLE_HOLDER:
         return None
@@ -114,7 +124,8 @@ def named_later(resolver: Resolver, description: Span) -> Who | None:
 BODY_KINDS = {
     "company": r"Corp\.|Corporation|Co\.|Company|Inc\.|LLC|Group|Holdings|Partners|Foods|Farms|Meats|Industries",
     "firm": r"Corp\.|Corporation|Co\.|Company|Inc\.|LLC|Group|Partners|LLP",
-    "union": r"Union|Association|Federation|Guild|Local\s+\d+",
+    # "the United Farm Workers", "Service Employees International": a body named for its members is a union
+    "union": r"Union|Association|Federation|Guild|Local\s+\d+|Workers|Employees|Teamsters|Laborers|Brotherhood",
     "coalition": r"Coalition|Alliance",
     "university": r"University",
     "college": r"College",
@@ -208,3 +219,16 @@ def unnamed_issuer(resolver: Resolver, at: int) -> Who | None:
     if m is None or any(x.kind == "person" and m.start() <= x.start < m.end() for x in resolver.entities.mentions):
         return None
     return Who(None, Span(m.start(), m.end()), 0.5, "a statement after a sentence about an unnamed spokesperson")
+
+
+def sender(resolver: Resolver, at: int) -> Who | None:
+    """ "The district sent a message to families. “…,” the message read.": the words are whoever the sentence
+    before says sent them, named or only described; None when no sentence just before says who sent anything."""
+    for sentence in [s for s in resolver.sentences if s.end <= at][-1:]:
+        sent = SENT.search(resolver.text, sentence.start, sentence.end)
+        if sent is None or any(mark in resolver.text[sentence.start : sent.start()] for mark in '“”"'):
+            continue
+        who = resolver.subject(sentence.start, sent.start())
+        if who.speaker or who.description is not None:
+            return Who(who.speaker, who.description, 0.55, "the words of whoever the sentence before says sent them")
+    return None

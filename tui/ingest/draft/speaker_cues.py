@@ -41,6 +41,19 @@ REPORTED_SUBJECT = re.compile(
     r"\s+(?!(?:in|on|at|to|for|with|by|from|during|after|before|of|about|over|into|against|as|whether|if|how|why|"
     r"what|when|it|him|her|them|us|me|reporters|that)\b)(?:(?!(?:who|which|that|whom)\b)[\w.’'-]+\s+){1,6}"
 )
+# "The video shows the officer leaning in and asking": what a recording or a witness shows someone doing.
+PERCEIVED = re.compile(
+    r"\b(?:shows?|showed|shown|showing|captures?|captured|depicts?|depicted|hears?|heard|sees?|saw|seen|records?|"
+    r"recorded)\s+(?P<who>(?:the|a|an|one|two|his|her|their|[A-Z][\w’'.-]*)\s[^,;:“”\"]{0,60}?)(?=\s+[a-z]+ing\b)"
+)
+# "in what immigration officials described as “…”": the speaker is the subject inside the "what" clause.
+WHAT_CALLED = re.compile(
+    r"\bwhat\s+(?P<who>(?!(?:he|she|they|it|we|i|you)\s)[^,;:“”\"]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:described|describes|called|calls|termed|terms|dubbed|labeled|labelled|characterized|characterised)"
+    r"(?:\s+as)?\s*$"
+)
+# "as a bystander shouts": "as" opening a clause with its own subject (the last one before the verb; not "such as").
+AS_CLAUSE = re.compile(r"(?<!\bsuch)(?<!\bjust)\s+as\s+(?=(?:an?|the|one|another|his|her|their|[A-Z])\b)(?!.*\bas\s)")
 APPOSITIVE_ASIDE = re.compile(r",\s+(?:a|an|the)\s[^,;“”\"]*,\s*$")
 AND = re.compile(r"\band\b")
 SHORT_ATTRIBUTION = re.compile(r"[\s,]*(?:[^,“”\"\s]+\s+){1,8}?(?:said|says|told|added|asked|wrote)\b")

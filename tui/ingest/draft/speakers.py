@@ -27,14 +27,17 @@ from tui.ingest.draft.speaker_cues import (
     ACCORDING,
     AND,
     APPOSITIVE_ASIDE,
+    AS_CLAUSE,
     CLAUSE_BREAK,
     FROM_COLON,
     INLINE,
     INVERTED,
+    PERCEIVED,
     RELATIVE,
     REPORTED_SUBJECT,
     SHORT_ATTRIBUTION,
     SIGNATURE,
+    WHAT_CALLED,
     WORD,
     WORDS_OF,
     reporting,
@@ -197,6 +200,12 @@ class Attributor(MediumMixin, LayoutMixin):
 
     def _before(self, before: Span, sentence: Span, earlier: Quote | None) -> Who | None:
         work = blank_asides(self.text, before.start, before.end)
+        what = WHAT_CALLED.search(work)
+        if what:  # "in what immigration officials described as “…”": the subject of the "what" clause
+            who = self.resolver.subject(before.start + what.start("who"), before.start + what.end("who"))
+            if who.speaker or who.description:
+                who.reason = f"“what … {what.group(0).split()[-1]}”, {who.reason}"
+                return who
         inline = INLINE.search(work)
         if inline:  # "Many of them, she said, described …": the attribution set off by commas
             who = self.resolver.subject(before.start + inline.start("who"), before.start + inline.end("who"))
@@ -230,6 +239,9 @@ class Attributor(MediumMixin, LayoutMixin):
             aside = APPOSITIVE_ASIDE.search(work, 0, verb.start())
             if aside:  # "Ruiz, a Democrat who took office after a close race, said": no clause starts inside it
                 breaks = [x for x in breaks if x <= aside.start()]
+            joined = AS_CLAUSE.search(work, 0, verb.start())
+            if joined and "," not in work[joined.end() : verb.start()] and joined.end() > max(breaks, default=0):
+                breaks.append(joined.end())  # "… a man from his truck as a bystander shouts, “…”": the bystander
             clause = breaks[-1] if breaks else 0
             if verb.group(0).endswith("ing") and work[: verb.start()].rstrip().endswith(","):
                 clause = 0  # "Gov. X vetoed a bill that would …, calling it “…”": the sentence's own subject
@@ -239,6 +251,12 @@ class Attributor(MediumMixin, LayoutMixin):
                 clause = joins[-1] if joins else clause
                 if not joins and REPORTED_SUBJECT.fullmatch(work, verbs[-2].end(), verb.start()):
                     clause = verbs[-2].end()  # "Ana Ruiz said Tom Hale told her …": the words are Hale's
+            seen = PERCEIVED.search(work, clause, verb.start()) if verb.group(0).endswith("ing") else None
+            if seen:  # "The video shows the officer leaning in and asking, “…”": the one seen asking
+                who = self.resolver.subject(before.start + seen.start("who"), before.start + seen.end("who"))
+                if who.speaker or who.description:
+                    who.reason = f"“{verb.group(0)}”, the one the sentence shows doing it, {who.reason}"
+                    return who
             who = self.resolver.subject(before.start + clause, before.start + verb.start())
             if who.speaker or who.description:
                 who.reason = f"“{verb.group(0)}” before the quote, {who.reason}"

@@ -24,6 +24,7 @@ REPORTING_VERBS = frozenset(
     threatened accused demanded labeled labelled dubbed branded deemed characterized chanted
     yelled yells screamed whispered pleaded sobbed texted emailed shouts
     warns argues insists admits concedes tells cried sighed laughed snapped begged murmured muttered questioned
+    answered answers replies responds recalls continues counters acknowledges
     """.split()
 )
 # Words that look like reporting verbs but announce what a newspaper or station reported, not who spoke.
