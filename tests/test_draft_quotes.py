@@ -86,3 +86,41 @@ def test_embedded_tweet_with_its_signature() -> None:
 def test_one_word_quotation_after_a_sentence_is_not_a_nickname() -> None:
     text = "“We hold them,” Sheriff Ana Ruiz said Monday. “Period.”\n\nIn Fairview, little has changed."
     assert quotes(text) == ["We hold them", "Period."]
+
+
+# A copied web page sets ad slots and newsletter promos between the story's paragraphs; they are not its end.
+PAGE_WITH_SLOTS = """Harbor Town council backs shelter plan
+
+"We have room, and we have the will," council member Dana Oyelaran said at Tuesday's meeting.
+
+ADVERTISEMENT
+
+"This is the least a port city can do for people who arrive with nothing," Mayor Felix Brandt said.
+
+SIGN UP: Get the Harbor Town Daily newsletter in your inbox every weekday morning
+
+Opponents said the city had not explained how it would pay for the plan. "Show us the budget," resident Al Kemp said.
+"""
+
+PAGE_THAT_ENDS = """Harbor Town council backs shelter plan
+
+"We have room, and we have the will," council member Dana Oyelaran said at Tuesday's meeting.
+
+Advertisement
+Most popular
+'Ghost ship' sighted off the point
+Bakery owner says 'enough' to rent hike
+"""
+
+
+def test_an_ad_slot_or_a_promo_between_paragraphs_does_not_end_the_article() -> None:
+    assert quotes(PAGE_WITH_SLOTS) == [
+        "We have room, and we have the will",
+        "This is the least a port city can do for people who arrive with nothing",
+        "Show us the budget",
+    ]
+
+
+def test_an_ad_slot_before_lists_of_other_stories_still_ends_the_article() -> None:
+    # The headlines after it quote words ('Ghost ship', 'enough'): not the article's quotations.
+    assert quotes(PAGE_THAT_ENDS) == ["We have room, and we have the will"]

@@ -18,6 +18,9 @@ END_MARKERS = re.compile(
     r"|follow us\b|stay connected\b|tune in\b|share this\b|advertisement\b|recommended\b|most popular\b)",
     re.IGNORECASE,
 )
+# Of those, the ones a page also sets between two paragraphs of the story (an ad slot, a newsletter promo): they end
+# the article only when no paragraph of prose follows them.
+INTERRUPTIONS = re.compile(r"^(advertisement\b|sign up\b|subscribe\b)", re.IGNORECASE)
 FURNITURE = re.compile(r"^(related|read more|see also|watch|more|photos?|video|listen)\s*:", re.IGNORECASE)
 
 PULL_QUOTE = re.compile(r"^[“\"].*[.?!][”\"]\s*(?:—|–|--)\s*\S")
@@ -60,8 +63,7 @@ def paragraphs(text: str) -> list[Paragraph]:
             joinable = False
         pos += len(line)
     header = date_header(text)
-    result: list[Paragraph] = []
-    ended = False
+    lines: list[tuple[int, int]] = []
     for start, end in spans:
         if header and start <= header[2] <= end:
             start = header[2]
@@ -69,12 +71,30 @@ def paragraphs(text: str) -> list[Paragraph]:
                 start += 1
             if start >= end:
                 continue
+        lines.append((start, end))
+    result: list[Paragraph] = []
+    ended = False
+    for number, (start, end) in enumerate(lines):
         line = text[start:end]
-        if END_MARKERS.match(line):
+        marker = END_MARKERS.match(line)
+        if marker and not (INTERRUPTIONS.match(line) and _prose_follows(text, lines[number + 1 :])):
             ended = True
-        kind = "furniture" if ended or FURNITURE.match(line) else _kind(line)
+        kind = "furniture" if ended or marker or FURNITURE.match(line) else _kind(line)
         result.append(Paragraph(start, end, kind, len(result)))
     return result
+
+
+def _prose_follows(text: str, rest: list[tuple[int, int]]) -> bool:
+    """Whether the story goes on after an ad slot or a promo line: the next line that is not itself page
+    furniture is a sentence of some length. After the end of an article come headlines and link lists instead."""
+    for start, end in rest:
+        line = text[start:end]
+        if END_MARKERS.match(line) or FURNITURE.match(line):
+            if INTERRUPTIONS.match(line):
+                continue  # two ad slots in a row
+            return False
+        return len(line.split()) >= 10 and line.endswith(tuple(TERMINAL))
+    return False
 
 
 def _kind(line: str) -> str:
