@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,15 @@ async def settle(pilot: Pilot, rounds: int = 100) -> None:
         if not app.workers and not any(lst.loading_data for lst in app.screen.query(LazyList)):
             return
     raise AssertionError(f"the app was still busy after {rounds} rounds: {list(app.workers)}")
+
+
+async def wait_for(pilot: Pilot, shown: Callable[[], bool], tries: int = 200) -> None:
+    """Poll until `shown()` holds, for what `settle` cannot see: the command palette gathers its hits in asyncio
+    tasks of its own, not workers. Returns after `tries` pauses of 50 ms either way; the caller asserts."""
+    for _ in range(tries):
+        if shown():
+            return
+        await pilot.pause(0.05)
 
 
 def terminal_lines(app: App[object]) -> list[Strip]:

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.conftest import build_from, settle, terminal_text
+from tests.conftest import build_from, settle, terminal_text, wait_for
 from tui.app import EventsApp
 from tui.models import Official, Organization, Quote, SearchHit, Stance
 from tui.palette import palette_prompt
@@ -351,10 +351,7 @@ async def test_palette_opens_a_name(app_store: Store) -> None:
         await type_text(pilot, "garcety")
         # The palette gathers hits in its own task and shows them in batches: wait until ours is listed.
         commands = app.screen.query_one(CommandList)
-        for _ in range(200):
-            if any("Eric Garcetti" in str(option.prompt) for option in commands.options):
-                break
-            await pilot.pause(0.05)
+        await wait_for(pilot, lambda: any("Eric Garcetti" in str(option.prompt) for option in commands.options))
         assert "Eric Garcetti" in str(commands.get_option_at_index(0).prompt)
         await pilot.press("down", "enter")
         await settle(pilot)

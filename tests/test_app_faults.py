@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.conftest import settle, terminal_text
+from tests.conftest import settle, terminal_text, wait_for
 from tui.app import EventsApp
 from tui.screens.city import CityScreen
 from tui.screens.main import MainScreen
@@ -206,10 +206,7 @@ async def test_the_palette_says_when_its_search_could_not_read_the_database(copy
                 await pilot.pause()
                 assert isinstance(app.screen, CommandPalette)
                 await pilot.press(*"chicago")
-                for _ in range(200):  # the palette searches in its own tasks; wait until its list shows the failure
-                    await pilot.pause(0.05)
-                    if "Could not search" in terminal_text(app):
-                        break
+                await wait_for(pilot, lambda: "Could not search" in terminal_text(app))  # the palette's own tasks
                 assert "Could not search" in terminal_text(app) and LOCKED in terminal_text(app)
                 assert any(LOCKED in n for n in notifications(app))
                 await pilot.press("escape")

@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tests.conftest import plain_title, settle, terminal_text
+from tests.conftest import plain_title, settle, terminal_text, wait_for
 from tui.app import EventsApp
 from tui.ingest.builder import atomic_database
 from tui.models import City, Official, Quote
@@ -385,10 +385,7 @@ async def test_command_palette_finds_a_name_despite_a_typo(store: Store) -> None
         await pilot.pause()
         assert isinstance(pilot.app.screen, CommandPalette)
         await pilot.press(*"garcety")
-        for _ in range(200):  # the palette searches in its own tasks; wait (generously) until the hit is listed
-            await pilot.pause(0.05)
-            if garcetti.name in screen_text(pilot):
-                break
+        await wait_for(pilot, lambda: garcetti.name in screen_text(pilot))  # the palette searches in its own tasks
         assert garcetti.name in screen_text(pilot)
         await pilot.press("enter")
         await pilot.pause()
