@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from textual import events
+from textual._styles_cache import StylesCache
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 
 from tui.models import Claim, Excerpt, Quote, SearchHit, Stance
@@ -121,6 +123,18 @@ class EventsApp(ReadingApp[None]):
 
     def get_default_screen(self) -> MainScreen:
         return self._main_screen
+
+    def pop_screen(self) -> AwaitComplete:
+        """Close the top screen, and let go of what its widgets painted.
+
+        Textual caches a widget's painted lines in an object that a process-wide `lru_cache` of 1,024 entries
+        keeps alive after the widget is gone (Textualize/textual#6665, open in 8.2.8). Every search dialog left
+        about 400 KiB behind that way (300 painted lines), with no ceiling short of a thousand dialogs. Emptying
+        that cache when a screen closes frees them; it holds two colours per entry, recomputed at once.
+        """
+        closing = super().pop_screen()
+        StylesCache.get_inner_outer.cache_clear()
+        return closing
 
     def open_deep_link(self, link: DeepLink) -> None:
         """Open what a link names over the main screen; one that names nothing (or several) leaves a notice."""
