@@ -5,7 +5,7 @@ Used by `bench/drill_ab.py --trace DIR` (one timeline per session). Each line is
 - `write N B`: what the app wrote to the terminal (`sync_end=1`: the end of a frame);
 - `_refresh_layout` / `_compositor_refresh`: Textual's layout and paint of a screen;
 - `_load_screen_css`, `push_screen`, `import tui.screens.…`: the first-push costs of a screen;
-- `store.<read>`: the reads a drill makes, with the thread they ran on;
+- `store.<read>`: the reads a drill or a pane makes, with the thread they ran on;
 - `gc genN`: a garbage collection over 1 ms, and every full one;
 - anything named in `TRACE_FUNCS="module:Class.method,module:function"`.
 The patches only time; the app behaves as it does under `python -m tui`.
@@ -23,16 +23,21 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from textual import app as textual_app
-from textual import message_pump
-from textual import screen as textual_screen
-from textual.drivers import linux_driver
+# The checkout under test is the working directory (as for `python -m tui`), not this script's: without this, a
+# checkout run with another's Python would import that Python's installed `tui`.
+sys.path.insert(0, os.getcwd())
 
-from tui import store as tui_store
+from textual import app as textual_app  # noqa: E402
+from textual import message_pump  # noqa: E402
+from textual import screen as textual_screen  # noqa: E402
+from textual.drivers import linux_driver  # noqa: E402
+
+from tui import store as tui_store  # noqa: E402
 
 OUT = open(os.environ["TRACE_OUT"], "w", encoding="utf-8")  # noqa: SIM115 — open for the process's life
 T0 = time.perf_counter()
 ALWAYS = {"Key", "ScreenResume", "ScreenSuspend", "Compose", "Mount", "Resize"}
+OUT.write(f"tui from {tui_store.__file__}\n")
 
 
 def log(line: str) -> None:
@@ -81,7 +86,9 @@ for _name in ("_refresh_layout", "_compositor_refresh"):
     timed(textual_screen.Screen, _name, _name)
 timed(textual_app.App, "_load_screen_css", "_load_screen_css")
 timed(textual_app.App, "push_screen", "push_screen")
-for _name in ("city_view", "claims_naming_city", "sentence_around", "city_row", "city", "source_text"):
+READS = ("city_view", "claims_naming_city", "sentence_around", "city_row", "city", "source_text", "source")
+PANE_READS = ("city_count", "cities_page", "official_count", "officials_page", "quote_count", "quotes_page")
+for _name in (*READS, *PANE_READS, "claims_in_source", "stances_for_city", "mayor_of", "quote"):
     if hasattr(tui_store.Store, _name):
         timed(tui_store.Store, _name, f"store.{_name}", keep=lambda ms, n=_name: n != "sentence_around" or ms > 1)
 
