@@ -1,7 +1,8 @@
 """Run events-tui with a timeline of where its time goes: `TRACE_OUT=file python bench/trace_app.py --db DB`.
 
 Used by `bench/drill_ab.py --trace DIR` (one timeline per session). Each line is milliseconds since start, then:
-- `msg Node.Message N ms`: a message handled that took over 1 ms (Key, Compose, Mount, ScreenResume… always);
+- `msg Node.Message N ms`: a message handled that took over 1 ms (Key with its key, Compose, Mount, ScreenResume…
+  always);
 - `write N B`: what the app wrote to the terminal (`sync_end=1`: the end of a frame);
 - `_refresh_layout` / `_compositor_refresh`: Textual's layout and paint of a screen;
 - `_load_screen_css`, `push_screen`, `import tui.screens.…`: the first-push costs of a screen;
@@ -14,6 +15,7 @@ The patches only time; the app behaves as it does under `python -m tui`.
 from __future__ import annotations
 
 import builtins
+import functools
 import gc
 import importlib
 import os
@@ -47,6 +49,7 @@ def log(line: str) -> None:
 def timed(owner: Any, name: str, label: str, keep: Callable[[float], bool] = lambda _ms: True) -> None:
     original = getattr(owner, name)
 
+    @functools.wraps(original)  # Textual counts a handler's parameters: the wrapper must show the same ones
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         began = time.perf_counter()
         try:
@@ -69,7 +72,8 @@ async def dispatch(self: Any, message: Any) -> Any:
     finally:
         ms = (time.perf_counter() - began) * 1000
         if ms > 1.0 or type(message).__name__ in ALWAYS:
-            log(f"msg {type(self).__name__}.{type(message).__name__} {ms:.1f}ms")
+            key = f" {message.key}" if type(message).__name__ == "Key" else ""
+            log(f"msg {type(self).__name__}.{type(message).__name__}{key} {ms:.1f}ms")
 
 
 message_pump.MessagePump._dispatch_message = dispatch  # type: ignore[method-assign]

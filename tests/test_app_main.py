@@ -112,6 +112,25 @@ async def test_highlighting_chicago_narrows_officials_and_quotes(store: Store) -
         assert quotes.count == store.quote_count(official_id=lightfoot[0].id)
 
 
+async def test_the_quote_box_wraps_every_quote_at_one_width(store: Store) -> None:
+    """A quote in its sentence that overflows the box wraps at the same width as one that fits: with a scrollbar
+    that came and went, the overflowing one was painted at the full width and then wrapped again a frame later
+    (the (d) PageUp drill took two frames)."""
+    async with make_app(store).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "tab")  # the Quotes pane, all cities
+        await settle(pilot)
+        detail = pilot.app.screen.query_one(QuoteDetail)
+        seen: list[tuple[bool, int]] = []  # (overflows the box, width the words wrap at), quote by quote
+        for _ in range(store.quote_count()):
+            await pilot.press("j")
+            await settle(pilot)
+            overflows = detail.virtual_size.height > detail.scrollable_content_region.height
+            seen.append((overflows, detail.query_one(Static).size.width))
+        assert {overflows for overflows, _width in seen} == {True, False}, "the bundled quotes have both kinds"
+        assert len({width for _overflows, width in seen}) == 1
+
+
 async def test_city_without_quotes_says_so(store: Store) -> None:
     silent = [c for c in store.cities_page(0, 100) if store.quote_count(city_id=c.id) == 0]
     assert silent, "the bundled article names a city with no quotes (Houston)"
