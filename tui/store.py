@@ -105,6 +105,8 @@ TOO_LONG = (
 OFFICIAL_QUOTES_LIMIT = 10_000
 CITY_QUOTES_LIMIT = 1_000  # each official's or organisation's quotes on the city view
 CITY_OFFICIALS_LIMIT = 1_000
+# A page of cities this deep or deeper, in the second half of the list, is read from the list's end (`cities_page`).
+REVERSED_PAGE_OFFSET = 1_000
 
 
 def open_store(path: str | os.PathLike[str]) -> Store:
@@ -431,7 +433,16 @@ class Store:
 
     def cities_page(self, offset: int, limit: int) -> list[City]:
         page = "SELECT id FROM cities ORDER BY sort_key, id LIMIT ? OFFSET ?"
-        rows = self._all(_CITY_SELECT + f" WHERE c.id IN ({page}) ORDER BY c.sort_key, c.id", (limit, offset))
+        params = (limit, offset)
+        # OFFSET walks the index a row at a time: the last page of 50,000 cities (G) cost 0.5-3 ms that way. Past
+        # the middle of the list the same rows are picked from its end, a few rows in (the count is one lookup).
+        if offset > REVERSED_PAGE_OFFSET and offset > (total := self.city_count()) // 2:
+            end = min(offset + limit, total)
+            if end <= offset:
+                return []
+            page = "SELECT id FROM cities ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?"
+            params = (end - offset, total - end)
+        rows = self._all(_CITY_SELECT + f" WHERE c.id IN ({page}) ORDER BY c.sort_key, c.id", params)
         return [City(*row) for row in rows]
 
     def city(self, city_id: int) -> City | None:
