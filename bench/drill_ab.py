@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -195,6 +196,7 @@ def main() -> int:
     first, busy = args.first or first, args.busy or busy
     print(f"first city {first!r}, busy city {busy!r}, {city_rows:,} rows in Cities", file=sys.stderr)
     queries = BENCH_QUERIES if args.search else ()
+    load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
     results: dict[str, dict[str, Drill]] = {label: {name: Drill() for name in DRILLS} for label, *_ in apps}
     for i in range(args.n):
         for label, python, cwd, db in apps:
@@ -210,15 +212,17 @@ def main() -> int:
             for name, drill in drills.items():
                 for key in ("latency", "first", "frames", "text_frames", "nbytes"):
                     getattr(results[label][name], key).extend(getattr(drill, key))
-    print(f"{'drill':12} {'app':8} {'n':>3} {'settled ms':>11} {'first ms':>9} {'max ms':>8} "
+    print(f"load average: {load_before} at the start, {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end")
+    print(f"{'drill':12} {'app':8} {'n':>3} {'settled ms':>11} {'p90 ms':>7} {'first ms':>9} {'max ms':>8} "
           f"{'frames':>7} {'text fr':>7} {'bytes':>8}")  # fmt: skip
     for name in DRILLS:
         for label, *_ in apps:
             d = results[label][name]
             if not d.latency:
                 continue
+            p90 = statistics.quantiles(d.latency, n=10, method="inclusive")[-1] if len(d.latency) > 1 else d.latency[0]
             print(
-                f"{name:12} {label:8} {len(d.latency):3} {statistics.median(d.latency):11.0f} "
+                f"{name:12} {label:8} {len(d.latency):3} {statistics.median(d.latency):11.0f} {p90:7.0f} "
                 f"{statistics.median(d.first):9.0f} {max(d.latency):8.0f} {statistics.median(d.frames):7.1f} "
                 f"{statistics.median(d.text_frames):7.1f} {statistics.median(d.nbytes):8.0f}"
             )
