@@ -81,6 +81,9 @@ def measure(session: CountingSession, keys: str, check, quiet: float, timeout: f
 
 
 DRILLS = ("start", "first city", "source", "G", "PageUp", "busy city", "search keys", "bench search")
+# Not a drill: the session's peak RSS in MiB (bench/run.py's (e) reads it at the same point), kept as a Drill's
+# `latency` so it is gathered and summarised like the others.
+SESSION_RSS = "session RSS"
 # What bench/run.py types into search on the large database (its rare word is this one at 1M quotes).
 BENCH_QUERIES = ("garcia", "nguyen", "immigration", "vorgarselten", "depor")
 
@@ -136,6 +139,9 @@ def session(
             measure(term, letter, None, quiet, timeout, drills["search keys"])
         measure(term, "", scenarios.shows_in_order([busy]), quiet, timeout, None)
         measure(term, ENTER, scenarios.crumb(busy), quiet, timeout, drills["busy city"])
+        rss = term.peak_rss_kib()
+        if rss is not None:
+            drills[SESSION_RSS] = Drill(latency=[rss / 1024])
     finally:
         term.close()
     return drills
@@ -197,7 +203,9 @@ def main() -> int:
     print(f"first city {first!r}, busy city {busy!r}, {city_rows:,} rows in Cities", file=sys.stderr)
     queries = BENCH_QUERIES if args.search else ()
     load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    results: dict[str, dict[str, Drill]] = {label: {name: Drill() for name in DRILLS} for label, *_ in apps}
+    results: dict[str, dict[str, Drill]] = {
+        label: {name: Drill() for name in (*DRILLS, SESSION_RSS)} for label, *_ in apps
+    }
     for i in range(args.n):
         for label, python, cwd, db in apps:
             print(f"round {i + 1}/{args.n}: {label}", file=sys.stderr)
@@ -226,6 +234,9 @@ def main() -> int:
                 f"{statistics.median(d.first):9.0f} {max(d.latency):8.0f} {statistics.median(d.frames):7.1f} "
                 f"{statistics.median(d.text_frames):7.1f} {statistics.median(d.nbytes):8.0f}"
             )
+    for label, *_ in apps:
+        if rss := results[label][SESSION_RSS].latency:
+            print(f"peak RSS after the session, {label}: median {statistics.median(rss):.1f} MiB (n = {len(rss)})")
     if args.json:
         args.json.write_text(json.dumps({k: {n: vars(d) for n, d in v.items()} for k, v in results.items()}, indent=1))
     return 0
