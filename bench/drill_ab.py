@@ -99,6 +99,7 @@ def session(
     timeout: float,
     trace: Path | None = None,
     queries: tuple[str, ...] = (),
+    busy_too: bool = True,
 ) -> dict[str, Drill]:
     drills = {name: Drill() for name in DRILLS}
     program = ["-m", "tui"] if trace is None else [str(ROOT / "bench" / "trace_app.py")]
@@ -126,6 +127,8 @@ def session(
         for move in scenarios.list_moves(city_rows):
             measure(term, move.keys, move.check, quiet, timeout, drills[move.label])
         measure(term, "g", scenarios.ready, quiet, timeout, None)
+        if not busy_too:
+            return drills
         searching = lambda s: scenarios.SEARCH_MARK in scenarios.text_of(s)  # noqa: E731
         for query in queries:
             measure(term, "/", searching, quiet, timeout, None)
@@ -188,6 +191,9 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write every sample here")
     parser.add_argument("--starts-only", action="store_true", help="only cold starts (spawn to the settled frame)")
     parser.add_argument("--search", action="store_true", help="also type bench/run.py's queries, letter by letter")
+    parser.add_argument(
+        "--no-busy", action="store_true", help="end each session after (d): a quick A/B of the main screen's drills"
+    )
     parser.add_argument("--trace", type=Path, help="run the apps under bench/trace_app.py, timelines in this folder")
     args = parser.parse_args()
     apps = []
@@ -216,7 +222,9 @@ def main() -> int:
             if args.starts_only:
                 drills = cold_start(python, cwd, db, args.quiet, 30.0)
             else:
-                drills = session(python, cwd, db, first, busy, city_rows, args.quiet, 30.0, trace, queries)
+                drills = session(
+                    python, cwd, db, first, busy, city_rows, args.quiet, 30.0, trace, queries, not args.no_busy
+                )
             for name, drill in drills.items():
                 for key in ("latency", "first", "frames", "text_frames", "nbytes"):
                     getattr(results[label][name], key).extend(getattr(drill, key))

@@ -43,8 +43,9 @@ def _name_provider() -> type[Provider]:
 # reporting off, cursor shown): the default action of each would kill the process with the terminal still in
 # Textual's modes.
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
-# Seconds after the first frame at which the drill-down screens are imported (see `_import_drill_screens`).
-DRILL_IMPORT_DELAY = 0.1
+# Seconds after the first frame at which the drill-down screens are imported (see `_import_drill_screens`): late
+# enough that start-up has settled (its last frames came 50 ms after the first here), early for any Enter.
+DRILL_IMPORT_DELAY = 0.3
 
 
 @dataclass(frozen=True)
