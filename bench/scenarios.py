@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from bench.terminal import Settled, TerminalSession
 
@@ -111,6 +112,20 @@ def crumb(name: str) -> Callable[[tuple[str, ...]], bool]:
         return screen[0].rstrip().endswith(name) and not_loading(screen)
 
     return check
+
+
+class ListMove(NamedTuple):
+    field: str  # the `AppRun` field it is timed in
+    label: str
+    keys: str
+    check: Callable[[tuple[str, ...]], bool]  # what the settled screen must show
+
+
+def list_moves(city_rows: int) -> list[ListMove]:
+    """(d), from the Cities pane: G to the end of the list, then PageUp three times. `bench/drill_ab.py` times
+    the same steps."""
+    end = ListMove("end_of_list", "G", "G", lambda s: not_loading(s) and at_end(s, city_rows))
+    return [end, *[ListMove("page_up", "PageUp", PAGE_UP, not_loading)] * 3]
 
 
 # --- start-up -----------------------------------------------------------------------------------------
@@ -227,9 +242,8 @@ def drive(session: TerminalSession, db: Path, plan: Plan) -> AppRun:
 
     # (d) the end of the city list, and back a page at a time.
     if plan.city_rows > 60:
-        run.end_of_list.add(step("G", lambda s: not_loading(s) and at_end(s, plan.city_rows)), "G")
-        for _ in range(3):
-            run.page_up.add(step(PAGE_UP, not_loading), "PageUp")
+        for move in list_moves(plan.city_rows):
+            getattr(run, move.field).add(step(move.keys, move.check), move.label)
         step("g", ready, timed=False)
 
     # (b) search, letter by letter.

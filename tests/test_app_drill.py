@@ -623,7 +623,7 @@ def test_palette_prompt_is_literal() -> None:
 async def test_a_failing_read_is_one_line_on_screen_not_a_crash(
     app_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(city_id: int) -> None:
+    def broken(city_id: int, quotes_each: int = 0) -> None:
         raise sqlite3.OperationalError("database disk image is malformed")
 
     monkeypatch.setattr(app_store, "city_view", broken)
@@ -673,9 +673,9 @@ async def test_a_slow_city_read_never_leaves_loading_on_screen(
     monkeypatch.setattr(city_screen, "FIRST_FRAME_WAIT", 0)
     read = app_store.city_view
 
-    def slow(city_id: int) -> object:
+    def slow(city_id: int, quotes_each: int = 5) -> object:
         time.sleep(delay)
-        return read(city_id)
+        return read(city_id, quotes_each)
 
     monkeypatch.setattr(app_store, "city_view", slow)
     app = EventsApp(app_store)

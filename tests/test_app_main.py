@@ -5,7 +5,10 @@ Expected values come from the store (the same database the app reads), never typ
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -110,6 +113,67 @@ async def test_highlighting_chicago_narrows_officials_and_quotes(store: Store) -
         await settle(pilot)
         assert title(quotes).endswith("· Lori Lightfoot")
         assert quotes.count == store.quote_count(official_id=lightfoot[0].id)
+
+
+async def test_the_quote_box_wraps_every_quote_at_one_width(store: Store) -> None:
+    """A quote in its sentence that overflows the box wraps at the same width as one that fits: with a scrollbar
+    that came and went, the overflowing one was painted at the full width and then wrapped again a frame later
+    (the (d) PageUp drill took two frames)."""
+    async with make_app(store).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "tab")  # the Quotes pane, all cities
+        await settle(pilot)
+        detail = pilot.app.screen.query_one(QuoteDetail)
+        seen: list[tuple[bool, int]] = []  # (overflows the box, width the words wrap at), quote by quote
+        for _ in range(store.quote_count()):
+            await pilot.press("j")
+            await settle(pilot)
+            overflows = detail.virtual_size.height > detail.scrollable_content_region.height
+            seen.append((overflows, detail.query_one(Static).size.width))
+        assert {overflows for overflows, _width in seen} == {True, False}, "the bundled quotes have both kinds"
+        assert len({width for _overflows, width in seen}) == 1
+
+
+DRILL_MODULES = ["tui.screens.city", "tui.screens.source", "tui.screens.speaker"]
+# Run in a fresh interpreter: this test module has imported every screen already.
+IMPORTS_AROUND_THE_FIRST_FRAME = """
+import asyncio, json, sys
+from textual import app as textual_app
+from tui.app import EventsApp
+from tui.store import open_store
+
+drills, at_first_frame = sys.argv[2:], []
+display = textual_app.App._display
+
+def spy(app, screen, update):
+    if update is not None and not at_first_frame:
+        at_first_frame.append(sorted(m for m in drills if m in sys.modules))
+    return display(app, screen, update)
+
+textual_app.App._display = spy
+
+async def main():
+    async with EventsApp(open_store(sys.argv[1])).run_test(size=(100, 30)) as pilot:
+        for _ in range(40):
+            await pilot.pause(0.05)
+        print(json.dumps([at_first_frame[0], sorted(m for m in drills if m in sys.modules)]))
+
+asyncio.run(main())
+"""
+
+
+def test_the_drill_screens_are_imported_after_the_first_frame_not_on_the_first_enter(events_db: Path) -> None:
+    """Importing the city screen took 4-6 ms of the first city's frame; start-up must not pay for it either."""
+    ran = subprocess.run(
+        [sys.executable, "-c", IMPORTS_AROUND_THE_FIRST_FRAME, str(events_db), *DRILL_MODULES],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert ran.returncode == 0, ran.stderr
+    at_first_frame, later = json.loads(ran.stdout.splitlines()[-1])
+    assert at_first_frame == []
+    assert later == DRILL_MODULES
 
 
 async def test_city_without_quotes_says_so(store: Store) -> None:

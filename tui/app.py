@@ -1,7 +1,7 @@
 """The Textual app: the screens, the app-wide keys, and the navigation every screen uses to open another.
 
-Screens other than the main one are imported when first opened, so start-up pays only for what the first
-frame shows.
+Screens other than the main one are imported after the first frame (the drill-downs, while the user reads it) or
+when first opened (the others), so start-up pays only for what the first frame shows.
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ def _name_provider() -> type[Provider]:
 # reporting off, cursor shown): the default action of each would kill the process with the terminal still in
 # Textual's modes.
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
+# Seconds after the first frame at which the drill-down screens are imported (see `_import_drill_screens`): late
+# enough that start-up has settled (its last frames came 50 ms after the first here), early for any Enter.
+DRILL_IMPORT_DELAY = 0.3
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,15 @@ class EventsApp(ReadingApp[None]):
         self.app_resume_signal.subscribe(self, self._repaint_after_resume)
         if self.deep_link is not None:
             self.open_deep_link(self.deep_link)
+        # Once the first frame is out (never before it: start-up would pay), while the user reads it.
+        self.call_after_refresh(self.set_timer, DRILL_IMPORT_DELAY, self._import_drill_screens)
+
+    def _import_drill_screens(self) -> None:
+        """Import the city, speaker and article screens' modules now, not on the Enter that first opens one:
+        importing them took 4-6 ms of that key's frame (the first city of a session, the first article)."""
+        import tui.screens.city
+        import tui.screens.source
+        import tui.screens.speaker  # noqa: F401
 
     def on_unmount(self) -> None:
         loop = asyncio.get_running_loop()

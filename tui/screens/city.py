@@ -1,7 +1,7 @@
 """The city screen: will the police cooperate with ICE, what did the mayor say, who else spoke, what state law says.
 
 The city's name is read at once (one row by id, ~0.03 ms) so the breadcrumb is right on the first frame. The rest
-is `Store.city_view` (several queries: every official's statements), read in a thread started when the screen is
+is `Store.city_view` (several queries: each speaker's latest statements), read in a thread started when the screen is
 made; composing waits up to `FIRST_FRAME_WAIT` for it, so a city opens complete in one frame, and a slower read
 finishes in a worker while the screen shows "Loading…" and answers Escape.
 """
@@ -46,7 +46,9 @@ class CityScreen(RowsScreen):
         self._waiting = False  # the first frame showed "Loading…": a background read finishes the view
 
     def _read_view(self, store: Store, city_id: int) -> CityView | None:
-        view = store.city_view(city_id)
+        # Each speaker's latest statements only, as many as a speaker's rows show (their own screen has them all):
+        # a 300-official city's view then holds 300 statements rather than 900, and reads in half the time.
+        view = store.city_view(city_id, quotes_each=STATEMENTS_PER_SPEAKER)
         if view is not None:
             # Only the statements the first frame shows (~95 at most, ~0.1 ms each at a million quotes); the
             # rest are read when an "N more" row shows them.

@@ -64,6 +64,15 @@ def quote_text(quote: Quote, context: Context | None = None) -> Content:
 class QuoteDetail(VerticalScroll):
     """Shows one quote (or a sentence saying why there is none); Tab reaches it to scroll a long quote."""
 
+    # Always a scrollbar, so the words wrap at one width whatever the quote. With `auto`, a quote in its sentence
+    # that overflows the box was painted wrapped at the full width, then the scrollbar appeared and took a column,
+    # and a second frame (25-35 ms later) wrapped it again: every cursor move onto a long quote took two frames.
+    DEFAULT_CSS = """
+    QuoteDetail {
+        overflow-y: scroll;
+    }
+    """
+
     def __init__(
         self,
         *,
