@@ -616,9 +616,10 @@ class Store:
         )
         rows = self._all(_QUOTE_SELECT + f" WHERE q.id IN ({latest})" + _QUOTE_ORDER, (*ids, limit))
         by_owner: dict[int, list[Quote]] = {}
-        owner_at = 12 if column == "official_id" else 13  # the row's official_id / organization_id
-        for row in rows:
-            by_owner.setdefault(row[owner_at], []).append(self._quote(row))
+        for quote in map(self._quote, rows):
+            owner = quote.official_id if column == "official_id" else quote.organization_id
+            if owner is not None:
+                by_owner.setdefault(owner, []).append(quote)
         return {owner: tuple(quotes) for owner, quotes in by_owner.items()}, totals
 
     def _total(self, shown: int, limit: int, **owner: int) -> int:
