@@ -167,10 +167,12 @@ async def test_a_burst_of_keys_runs_a_few_searches_not_one_per_key(
 ) -> None:
     calls: list[str] = []
 
-    def slow_search(store: Store, text: str, limit: int, quotes: bool = True, max_scan: int | None = None):  # type: ignore[no-untyped-def]
+    def slow_search(
+        store: Store, text: str, limit: int, quotes: bool = True, max_scan: int | None = None, counted=None
+    ):  # type: ignore[no-untyped-def]
         calls.append(text)
         time.sleep(0.05)  # a slow database: keys arrive faster than searches finish
-        return search_page(store, text, limit, quotes, max_scan)
+        return search_page(store, text, limit, quotes, max_scan, counted)
 
     monkeypatch.setattr(screen_module, "search_page", slow_search)
     app = EventsApp(store)
