@@ -12,8 +12,12 @@ import argparse
 from collections.abc import Iterator
 
 import pytest
+from textual.color import Color
 from textual.content import Content
 from textual.css.styles import Styles
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions
 
 from tui.ingest.synth import synthesize
 from tui.models import SearchHit
@@ -112,3 +116,34 @@ def test_the_height_of_each_result_is_what_content_measures(store: Store, synth_
             assert height == visual.body.get_height(rules, max(width - visual.indent, 1)), (hit, width)
             tall += height > 3
     assert tall > 100
+
+
+def plain_render(visual: Hanging, width: int, style: Style, options: RenderOptions) -> list[Strip]:
+    """Hanging.render_strips as first written: the label rendered for every result."""
+    body_width = max(width - visual.indent, 1)
+    strips = visual.body.render_strips(body_width, None, style, options)
+    rich_style = style.rich_style
+    label = visual.label.render_strips(visual.indent, 1, style, options)
+    first = label[0].crop_pad(visual.indent, 0, 0, rich_style) if label else Strip.blank(visual.indent, rich_style)
+    blank = Strip.blank(visual.indent, rich_style)
+    return [
+        Strip.join([first if n == 0 else blank, strip.extend_cell_length(body_width, rich_style)])
+        for n, strip in enumerate(strips)
+    ]
+
+
+def test_each_result_paints_as_it_did_with_its_label_drawn_every_time(store: Store) -> None:
+    themes = [{"text-muted": "#808080"}, {"text-muted": "#102030"}]  # a theme change must not reuse a label
+    styles = [Style(), Style(bold=True), Style(background=Color(10, 20, 200))]
+    painted = 0
+    for variables in themes:
+        options = RenderOptions(lambda s, v=variables: Style.parse(s, v) if isinstance(s, str) else s, Styles())
+        for hit, words in results(store)[:80]:
+            visual = hit_prompt(hit, words)
+            assert isinstance(visual, Hanging)
+            for style in styles:
+                for width in (30, 101):
+                    got = [list(strip) for strip in visual.render_strips(width, None, style, options)]
+                    assert got == [list(strip) for strip in plain_render(visual, width, style, options)], hit
+                    painted += 1
+    assert painted > 500

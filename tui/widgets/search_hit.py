@@ -64,7 +64,7 @@ class Hanging(Visual):
 
         OptionList asks it of every result on every keystroke, visible or not; Content would wrap a styled copy of
         the body line by line for it. Breaking the plain lines where Content breaks them gives the same count at a
-        fraction of the cost (tests/test_search_screen.py compares both); unusual rules go to Content itself.
+        fraction of the cost (tests/test_search_hits.py compares both); unusual rules go to Content itself.
         """
         body_width = max(width - self.indent, 1)
         get_rule = rules.get
@@ -76,17 +76,44 @@ class Hanging(Visual):
         fold = overflow == "fold"
         return sum(len(divide_line(line, body_width, fold=fold)) + 1 for line in plain.split("\n"))
 
+    def _label_strip(self, style: Style, options: RenderOptions) -> Strip:
+        if options.selection is not None:
+            return _render_label(self.label, self.indent, style, options)
+        label = self.label
+        get_style = options.get_style
+        # The label's styles as resolved now (theme variables included), not the callable: that is the widget's, and
+        # a key holding it would keep a closed dialog and all its results alive.
+        resolved = tuple((a, b, get_style(span_style)) for a, b, span_style in label.spans)
+        key = (label.plain, resolved, self.indent, style, options.post_style)
+        strip = _LABEL_STRIPS.get(key)
+        if strip is None:
+            if len(_LABEL_STRIPS) >= MAX_LABEL_STRIPS:
+                _LABEL_STRIPS.clear()
+            strip = _LABEL_STRIPS[key] = _render_label(label, self.indent, style, options)
+        return strip
+
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         body_width = max(width - self.indent, 1)
         strips = self.body.render_strips(body_width, height, style, options)
         rich_style: RichStyle = style.rich_style
-        label = self.label.render_strips(self.indent, 1, style, options)
-        first = label[0].crop_pad(self.indent, 0, 0, rich_style) if label else Strip.blank(self.indent, rich_style)
+        first = self._label_strip(style, options)
         blank = Strip.blank(self.indent, rich_style)
         return [
             Strip.join([first if n == 0 else blank, strip.extend_cell_length(body_width, rich_style)])
             for n, strip in enumerate(strips)
         ]
+
+
+# The label column's first line, by everything it depends on: a handful of kinds in two or three styles, painted
+# for every result on screen on every keystroke otherwise (half of a result's painting).
+_LABEL_STRIPS: dict[tuple[object, ...], Strip] = {}
+MAX_LABEL_STRIPS = 64
+
+
+def _render_label(label: Content, indent: int, style: Style, options: RenderOptions) -> Strip:
+    rich_style: RichStyle = style.rich_style
+    strips = label.render_strips(indent, 1, style, options)
+    return strips[0].crop_pad(indent, 0, 0, rich_style) if strips else Strip.blank(indent, rich_style)
 
 
 def snippet_of(text: str, words: list[str]) -> str:
