@@ -290,3 +290,31 @@ async def test_keys_typed_in_a_burst_right_after_slash_land_in_the_box(store: St
         assert dialog.hits and dialog.hits[0].name == "Eric Garcetti", dialog.hits[:3]
         # Quitting, copying and the main screen's other letters did nothing on the way: the app still runs here.
         assert app.is_running
+
+
+async def test_the_status_line_changes_without_laying_the_dialog_out_again(store: Store) -> None:
+    """Its size is fixed (one row, the box's width); a layout of the whole dialog for each new total cost 5-8 ms a
+    keystroke. The line still shows each new total, on its one row."""
+    app = EventsApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SearchScreen)
+        status = dialog.query_one("#search-status")
+        layouts: list[bool] = []
+        refresh = status.refresh
+
+        def recorded(*args: object, layout: bool = False, **kwargs: object):  # type: ignore[no-untyped-def]
+            layouts.append(layout)
+            return refresh(*args, layout=layout, **kwargs)  # type: ignore[arg-type]
+
+        status.refresh = recorded  # type: ignore[method-assign]
+        lines = []
+        for text in ("p", "po", "pol", "poli"):
+            await pilot.press(text[-1])
+            await _searched(pilot)
+            lines.append(str(status.visual))
+        assert layouts and not any(layouts)
+        assert len(set(lines)) > 1 and all(line.strip() for line in lines), lines
+        assert status.size.height == 1

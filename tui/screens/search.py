@@ -251,7 +251,9 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         self.hits = message.page.hits if message.page else []
         self.quote_total = message.quotes
         self._fill(keep)
-        status.update(status_line(self.text, self.page, self.quote_total))
+        # The line's size is fixed (one row, the box's width): a layout of the whole dialog on every keystroke for
+        # it cost 5-8 ms of the key (headless, 1M quotes: 2.0 -> 1.4 layouts a key).
+        status.update(status_line(self.text, self.page, self.quote_total), layout=False)
         self.tidy_later()
 
     def tidy_later(self) -> None:
