@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tui import search as policy
-from tui.search import SearchPage, count_quotes, fts_query, quote_words, search_page
+from tui.search import SearchPage, count_quotes, fold, fts_query, quote_words, search_page, search_quotes_counted
 from tui.store import COUNT_CACHE_KIB, Store, open_store
 from tui.widgets.background import Prefetch
 
@@ -128,13 +128,58 @@ def test_a_known_count_makes_one_read_of_the_index(each_store: Store) -> None:
         if not without.statements:  # the page was full of names, stances and claims before the quotes
             assert not known.statements and page.quote_matches is None, text
             continue
-        # Without a count: a first read to learn how many match, a second to rank them when few enough.
-        assert len(without.statements) == (2 if 0 < total <= policy.RANK_LIMIT else 1), text
+        # Without a count, one word: a first read to learn how many match, a second to rank them when few enough.
+        if len(quote_words(text)) == 1:
+            assert len(without.statements) == (2 if 0 < total <= policy.RANK_LIMIT else 1), text
         # With it: the one read that gives the page (none when nothing matches).
         assert len(known.statements) == (1 if total else 0), text
         ranked += 0 < total <= policy.RANK_LIMIT
         unranked += total > policy.RANK_LIMIT
     assert ranked > 5 and unranked + ranked > 10
+
+
+def quoted_phrases(store: Store) -> list[str]:
+    """Two words of a quote and the start of the next, as typed mid-word: few quotes hold the two words."""
+    phrases = []
+    for quote in store.quotes_page(0, 60):
+        words = [w for w in fold(quote.text).split() if len(w) > 2]
+        if len(words) > 3:
+            phrases += [f"{words[0]} {words[1]} {words[2][:2]}", f"{words[1]} {words[3][:1]}{words[3][1:2]}"]
+    return phrases
+
+
+def two_reads(store: Store, text: str, limit: int) -> tuple[list[int], int | None]:
+    """The quotes' page and total as search_quotes_counted found them before (written out here): the newest
+    RANK_LIMIT + 1 first, then, if no more than RANK_LIMIT match, the best by rank."""
+    expression = fts_query(quote_words(text))
+    if expression is None:
+        return [], 0
+    ids = store.quote_match_ids(expression, policy.RANK_LIMIT + 1, ranked=False)
+    total = len(ids) if len(ids) <= policy.RANK_LIMIT else None
+    if total is not None:
+        ids = store.quote_match_ids(expression, limit, ranked=True) if ids else []
+    return ids[:limit], total
+
+
+def test_few_matches_of_the_first_words_make_one_ranked_read_with_the_same_answer(each_store: Store) -> None:
+    one_read = 0
+    for text in quoted_phrases(each_store) + texts():
+        for limit in (5, 31):
+            with MatchReads(each_store) as reads:
+                hits, total = search_quotes_counted(each_store, text, limit)
+            assert ([h.id for h in hits], total) == two_reads(each_store, text, limit), text
+            newest_first = [sql for sql in reads.statements if "ORDER BY f.rowid DESC" in sql]
+            words = quote_words(text)
+            if len(words) > 1 and total is not None:
+                # Known to be few from the words before the last: no read of the newest first.
+                # A count of the first words, and the ranked read unless none hold them.
+                assert not newest_first and len(reads.statements) in (1, 2), (text, reads.statements)
+                assert (
+                    f"LIMIT {policy.RANK_LIMIT + 1}" in reads.statements[0]
+                    and "*" not in reads.statements[0].split("MATCH")[1]
+                )
+                one_read += 1
+    assert one_read > 20
 
 
 def test_a_count_not_yet_known_takes_the_path_that_reads_twice(each_store: Store) -> None:

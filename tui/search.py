@@ -326,10 +326,20 @@ def search_quotes_counted(
     `counted`: see `search_page`. A known count decides between ranking and newest-first by itself, so the index
     is read once; without one, a first read learns whether few enough match to rank, and a second ranks them.
     """
-    expression = fts_query(quote_words(text))
+    words = quote_words(text)
+    expression = fts_query(words)
     if expression is None or limit <= 0:
         return [], 0
     known = counted() if counted is not None else None
+    if known is None and len(words) > 1:
+        # Every quote holding all the words holds the words before the last, which are whole words (no prefix to
+        # merge): counting those up to RANK_LIMIT is a fraction of a millisecond. Few of them means few matches,
+        # so the ranked read alone gives the page and the total; the first read, which for a short last word
+        # merges the lists of every word it starts ("south white be": 190 ms at 1M quotes), is not needed.
+        bound = store.count_quote_matches(fts_query(words[:-1], prefix_last=False) or "", RANK_LIMIT + 1)
+        if bound <= RANK_LIMIT:
+            ids = store.quote_match_ids(expression, RANK_LIMIT + 1, ranked=True) if bound else []
+            return _quote_hits(store, ids[:limit]), len(ids)
     if known is not None:
         total = known if known <= RANK_LIMIT else None
         ranked = total is not None
@@ -344,7 +354,11 @@ def search_quotes_counted(
         total = len(ids) if len(ids) <= RANK_LIMIT else None
         if total is not None:
             ids = store.quote_match_ids(expression, limit, ranked=True) if ids else []
-    return [SearchHit("quote", q.id, q.speaker, q.text, 0.0) for q in store.quotes_by_id(ids[:limit])], total
+    return _quote_hits(store, ids[:limit]), total
+
+
+def _quote_hits(store: Store, ids: list[int]) -> list[SearchHit]:
+    return [SearchHit("quote", q.id, q.speaker, q.text, 0.0) for q in store.quotes_by_id(ids)]
 
 
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]")
