@@ -318,3 +318,30 @@ async def test_the_status_line_changes_without_laying_the_dialog_out_again(store
         assert layouts and not any(layouts)
         assert len(set(lines)) > 1 and all(line.strip() for line in lines), lines
         assert status.size.height == 1
+
+
+async def test_search_collects_garbage_when_it_opens_before_the_first_key(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the session allocated before the dialog opened set off Python's full collection on the first key's
+    results; the dialog collects while the user starts typing instead."""
+    collections: list[str] = []
+    collect = gc.collect
+
+    def recorded(*args: int) -> int:
+        collections.append(app.screen.query_one(Input).value if isinstance(app.screen, SearchScreen) else "")
+        return collect(*args)
+
+    monkeypatch.setattr(gc, "collect", recorded)
+    monkeypatch.setattr(screen_module, "IDLE_COLLECT_DELAY", 0.05)
+    app = EventsApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash")
+        await settle(pilot)
+        for _ in range(100):  # the timer's wait, however slow the machine
+            if collections:
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, SearchScreen)
+        assert collections and collections[0] == ""  # before any key was typed
+        assert gc.isenabled()
