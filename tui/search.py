@@ -15,7 +15,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -187,11 +187,20 @@ class SearchPage:
 COUNT_CAP = 10_000
 
 
-def search_page(store: Store, text: str, limit: int, quotes: bool = True, max_scan: int | None = None) -> SearchPage:
+def search_page(
+    store: Store,
+    text: str,
+    limit: int,
+    quotes: bool = True,
+    max_scan: int | None = None,
+    counted: Callable[[], int | None] | None = None,
+) -> SearchPage:
     """Names, then stances, claims and quotes holding every word (the last as a prefix), `limit` in all.
 
     `max_scan`: stances and claims without a full-text index in this database are searched by reading every
     row; a table of more rows than this is left out (and named in `skipped`), so that typing stays fast.
+    `counted`: how many quotes the text's words match, if already counted elsewhere (`count_quotes` of
+    `SearchPage.expression`), else None; called once, when the quotes are searched, and must not wait.
     """
     query = fold(text[:MAX_QUERY_CHARS])
     if not query or limit <= 0:
@@ -223,7 +232,7 @@ def search_page(store: Store, text: str, limit: int, quotes: bool = True, max_sc
     expression = fts_query(words)
     total: int | None = None  # not counted: the page was full before the quotes
     if len(hits) <= limit:
-        found, total = search_quotes_counted(store, text, limit + 1 - len(hits))
+        found, total = search_quotes_counted(store, text, limit + 1 - len(hits), counted)
         hits += found
     return SearchPage(hits[:limit], len(hits) > limit, total, expression, skipped, counts)
 
@@ -309,18 +318,47 @@ def search_quotes(store: Store, text: str, limit: int) -> list[SearchHit]:
     return search_quotes_counted(store, text, limit)[0]
 
 
-def search_quotes_counted(store: Store, text: str, limit: int) -> tuple[list[SearchHit], int | None]:
-    """`search_quotes`, and how many quotes match in all (None: more than RANK_LIMIT, not counted here)."""
-    expression = fts_query(quote_words(text))
+def search_quotes_counted(
+    store: Store, text: str, limit: int, counted: Callable[[], int | None] | None = None
+) -> tuple[list[SearchHit], int | None]:
+    """`search_quotes`, and how many quotes match in all (None: more than RANK_LIMIT, not counted here).
+
+    `counted`: see `search_page`. A known count decides between ranking and newest-first by itself, so the index
+    is read once; without one, a first read learns whether few enough match to rank, and a second ranks them.
+    """
+    words = quote_words(text)
+    expression = fts_query(words)
     if expression is None or limit <= 0:
         return [], 0
-    # One read gives both the newest matches and whether there are few enough to rank: for a short prefix
-    # FTS5 merges every matching word's list before the first row, so a separate count would pay that twice.
-    ids = store.quote_match_ids(expression, RANK_LIMIT + 1, ranked=False)
-    total = len(ids) if len(ids) <= RANK_LIMIT else None
-    if total is not None:
-        ids = store.quote_match_ids(expression, limit, ranked=True) if ids else []
-    return [SearchHit("quote", q.id, q.speaker, q.text, 0.0) for q in store.quotes_by_id(ids[:limit])], total
+    known = counted() if counted is not None else None
+    if known is None and len(words) > 1:
+        # Every quote holding all the words holds the words before the last, which are whole words (no prefix to
+        # merge): counting those up to RANK_LIMIT is a fraction of a millisecond. Few of them means few matches,
+        # so the ranked read alone gives the page and the total; the first read, which for a short last word
+        # merges the lists of every word it starts ("south white be": 190 ms at 1M quotes), is not needed.
+        bound = store.count_quote_matches(fts_query(words[:-1], prefix_last=False) or "", RANK_LIMIT + 1)
+        if bound <= RANK_LIMIT:
+            ids = store.quote_match_ids(expression, RANK_LIMIT + 1, ranked=True) if bound else []
+            return _quote_hits(store, ids[:limit]), len(ids)
+    if known is not None:
+        total = known if known <= RANK_LIMIT else None
+        ranked = total is not None
+        # Newest first reads no further than the first read below would have (RANK_LIMIT + 1), as before.
+        ids = (
+            store.quote_match_ids(expression, limit if ranked else min(limit, RANK_LIMIT + 1), ranked) if known else []
+        )
+    else:
+        # One read gives both the newest matches and whether there are few enough to rank: for a short prefix
+        # FTS5 merges every matching word's list before the first row, so a separate count would pay that twice.
+        ids = store.quote_match_ids(expression, RANK_LIMIT + 1, ranked=False)
+        total = len(ids) if len(ids) <= RANK_LIMIT else None
+        if total is not None:
+            ids = store.quote_match_ids(expression, limit, ranked=True) if ids else []
+    return _quote_hits(store, ids[:limit]), total
+
+
+def _quote_hits(store: Store, ids: list[int]) -> list[SearchHit]:
+    return [SearchHit("quote", q.id, q.speaker, q.text, 0.0) for q in store.quotes_by_id(ids)]
 
 
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]")

@@ -963,6 +963,10 @@ class Store:
             conn = self._count_conn
             if conn is None:
                 conn = self._count_conn = sqlite3.connect(self.uri, uri=True, check_same_thread=False, timeout=0.5)
+                # A count reads each page of the matching words' lists once, and the OS caches the file anyway:
+                # SQLite's default 2,000 KiB cache, filled by the first long count, only held memory for the rest of
+                # the session (3-4 MiB of the session's peak at a million quotes; counts no slower at 64 KiB).
+                conn.execute(f"PRAGMA cache_size = -{COUNT_CACHE_KIB}")  # a constant: a PRAGMA takes no parameters
             deadline = time.monotonic() + seconds
             conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
             try:
@@ -1061,6 +1065,8 @@ class Store:
 
 
 _COUNT_LOCK = threading.Lock()
+# The page cache of the connection that counts quote matches (see `Store.quote_match_total`).
+COUNT_CACHE_KIB = 128
 # The stance kinds the compare view has a column for; other kinds (an agency's) stay on the city's own page.
 COMPARE_KINDS = ("police", "city policy", "state law")
 COMPARE_SORTS = ("city", "police", "statements", "latest")

@@ -153,6 +153,10 @@ class Prefetch(Generic[T]):
     def succeeded(self) -> bool:
         return self._done.is_set() and self._error is None
 
+    def peek(self) -> T | None:
+        """The result if the read has already succeeded, else None at once (never waits, never raises)."""
+        return self._result if self.succeeded else None
+
     def get(self) -> T:
         """The result, waiting for it; the read's own exception if it failed."""
         self._done.wait()
