@@ -107,6 +107,10 @@ def test_the_height_of_each_result_is_what_content_measures(store: Store, synth_
     pairs = results(store)[:150] + results(synth_store)[:150]
     pairs.append((SearchHit("quote", 1, "", "", 0.0), []))
     pairs.append((SearchHit("quote", 1, "N" * 50, "w" * 400 + " x", 0.0), ["w"]))
+    # Wide and zero-width characters: measured cell by cell, not by the one-cell fast path.
+    pairs.append(
+        (SearchHit("quote", 1, "東京都知事", "東京の警察は協力しない。" * 12 + " Jose\u0301 🙂 " * 9, 0.0), ["jose"])
+    )
     tall = 0
     for hit, words in pairs:
         visual = hit_prompt(hit, words)

@@ -18,11 +18,7 @@ from textual.visual import RenderOptions, Visual
 from tui.models import SearchHit
 from tui.present import one_line
 from tui.search import MAX_HIGHLIGHT_CHARS, RANK_LIMIT, SearchPage, match_spans
-
-try:  # the line breaker Content itself wraps with: a result's height from its plain text, without styling it
-    from rich._wrap import divide_line
-except ImportError:  # pragma: no cover - a rich without it: Content measures the height itself, as before
-    divide_line = None  # type: ignore[assignment]
+from tui.widgets.wrap import line_starts
 
 SNIPPET_CHARS = 240
 # Characters of a long text shown before its first matched word, so the match is in the snippet.
@@ -64,17 +60,16 @@ class Hanging(Visual):
 
         OptionList asks it of every result on every keystroke, visible or not; Content would wrap a styled copy of
         the body line by line for it. Breaking the plain lines where Content breaks them gives the same count at a
-        fraction of the cost (tests/test_search_hits.py compares both); unusual rules go to Content itself.
+        fraction of the cost, with the wrapping rule the drill-down views share (tests/test_search_hits.py compares
+        both); other rules than wrapping and folding go to Content itself.
         """
         body_width = max(width - self.indent, 1)
         get_rule = rules.get
-        overflow = get_rule("text_overflow", "fold")
-        simple = not get_rule("line_pad", 0) and get_rule("text_wrap", "wrap") != "nowrap"
         plain = self.body.plain
-        if divide_line is None or not simple or "\t" in plain:
+        simple = get_rule("text_overflow", "fold") == "fold" and get_rule("text_wrap", "wrap") != "nowrap"
+        if not simple or get_rule("line_pad", 0) or "\t" in plain:
             return self.body.get_height(rules, body_width)
-        fold = overflow == "fold"
-        return sum(len(divide_line(line, body_width, fold=fold)) + 1 for line in plain.split("\n"))
+        return sum(len(line_starts(line, body_width)) for line in plain.split("\n"))
 
     def _label_strip(self, style: Style, options: RenderOptions) -> Strip:
         if options.selection is not None:
