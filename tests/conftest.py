@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.ingest.builder import build
+from tui.ingest.synth import synthesize
 from tui.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +32,15 @@ def dump(path: Path) -> list[str]:
         return list(conn.iterdump())
     finally:
         conn.close()
+
+
+def make_synth_db(out: Path, *, cities: int, officials: int, quotes: int, sources: int, seed: int) -> Path:
+    """A synthetic database at `out`, made by the real `events-tui synth`: for tests that need more rows than the
+    articles hold."""
+    synthesize(
+        argparse.Namespace(cities=cities, officials=officials, quotes=quotes, sources=sources, seed=seed, out=out)
+    )
+    return out
 
 
 def build_from(sources: Path, out: Path) -> Path:

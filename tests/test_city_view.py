@@ -6,13 +6,10 @@ Expected values come from the store's per-speaker reads (`quotes_page`, `quote_c
 
 from __future__ import annotations
 
-import argparse
-
 import pytest
 
-from tests.conftest import settle
+from tests.conftest import make_synth_db, settle
 from tui.app import EventsApp
-from tui.ingest.synth import synthesize
 from tui.models import CityView
 from tui.screens.city import STATEMENTS_PER_SPEAKER, CityScreen
 from tui.store import CITY_QUOTES_LIMIT, Store, open_store
@@ -22,7 +19,7 @@ from tui.store import CITY_QUOTES_LIMIT, Store, open_store
 def synth_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     """Cities of up to 9 officials, some with a hundred quotes, organisations with dozens."""
     out = tmp_path_factory.mktemp("city-view") / "synth.db"
-    synthesize(argparse.Namespace(cities=200, officials=500, quotes=3000, sources=20, seed=7, out=out))
+    make_synth_db(out, cities=200, officials=500, quotes=3000, sources=20, seed=7)
     opened = open_store(out)
     yield opened
     opened.close()

@@ -6,7 +6,6 @@ what a reporter sees: the exit code, the one line on stderr, and the JSON's `mat
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 from collections.abc import Iterator
@@ -14,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, build_from
+from tests.conftest import FIXTURES, build_from, make_synth_db
 from tui.cli import main
-from tui.ingest.synth import synthesize
 from tui.search import fold
 from tui.store import Store, open_store
 
@@ -130,7 +128,7 @@ def test_whole_words_of_one_name_resolve_with_a_note(
 def synth_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     """A synthetic database: 600 officials of common first names and surnames (many shared), 150 towns."""
     out = tmp_path_factory.mktemp("synth-lookups") / "synth.db"
-    synthesize(argparse.Namespace(cities=150, officials=600, quotes=3000, sources=10, seed=3, out=out))
+    make_synth_db(out, cities=150, officials=600, quotes=3000, sources=10, seed=3)
     opened = open_store(out)
     yield opened
     opened.close()

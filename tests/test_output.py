@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -20,10 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, make_synth_db
 from tui import store as store_module
 from tui.cli import main
-from tui.ingest.synth import synthesize
 from tui.store import Store, open_store
 
 Capsys = pytest.CaptureFixture[str]
@@ -74,7 +72,7 @@ def test_an_official_past_the_limit_says_how_many_are_left_out(
 def synth_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Cities with many officials, each with a few quotes."""
     out = tmp_path_factory.mktemp("synth-output") / "synth.db"
-    synthesize(argparse.Namespace(cities=20, officials=300, quotes=3000, sources=5, seed=7, out=out))
+    make_synth_db(out, cities=20, officials=300, quotes=3000, sources=5, seed=7)
     return out
 
 

@@ -6,7 +6,6 @@ the FTS index asked another way), never written down by hand, so the tests follo
 
 from __future__ import annotations
 
-import argparse
 import difflib
 from collections.abc import Iterator
 
@@ -14,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import make_synth_db
 from tui import search as policy
-from tui.ingest.synth import synthesize
 from tui.search import (
     EXACT,
     PREFIX,
@@ -41,7 +40,7 @@ NameRow = tuple[str, int, str, str, int]
 def synth_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     """A small synthetic database: shared surnames and accents, enough names for ranking to matter."""
     out = tmp_path_factory.mktemp("synth-search") / "synth.db"
-    synthesize(argparse.Namespace(cities=150, officials=600, quotes=3000, sources=10, seed=3, out=out))
+    make_synth_db(out, cities=150, officials=600, quotes=3000, sources=10, seed=3)
     opened = open_store(out)
     yield opened
     opened.close()

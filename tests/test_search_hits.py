@@ -8,7 +8,6 @@ searches of the bundled database and of a synthetic one (long quotes, accents, w
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterator
 
 import pytest
@@ -19,7 +18,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions
 
-from tui.ingest.synth import synthesize
+from tests.conftest import make_synth_db
 from tui.models import SearchHit
 from tui.present import one_line
 from tui.search import match_spans, quote_words, search
@@ -60,7 +59,7 @@ def plain_body(hit: SearchHit, words: list[str]) -> Content:
 @pytest.fixture(scope="module")
 def synth_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     out = tmp_path_factory.mktemp("synth-hits") / "synth.db"
-    synthesize(argparse.Namespace(cities=100, officials=400, quotes=2000, sources=10, seed=11, out=out))
+    make_synth_db(out, cities=100, officials=400, quotes=2000, sources=10, seed=11)
     opened = open_store(out)
     yield opened
     opened.close()

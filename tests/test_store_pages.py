@@ -5,20 +5,19 @@ The expected rows are the whole list read in one page from its start, sliced; ne
 
 from __future__ import annotations
 
-import argparse
 import re
 
 import pytest
 
+from tests.conftest import make_synth_db
 from tui import store as store_module
-from tui.ingest.synth import synthesize
 from tui.store import Store, open_store
 
 
 @pytest.fixture(scope="module")
 def cities_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     out = tmp_path_factory.mktemp("pages") / "synth.db"
-    synthesize(argparse.Namespace(cities=300, officials=400, quotes=800, sources=5, seed=3, out=out))
+    make_synth_db(out, cities=300, officials=400, quotes=800, sources=5, seed=3)
     opened = open_store(out)
     yield opened
     opened.close()
