@@ -8,14 +8,16 @@ from __future__ import annotations
 import gc
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from rich.console import Console
 from textual import events
 from textual.widgets import Input
 
-from tests.conftest import build_from
+from tests.conftest import build_from, wait_for
 from tests.test_app_main import big_db, settle  # noqa: F401 — big_db is a fixture used below
 from tui import search as search_module
 from tui.app import EventsApp
@@ -26,6 +28,8 @@ from tui.screens.search import PAGE, SearchScreen
 from tui.search import MAX_QUERY_CHARS, match_spans, quote_words, search, search_page
 from tui.store import Store, open_store
 from tui.widgets.search_hit import INDENT, hit_prompt
+
+T = TypeVar("T")
 
 
 def test_sanctuary_finds_the_stances_and_the_words_of_the_article(store: Store) -> None:
@@ -217,29 +221,33 @@ async def test_search_leaves_garbage_collection_on(store: Store) -> None:
         assert gc.isenabled()
 
 
-async def test_search_collects_garbage_once_typing_pauses(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Left to itself, Python's full collection (tens of ms late in a session) lands on a keystroke or on the
-    Enter that opens a result; the dialog collects while the user reads the results instead, with collection
-    on all along."""
-    collections: list[bool] = []
+def record_collections(monkeypatch: pytest.MonkeyPatch, note: Callable[[], T]) -> list[T]:
+    """Make every `gc.collect()` call note `note()` in the list returned (and still collect); the dialog's wait
+    before collecting is shortened to 0.05 s."""
+    noted: list[T] = []
     collect = gc.collect
 
     def recorded(*args: int) -> int:
-        collections.append(gc.isenabled())
+        noted.append(note())
         return collect(*args)
 
     monkeypatch.setattr(gc, "collect", recorded)
     monkeypatch.setattr(screen_module, "IDLE_COLLECT_DELAY", 0.05)
+    return noted
+
+
+async def test_search_collects_garbage_once_typing_pauses(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Left to itself, Python's full collection (tens of ms late in a session) lands on a keystroke or on the
+    Enter that opens a result; the dialog collects while the user reads the results instead, with collection
+    on all along."""
+    collections = record_collections(monkeypatch, gc.isenabled)
     app = EventsApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash")
         await settle(pilot)
         await pilot.press(*"chicago")
         await _searched(pilot)
-        for _ in range(100):  # the timer's wait, however slow the machine
-            if collections:
-                break
-            await pilot.pause(0.05)
+        await wait_for(pilot, lambda: bool(collections))  # the timer's wait, however slow the machine
         assert collections and all(collections)
 
 
@@ -325,23 +333,14 @@ async def test_search_collects_garbage_when_it_opens_before_the_first_key(
 ) -> None:
     """What the session allocated before the dialog opened set off Python's full collection on the first key's
     results; the dialog collects while the user starts typing instead."""
-    collections: list[str] = []
-    collect = gc.collect
-
-    def recorded(*args: int) -> int:
-        collections.append(app.screen.query_one(Input).value if isinstance(app.screen, SearchScreen) else "")
-        return collect(*args)
-
-    monkeypatch.setattr(gc, "collect", recorded)
-    monkeypatch.setattr(screen_module, "IDLE_COLLECT_DELAY", 0.05)
     app = EventsApp(store)
+    collections = record_collections(
+        monkeypatch, lambda: app.screen.query_one(Input).value if isinstance(app.screen, SearchScreen) else ""
+    )
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash")
         await settle(pilot)
-        for _ in range(100):  # the timer's wait, however slow the machine
-            if collections:
-                break
-            await pilot.pause(0.05)
+        await wait_for(pilot, lambda: bool(collections))  # the timer's wait, however slow the machine
         assert isinstance(app.screen, SearchScreen)
         assert collections and collections[0] == ""  # before any key was typed
         assert gc.isenabled()
