@@ -25,6 +25,7 @@ ENTER, ESCAPE, TAB, SHIFT_TAB, PAGE_UP, BACKSPACE = "\r", "\x1b", "\t", "\x1b[Z"
 LOADING = "Loading…"
 MAIN_MARK = "All cities"
 SEARCH_MARK = "Search names"  # the search box's placeholder begins so
+SEARCH_HINT = "Type a city, official or organisation"  # its status line when nothing is typed (old code too)
 NOTHING_MATCHES = "Nothing matches"
 SOURCE_CRUMB = "Source"
 MAIN_CRUMB = "Cities"  # the main screen's breadcrumb; a drill-down's reads "Cities › …"
@@ -190,6 +191,8 @@ class AppRun:
 
     start: StartUp
     search: dict[str, Samples]  # by query text
+    # The same keys timed to their results: the last change outside the status line (TerminalSession.changed_outside)
+    search_results: dict[str, Samples] = field(default_factory=dict)
     open_search: Samples = field(default_factory=Samples)
     highlight: Samples = field(default_factory=Samples)
     drill_first: Samples = field(default_factory=Samples)
@@ -249,11 +252,17 @@ def drive(session: TerminalSession, db: Path, plan: Plan) -> AppRun:
     # (b) search, letter by letter.
     for query in plan.queries:
         run.open_search.add(step("/", lambda s: SEARCH_MARK in text_of(s)), "open search")
+        status_row = next((i for i, line in enumerate(session.screen.text()) if SEARCH_HINT in line), None)
+        to_results = run.search_results.setdefault(query.text, Samples())
         typed = ""
         for letter in query.text:
             typed += letter
             names = query.expected.get(typed, [])
-            run.search[query.text].add(step(letter, shows_in_order(names)), f"search {typed!r}")
+            settled = step(letter, shows_in_order(names))
+            run.search[query.text].add(settled, f"search {typed!r}")
+            if status_row is not None and settled.changed_at is not None:
+                changed = session.changed_outside(settled.since, status_row)
+                to_results.values.append((changed or settled.since) - settled.since)
         step(ESCAPE, ready, timed=False)
 
     # (c) a busy city, opened from search.

@@ -217,6 +217,26 @@ class TerminalSession:
             self.frames.append(Frame(at, text))
             self._last_text = text
 
+    def changed_outside(self, since: float, row: int) -> float | None:
+        """When the screen's text last changed after `since` anywhere but `row`; None if only `row` changed.
+
+        The search's status line (`row`) gives the total of matching quotes on every key, which the code before
+        issue 11 did not count: leaving that row aside times a search key to its results, as the old code's
+        figure did, and the whole screen's settle (`settle`) times it to the total as well.
+        """
+
+        def without(text: tuple[str, ...]) -> tuple[str, ...]:
+            return text[:row] + text[row + 1 :]
+
+        before = [f for f in self.frames if f.at < since]
+        last_text = without(before[-1].text) if before else None
+        changed_at = None
+        for frame in self.frames[len(before) :]:
+            text = without(frame.text)
+            if text != last_text:
+                changed_at, last_text = frame.at, text
+        return changed_at
+
     def settle(
         self,
         since: float,
