@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_deep_links(reader("browse", "open the browser (the default)", json_flag=False), argparse.SUPPRESS)
     search = reader("search", "search cities, officials, organisations and quotes, best match first")
     search.add_argument("query")
-    search.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
+    search.add_argument("--limit", type=int, default=20, help="at most this many results (default 20, at most 10,000)")
     city = reader("city", "a city: police stance, the mayor and their statements, others tied to it")
     official = reader("official", "an official and all their statements")
     for command, kind in ((city, "city"), (official, "official")):

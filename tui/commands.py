@@ -27,7 +27,7 @@ from tui.export import write_export
 from tui.models import NameMatch, Official, Organization, Quote, Stance, group_stances
 from tui.output import guarded_stdout, holds_unicode
 from tui.resolve import NameNotResolved, resolve_id, resolve_name
-from tui.search import fold, search
+from tui.search import MAX_RESULTS, SearchPage, count_quotes, fold, result_count, search_page
 
 if TYPE_CHECKING:
     from tui.store import Store
@@ -46,6 +46,8 @@ def run(command: str, args: argparse.Namespace, store: Store) -> int:
 
 # The narrowest output: below it a table has no room for a date or a word.
 MIN_WIDTH = 40
+# How long `search` may count the quotes behind a cut list (the dialog gives its count 0.03 s; a script can wait).
+CLI_COUNT_SECONDS = 10.0
 
 
 class _Console(Console):
@@ -114,7 +116,8 @@ def _resolve(store: Store, kind: str, args: argparse.Namespace) -> NameMatch:
 def _search(args: argparse.Namespace, store: Store) -> int:
     if args.limit < 1:
         raise CommandError("--limit must be 1 or more", EXIT_UNUSABLE)
-    hits = search(store, args.query, args.limit)
+    page = search_page(store, args.query, args.limit)
+    hits = page.hits
     if args.json:
         print_json([present.hit_json(h) for h in hits])
     if not hits:
@@ -126,7 +129,21 @@ def _search(args: argparse.Namespace, store: Store) -> int:
             what = literal(f"“{hit.snippet}”" if hit.kind == "quote" else hit.snippet)
             table.add_row(Text(hit.kind, style="dim"), literal(hit.name, "bold"), what)
         make_console().print(table)
+    if page.more:
+        # On stderr, so that --json stays a plain list: a list cut at --limit says how much is left.
+        print(f"events-tui: {_search_cut(store, page)}", file=sys.stderr)
     return EXIT_OK
+
+
+def _search_cut(store: Store, page: SearchPage) -> str:
+    """'showing 20 of 45,014 results; --limit shows more (at most 10,000)', for a search page with more."""
+    quotes = page.quote_matches
+    if quotes is None and page.expression is not None:
+        quotes = count_quotes(store, page.expression, CLI_COUNT_SECONDS)
+    total, exact = result_count(page, quotes)
+    shown = len(page.hits)
+    more = f"--limit shows more (at most {MAX_RESULTS:,})" if shown < MAX_RESULTS else "no search gives more"
+    return f"showing {shown:,} of {'' if exact else 'at least '}{total:,} results; {more}"
 
 
 # --- city and official ------------------------------------------------------------------------------

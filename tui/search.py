@@ -172,7 +172,8 @@ class SearchPage:
     `quote_matches`: every quote matching, counted while searching when there are at most RANK_LIMIT of them,
     else None (the caller may count them with `count_quotes`). `more`: results exist beyond those returned.
     `counts`: how many names, stances and claims match in all ("name", "stance", "claim"); a kind is left out
-    when its count is not known (names that fill the page; a kind not searched).
+    when its count is not known (names that fill the page; more than COUNT_CAP stances or claims; a kind not
+    searched).
     """
 
     hits: list[SearchHit]
@@ -227,14 +228,44 @@ def search_page(
         ids = match_ids(words, max(room, 0))
         if room > 0:
             hits += _hits_of(store, kind, ids)
-        # All of them when the page had room for all; else counted (the page shows the first ones only).
-        counts[kind] = len(ids) if 0 <= len(ids) < room else min(len(match_ids(words, COUNT_CAP)), COUNT_CAP)
+        # All of them when the page had room for all; else counted up to COUNT_CAP (more is left uncounted: a
+        # capped count shown as the total would be wrong).
+        counted_ids = len(ids) if 0 <= len(ids) < room else len(match_ids(words, COUNT_CAP + 1))
+        if counted_ids <= COUNT_CAP:
+            counts[kind] = counted_ids
     expression = fts_query(words)
     total: int | None = None  # not counted: the page was full before the quotes
     if len(hits) <= limit:
         found, total = search_quotes_counted(store, text, limit + 1 - len(hits), counted)
         hits += found
     return SearchPage(hits[:limit], len(hits) > limit, total, expression, skipped, counts)
+
+
+def result_count(page: SearchPage, quote_total: int | None) -> tuple[int, bool]:
+    """How many results the search has in all (names, stances, claims, quotes), and whether that is exact; when
+    not, the number is a bound the search is known to reach (a kind with more than COUNT_CAP matches counts as
+    COUNT_CAP + 1; quotes not counted as RANK_LIMIT + 1 if they were read, else as the page shows them).
+
+    `quote_total`: the page's own `quote_matches`, or the dialog's separate count of them; None if not counted.
+    Kinds not searched (`page.skipped`) count as none: the status line and the CLI say they were not searched.
+    """
+    if not page.more:
+        return len(page.hits), True
+    shown = {kind: sum(1 for h in page.hits if h.kind == kind) for kind in ("stance", "claim", "quote")}
+    shown["name"] = len(page.hits) - sum(shown.values())
+    total, exact = 0, True
+    for kind in ("name", "stance", "claim"):
+        if kind in page.counts:
+            total += page.counts[kind]
+        elif f"{kind}s" not in page.skipped:
+            total += shown[kind] if kind == "name" else COUNT_CAP + 1
+            exact = False
+    if quote_total is not None:
+        total += quote_total
+    else:
+        total += RANK_LIMIT + 1 if shown["quote"] else 0
+        exact = False
+    return (total if exact else max(total, len(page.hits) + 1)), exact  # a bound: past the page, at least one more
 
 
 def _hits_of(store: Store, kind: str, ids: list[int]) -> list[SearchHit]:
@@ -344,13 +375,13 @@ def search_quotes_counted(
         total = known if known <= RANK_LIMIT else None
         ranked = total is not None
         # Newest first reads no further than the first read below would have (RANK_LIMIT + 1), as before.
-        ids = (
-            store.quote_match_ids(expression, limit if ranked else min(limit, RANK_LIMIT + 1), ranked) if known else []
-        )
+        ids = store.quote_match_ids(expression, limit, ranked) if known else []
     else:
         # One read gives both the newest matches and whether there are few enough to rank: for a short prefix
         # FTS5 merges every matching word's list before the first row, so a separate count would pay that twice.
-        ids = store.quote_match_ids(expression, RANK_LIMIT + 1, ranked=False)
+        # Newest first, the page goes as deep as asked (to MAX_RESULTS): it once stopped at RANK_LIMIT + 1 quotes
+        # and the dialog then said "3,003 results" of 44,012 matching quotes.
+        ids = store.quote_match_ids(expression, max(limit, RANK_LIMIT + 1), ranked=False)
         total = len(ids) if len(ids) <= RANK_LIMIT else None
         if total is not None:
             ids = store.quote_match_ids(expression, limit, ranked=True) if ids else []

@@ -17,7 +17,15 @@ from textual.visual import RenderOptions, Visual
 
 from tui.models import SearchHit
 from tui.present import one_line
-from tui.search import MAX_HIGHLIGHT_CHARS, RANK_LIMIT, SearchPage, match_spans
+from tui.search import (
+    COUNT_CAP,
+    MAX_HIGHLIGHT_CHARS,
+    MAX_RESULTS,
+    RANK_LIMIT,
+    SearchPage,
+    match_spans,
+    result_count,
+)
 from tui.widgets.wrap import line_starts
 
 SNIPPET_CHARS = 240
@@ -187,39 +195,42 @@ def _plural(count: int | str, noun: str) -> str:
 
 
 def status_line(text: str, page: SearchPage | None, quote_total: int | None) -> Content:
-    """'Showing 30 of 45,012: 2 names · 1,000 claims · 44,012 quotes — ↓ or End at the last result loads more'."""
+    """'Showing 30 of 45,012: 2 names · 1,000 claims · 44,012 quotes — ↓ or End at the last result loads more'.
+
+    Every count is exact or says it is a bound ("30+ names", "over 10,000 claims", "over 2,000 quotes"), and at
+    MAX_RESULTS the line says the list goes no further rather than offer to load more.
+    """
     if not text.strip():
         return Content(HINT)
     if page is None or not page.hits:
         skipped = f" ({' and '.join(page.skipped)} not searched: no index)" if page and page.skipped else ""
         return Content(f"Nothing matches “{one_line(text.strip())[:40]}”{skipped}")
-    shown_of = {kind: sum(1 for h in page.hits if kind_group(h) == kind) for kind in NOUNS}
     parts = []
-    known = True
     for kind in ("name", "stance", "claim"):
         count = page.counts.get(kind)
-        if count is None and f"{kind}s" not in page.skipped and kind == "name":
-            parts.append(f"{shown_of[kind]}+ names")
-            known = False
-        elif count:
+        if count:
             parts.append(_plural(f"{count:,}" if count != 1 else 1, NOUNS[kind]))
+        elif count is None and kind == "name":
+            parts.append(f"{sum(1 for h in page.hits if kind_group(h) == kind)}+ names")  # they filled the page
+        elif count is None and f"{kind}s" not in page.skipped:
+            parts.append(f"over {COUNT_CAP:,} {NOUNS[kind]}s")
     if quote_total is not None:
         parts.append(_plural(f"{quote_total:,}" if quote_total != 1 else 1, "quote"))
     elif page.quote_matches is None and any(h.kind == "quote" for h in page.hits):
         parts.append(f"over {RANK_LIMIT:,} quotes")  # the search read that many before ranking
-        known = False
     else:
         parts.append("quotes not counted (too many to count quickly)")
-        known = False
     shown = len(page.hits)
+    total, exact = result_count(page, quote_total)
     if not page.more:
         head = f"{shown} result{'s' * (shown != 1)}"
-    elif known:
-        total = sum(page.counts.get(kind, 0) for kind in ("name", "stance", "claim")) + (quote_total or 0)
-        head = f"Showing {shown} of {total:,}"
     else:
-        head = f"Showing {shown} of more than {shown}"
+        head = f"Showing {shown:,} of {'' if exact else 'at least '}{total:,}"
     line = f"{head}: {' · '.join(parts)}"
     if page.skipped:
         line += f" · {' and '.join(page.skipped)} not searched (no index)"
-    return Content(line + (f" — {MORE_HINT}" if page.more else " — Enter opens, Escape closes"))
+    if not page.more:
+        return Content(line + " — Enter opens, Escape closes")
+    if shown >= MAX_RESULTS:  # the dialog loads no more than this (see SearchScreen.load_more)
+        return Content(line + f" — the list stops at {MAX_RESULTS:,}: add words to narrow it")
+    return Content(line + f" — {MORE_HINT}")
