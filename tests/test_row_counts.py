@@ -267,6 +267,21 @@ def test_a_table_missing_from_the_totals_is_counted(synth_copy: Path) -> None:
         store.close()
 
 
+def test_a_total_that_is_not_a_count_is_counted(synth_copy: Path) -> None:
+    edit(
+        synth_copy,
+        (f"UPDATE {TOTALS_TABLE} SET rows = ? WHERE name = ?", ("many", "cities")),
+        (f"UPDATE {TOTALS_TABLE} SET rows = ? WHERE name = ?", (-3, "quotes")),
+    )
+    store = open_store(synth_copy)
+    try:
+        with Statements(store) as reads:
+            assert store_totals(store) == counted(synth_copy)
+        assert set(reads.whole_counts()) == {"cities", "quotes"}
+    finally:
+        store.close()
+
+
 # --- the first frame -------------------------------------------------------------------------------------------
 
 

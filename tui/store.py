@@ -64,9 +64,10 @@ def total_triggers(table: str) -> tuple[str, str, str]:
 
 
 # A stored total is trusted only while its table's three triggers are in place: a tool that rebuilt the table
-# (sqlite-utils transform) dropped them, and later edits would leave the total behind.
+# (sqlite-utils transform) dropped them, and later edits would leave the total behind. One that is not a count
+# at all (typed over by hand) is not read either.
 _STORED_TOTAL = f"""
-SELECT rows FROM {TOTALS_TABLE} WHERE name = ?
+SELECT rows FROM {TOTALS_TABLE} WHERE name = ? AND typeof(rows) = 'integer' AND rows >= 0
 AND (SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name IN (?, ?, ?)) = 3
 """
 
