@@ -192,6 +192,15 @@ def cold_start(python: str, cwd: Path, db: Path, quiet: float, timeout: float) -
     return {"start": drill}
 
 
+def evict(path: Path) -> None:
+    """Drop the file's pages from the OS's page cache (Linux): the next start reads the database from disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(fd)
+
+
 def plan_names(python: str, cwd: Path, db: Path) -> tuple[str, str, int]:
     """The first city, the busy city and the Cities pane's rows ("All cities" included), as bench/run.py plans."""
     code = (
@@ -213,6 +222,9 @@ def main() -> int:
     parser.add_argument("--quiet", type=float, default=0.5)
     parser.add_argument("--json", type=Path, help="write every sample here")
     parser.add_argument("--starts-only", action="store_true", help="only cold starts (spawn to the settled frame)")
+    parser.add_argument(
+        "--cold-db", action="store_true", help="before each session, drop the database's pages from the OS's cache"
+    )
     parser.add_argument("--search", action="store_true", help="also type bench/run.py's queries, letter by letter")
     parser.add_argument(
         "--no-busy", action="store_true", help="end each session after (d): a quick A/B of the main screen's drills"
@@ -242,6 +254,8 @@ def main() -> int:
             if args.trace:
                 args.trace.mkdir(parents=True, exist_ok=True)
                 trace = args.trace / f"{label}-{i}.trace"
+            if args.cold_db:
+                evict(db)
             if args.starts_only:
                 drills = cold_start(python, cwd, db, args.quiet, 30.0)
             else:
