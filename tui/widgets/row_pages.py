@@ -55,7 +55,7 @@ class InlineReads:
 
 class PrefetchedCount:
     """A count that cannot change during the session (the database is only read), read once, in a thread started
-    at once: while the screen is being built, not on the event loop when the pane asks (4 ms for all of 1M quotes).
+    at once: while the screen is being built, not on the event loop when the pane asks (a stored total: 0.2 ms).
     """
 
     def __init__(self, count_fn: CountFn) -> None:
