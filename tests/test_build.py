@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 import tomllib
 from datetime import date
@@ -228,6 +229,37 @@ def test_full_text_search_is_detected_and_finds_a_quote_by_a_word(events_db: Pat
     found = list(db["quotes"].search("vigilant"))
     assert [row["speaker"] for row in found] == ["London Breed"]
     assert db["names"].detect_fts() == "names_fts"
+
+
+def test_the_quotes_index_has_prefix_indexes_and_follows_edits(events_db: Path, tmp_path: Path) -> None:
+    # Written by hand (sqlite-utils has no option for FTS5 prefix indexes): it must stay what sqlite-utils makes,
+    # triggers included, plus the 2- and 3-letter prefix indexes the dialog's typing leans on.
+    copy = tmp_path / "edited.db"
+    shutil.copy(events_db, copy)
+    conn = sqlite3.connect(copy)
+    try:
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'quotes_fts'").fetchone()[0]
+        assert f"prefix='{schema.QUOTE_PREFIXES}'" in sql and schema.QUOTE_PREFIXES == "2 3"
+
+        def matches(expression: str) -> list[int]:
+            return [r[0] for r in conn.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", (expression,))]
+
+        everyone = [r[0] for r in conn.execute("SELECT id FROM quotes WHERE text LIKE '%vigilant%'")]
+        assert everyone and matches('"vi"*') and set(everyone) <= set(matches('"vig"*'))
+        row = conn.execute("SELECT * FROM quotes WHERE id = ?", (everyone[0],)).fetchone()
+        names = [d[1] for d in conn.execute("PRAGMA table_info(quotes)")]
+        fresh = dict(zip(names, row, strict=True)) | {"id": 99_999, "slug": "q-new", "text": "Zyxwords overheard"}
+        conn.execute(
+            f"INSERT INTO quotes ({', '.join(fresh)}) VALUES ({', '.join('?' * len(fresh))})", tuple(fresh.values())
+        )
+        assert matches('"zy"*') == [99_999] and matches('"zyx"*') == [99_999]
+        conn.execute("UPDATE quotes SET text = 'Qwvords overheard' WHERE id = 99999")
+        assert matches('"zy"*') == [] and matches('"qw"*') == [99_999]
+        conn.execute("DELETE FROM quotes WHERE id = 99999")
+        assert matches('"qw"*') == [] and matches('"ov"*') == []
+    finally:
+        conn.close()
+    assert sqlite_utils.Database(copy)["quotes"].detect_fts() == "quotes_fts"
 
 
 def test_every_lookup_the_browser_makes_uses_an_index(events_db: Path) -> None:
