@@ -104,6 +104,8 @@ DRILLS = ("start", "first city", "source", "G", "PageUp", "busy city", "search k
 # The same keys timed to their results: the last change outside the status line, whose total of matching quotes
 # (issue 11) the old code did not show. A key that changed only that line counts as settled when pressed (0 ms).
 RESULTS_DRILLS = ("search keys, to results", "bench search, to results")
+# The label of bench/run.py's start-up floor when --floor starts it beside the apps.
+FLOOR = "floor"
 # Not a drill: the session's peak RSS in MiB (bench/run.py's (e) reads it at the same point), kept as a Drill's
 # `latency` so it is gathered and summarised like the others.
 SESSION_RSS = "session RSS"
@@ -173,13 +175,15 @@ def session(
     return drills
 
 
-def cold_start(python: str, cwd: Path, db: Path, quiet: float, timeout: float) -> dict[str, Drill]:
-    """Spawn, wait for the settled first frame (the city list, nothing "Loading…"), quit: bench/run.py's (a)."""
+def cold_start(python: str, cwd: Path, db: Path | None, quiet: float, timeout: float) -> dict[str, Drill]:
+    """Spawn, wait for the settled first frame (the city list, nothing "Loading…"), quit: bench/run.py's (a).
+    With no database, bench/run.py's start-up floor instead (a Textual app with one Static)."""
     drill = Drill()
-    term = CountingSession([python, "-m", "tui", "--db", str(db)], cwd=cwd)
+    argv = [python, "-m", "tui", "--db", str(db)] if db is not None else scenarios.floor_argv("floor_start.py")
+    term = CountingSession(argv, cwd=cwd)
     try:
         spawned = term.start()
-        started = term.settle(spawned, quiet, timeout, scenarios.ready)
+        started = term.settle(spawned, quiet, timeout, scenarios.ready if db is not None else None)
         end = started.changed_at or spawned
         drill.latency.append((started.latency or 0) * 1000)
         drill.first.append((started.first_latency or 0) * 1000)
@@ -223,6 +227,9 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write every sample here")
     parser.add_argument("--starts-only", action="store_true", help="only cold starts (spawn to the settled frame)")
     parser.add_argument(
+        "--floor", action="store_true", help="with --starts-only: start bench/run.py's start-up floor too, each round"
+    )
+    parser.add_argument(
         "--cold-db", action="store_true", help="before each session, drop the database's pages from the OS's cache"
     )
     parser.add_argument("--search", action="store_true", help="also type bench/run.py's queries, letter by letter")
@@ -231,34 +238,42 @@ def main() -> int:
     )
     parser.add_argument("--trace", type=Path, help="run the apps under bench/trace_app.py, timelines in this folder")
     args = parser.parse_args()
-    apps = []
+    apps: list[tuple[str, str, Path, Path]] = []
     for spec in args.app:
         label, rest = spec.split("=", 1)
-        checkout, db = rest.split(":", 1)
+        checkout, db_path = rest.split(":", 1)
         cwd = Path(checkout).resolve()
-        python = cwd / ".venv" / "bin" / "python"
-        apps.append((label, str(python if python.exists() else sys.executable), cwd, Path(db).resolve()))
+        own = cwd / ".venv" / "bin" / "python"
+        apps.append((label, str(own if own.exists() else sys.executable), cwd, Path(db_path).resolve()))
         subprocess.run([apps[-1][1], "-m", "compileall", "-q", str(cwd / "tui")], check=True)  # as bench/run.py
-    first, busy, city_rows = plan_names(apps[0][1], apps[0][2], apps[0][3])
-    first, busy = args.first or first, args.busy or busy
-    print(f"first city {first!r}, busy city {busy!r}, {city_rows:,} rows in Cities", file=sys.stderr)
+    if args.floor and not args.starts_only:
+        parser.error("--floor times starts only: add --starts-only")
+    if args.starts_only:
+        first, busy, city_rows = "", "", 0  # not used
+    else:
+        first, busy, city_rows = plan_names(apps[0][1], apps[0][2], apps[0][3])
+        first, busy = args.first or first, args.busy or busy
+        print(f"first city {first!r}, busy city {busy!r}, {city_rows:,} rows in Cities", file=sys.stderr)
+    floors: list[tuple[str, str, Path, Path | None]] = [(FLOOR, sys.executable, ROOT, None)] if args.floor else []
     queries = BENCH_QUERIES if args.search else ()
     load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
     results: dict[str, dict[str, Drill]] = {
-        label: {name: Drill() for name in (*DRILLS, *RESULTS_DRILLS, SESSION_RSS)} for label, *_ in apps
+        label: {name: Drill() for name in (*DRILLS, *RESULTS_DRILLS, SESSION_RSS)} for label, *_ in [*floors, *apps]
     }
+    runs: list[tuple[str, str, Path, Path | None]] = [*floors, *apps]
     for i in range(args.n):
-        for label, python, cwd, db in apps:
+        for label, python, cwd, db in runs:
             print(f"round {i + 1}/{args.n}: {label}", file=sys.stderr)
             trace = None
             if args.trace:
                 args.trace.mkdir(parents=True, exist_ok=True)
                 trace = args.trace / f"{label}-{i}.trace"
-            if args.cold_db:
+            if args.cold_db and db is not None:
                 evict(db)
             if args.starts_only:
                 drills = cold_start(python, cwd, db, args.quiet, 30.0)
             else:
+                assert db is not None  # floors run with --starts-only
                 drills = session(
                     python, cwd, db, first, busy, city_rows, args.quiet, 30.0, trace, queries, not args.no_busy
                 )
@@ -269,7 +284,7 @@ def main() -> int:
     print(f"{'drill':24} {'app':8} {'n':>3} {'settled ms':>11} {'p90 ms':>7} {'first ms':>9} {'max ms':>8} "
           f"{'frames':>7} {'text fr':>7} {'bytes':>8}")  # fmt: skip
     for name in (*DRILLS, *RESULTS_DRILLS):
-        for label, *_ in apps:
+        for label, *_ in runs:
             d = results[label][name]
             if not d.latency:
                 continue
@@ -284,6 +299,11 @@ def main() -> int:
                 f"{name:24} {label:8} {len(d.latency):3} {statistics.median(d.latency):11.0f} {p90:7.0f} "
                 f"{statistics.median(d.first):9.0f} {max(d.latency):8.0f} {traffic}"
             )
+    if floors and (floor := results[FLOOR]["start"].latency):
+        for label, *_ in apps:
+            start = results[label]["start"].latency
+            ratio = statistics.median(start) / statistics.median(floor)
+            print(f"start ÷ floor, {label}: {ratio:.2f}× (medians of this run; as bench/run.py's (a))")
     for label, *_ in apps:
         if rss := results[label][SESSION_RSS].latency:
             print(f"peak RSS after the session, {label}: median {statistics.median(rss):.1f} MiB (n = {len(rss)})")
