@@ -260,9 +260,11 @@ def drive(session: TerminalSession, db: Path, plan: Plan) -> AppRun:
             names = query.expected.get(typed, [])
             settled = step(letter, shows_in_order(names))
             run.search[query.text].add(settled, f"search {typed!r}")
-            if status_row is not None and settled.changed_at is not None:
-                changed = session.changed_outside(settled.since, status_row)
-                to_results.values.append((changed or settled.since) - settled.since)
+            if status_row is not None and settled.changed_at is not None and not settled.timed_out:
+                # A failed check is counted once, in `run.search`; a key that changed only the status line is not
+                # timed here (the letter's echo always changes the box, so that does not happen in practice).
+                if (changed := session.changed_outside(settled.since, status_row)) is not None:
+                    to_results.values.append(changed - settled.since)
         step(ESCAPE, ready, timed=False)
 
     # (c) a busy city, opened from search.

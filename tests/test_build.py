@@ -259,7 +259,10 @@ def test_the_quotes_index_has_prefix_indexes_and_follows_edits(events_db: Path, 
         assert matches('"qw"*') == [] and matches('"ov"*') == []
     finally:
         conn.close()
-    assert sqlite_utils.Database(copy)["quotes"].detect_fts() == "quotes_fts"
+    db = sqlite_utils.Database(copy)
+    assert db["quotes"].detect_fts() == "quotes_fts" and list(db["quotes"].search("vigilant"))
+    # The trigger names sqlite-utils gives (its disable_fts finds them by what they do; people by name).
+    assert {"quotes_ai", "quotes_ad", "quotes_au"} <= {t.name for t in db["quotes"].triggers}
 
 
 def test_every_lookup_the_browser_makes_uses_an_index(events_db: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +19,17 @@ import pytest
 
 from tests.conftest import make_synth_db
 from tui import search as policy
-from tui.search import SearchPage, count_quotes, fold, quote_words, result_count, search_names, search_page
+from tui import store as store_module
+from tui.search import (
+    SearchPage,
+    count_quotes,
+    counted_in_full,
+    fold,
+    quote_words,
+    result_count,
+    search_names,
+    search_page,
+)
 from tui.store import Store, open_store
 from tui.widgets import search_hit
 from tui.widgets.search_hit import MORE_HINT, status_line
@@ -91,6 +102,9 @@ def test_a_count_past_its_cap_is_a_bound_not_a_total(synth: Store, monkeypatch: 
     line = status_line(WORD, page, count_quotes(synth, page.expression, 60.0)).plain
     assert f"over {cap:,} stances" in line and f"over {cap:,} claims" in line and f"at least {total:,}" in line
     assert f" {cap:,} claims" not in line.replace(f"over {cap:,} claims", "")
+    # What the CLI reports: the same page counted in full, exactly.
+    full = counted_in_full(synth, WORD, page)
+    assert result_count(full, count_quotes(synth, page.expression, 60.0)) == (sum(counts.values()), True)
 
 
 def test_the_last_page_the_dialog_loads_says_the_list_stops(synth: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -109,13 +123,41 @@ def run_search(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_cli_says_when_its_list_is_cut(events_db: Path) -> None:
-    everything = run_search("the", "--limit", "10000", "--json", "--db", str(events_db))
+@pytest.mark.parametrize("query", ["the", "police"])  # "police": names fill the page, the dialog says "3+ names"
+def test_the_cli_says_when_its_list_is_cut(events_db: Path, query: str) -> None:
+    everything = run_search(query, "--limit", "10000", "--json", "--db", str(events_db))
     assert everything.returncode == 0 and everything.stderr == ""  # all of them: nothing to say
     total = len(json.loads(everything.stdout))
     assert total > 3
-    cut = run_search("the", "--limit", "3", "--json", "--db", str(events_db))
+    cut = run_search(query, "--limit", "3", "--json", "--db", str(events_db))
     assert cut.returncode == 0 and len(json.loads(cut.stdout)) == 3  # stdout stays a plain list
     assert cut.stderr.strip() == f"events-tui: showing 3 of {total:,} results; --limit shows more (at most 10,000)"
-    table = run_search("the", "--limit", "3", "--db", str(events_db))
+    table = run_search(query, "--limit", "3", "--db", str(events_db))
     assert table.returncode == 0 and f"showing 3 of {total:,} results" in table.stderr
+
+
+class StopOnSecondClock:
+    """time.monotonic for tui.store, that raises KeyboardInterrupt once, when the count's progress handler first
+    asks the time: as Ctrl+C lands while the CLI counts."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def monotonic(self) -> float:
+        self.calls += 1
+        if self.calls == 2:  # the first call sets the deadline
+            raise KeyboardInterrupt
+        return time.monotonic()
+
+
+def test_ctrl_c_while_counting_is_a_stop_not_a_count_that_ran_out_of_time(
+    synth: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = StopOnSecondClock()
+    monkeypatch.setattr(store_module, "time", clock)
+    monkeypatch.setattr(store_module, "COUNT_CHECK_STEPS", 50)  # a small database's count is a few thousand steps
+    with pytest.raises(KeyboardInterrupt):
+        synth.quote_match_total('"the"*', 10.0)  # sqlite3 reports the handler's exception as "interrupted"
+    assert clock.calls >= 2
+    monkeypatch.undo()
+    assert synth.quote_match_total('"the"*', 10.0) == every_result(synth, COMMON)["quote"]  # still usable

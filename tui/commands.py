@@ -27,7 +27,16 @@ from tui.export import write_export
 from tui.models import NameMatch, Official, Organization, Quote, Stance, group_stances
 from tui.output import guarded_stdout, holds_unicode
 from tui.resolve import NameNotResolved, resolve_id, resolve_name
-from tui.search import MAX_RESULTS, SearchPage, count_quotes, fold, result_count, search_page
+from tui.search import (
+    MAX_RESULTS,
+    SearchPage,
+    count_quotes,
+    counted_in_full,
+    fold,
+    list_stops,
+    result_count,
+    search_page,
+)
 
 if TYPE_CHECKING:
     from tui.store import Store
@@ -131,18 +140,19 @@ def _search(args: argparse.Namespace, store: Store) -> int:
         make_console().print(table)
     if page.more:
         # On stderr, so that --json stays a plain list: a list cut at --limit says how much is left.
-        print(f"events-tui: {_search_cut(store, page)}", file=sys.stderr)
+        print(f"events-tui: {_search_cut(store, args.query, page)}", file=sys.stderr)
     return EXIT_OK
 
 
-def _search_cut(store: Store, page: SearchPage) -> str:
-    """'showing 20 of 45,014 results; --limit shows more (at most 10,000)', for a search page with more."""
+def _search_cut(store: Store, query: str, page: SearchPage) -> str:
+    """'showing 20 of 45,014 results; --limit shows more (at most 10,000)', for a search page with more. A script
+    can wait for exact counts where the dialog gives bounds to keep typing fast."""
     quotes = page.quote_matches
     if quotes is None and page.expression is not None:
         quotes = count_quotes(store, page.expression, CLI_COUNT_SECONDS)
-    total, exact = result_count(page, quotes)
+    total, exact = result_count(counted_in_full(store, query, page), quotes)
     shown = len(page.hits)
-    more = f"--limit shows more (at most {MAX_RESULTS:,})" if shown < MAX_RESULTS else "no search gives more"
+    more = f"--limit shows more (at most {MAX_RESULTS:,})" if shown < MAX_RESULTS else list_stops()
     return f"showing {shown:,} of {'' if exact else 'at least '}{total:,} results; {more}"
 
 

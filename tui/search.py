@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from tui.models import SearchHit, Stance
@@ -186,6 +186,8 @@ class SearchPage:
 
 # Stances or claims counted for the status line no further than this.
 COUNT_CAP = 10_000
+# A limit no table reaches, for counting every match; small enough that search_names' limit * 4 stays a 64-bit int.
+EVERY_ROW = 10**9
 
 
 def search_page(
@@ -239,6 +241,24 @@ def search_page(
         found, total = search_quotes_counted(store, text, limit + 1 - len(hits), counted)
         hits += found
     return SearchPage(hits[:limit], len(hits) > limit, total, expression, skipped, counts)
+
+
+def list_stops() -> str:
+    """What the dialog and the CLI say of a list cut at MAX_RESULTS."""
+    return f"the list stops at {MAX_RESULTS:,}: add words to narrow it"
+
+
+def counted_in_full(store: Store, text: str, page: SearchPage) -> SearchPage:
+    """`page` with every kind counted that it left uncounted to stay fast (names that filled it, stances or claims
+    past COUNT_CAP): for a caller that can wait, the CLI. Quotes are counted apart (`count_quotes`)."""
+    counts = dict(page.counts)
+    words = quote_words(text)
+    if "name" not in counts:
+        counts["name"] = len(search_names(store, fold(text[:MAX_QUERY_CHARS]), EVERY_ROW))
+    for kind, match_ids in (("stance", store.stance_match_ids), ("claim", store.claim_match_ids)):
+        if kind not in counts and f"{kind}s" not in page.skipped:
+            counts[kind] = len(match_ids(words, EVERY_ROW))
+    return replace(page, counts=counts)
 
 
 def result_count(page: SearchPage, quote_total: int | None) -> tuple[int, bool]:
@@ -354,8 +374,9 @@ def search_quotes_counted(
 ) -> tuple[list[SearchHit], int | None]:
     """`search_quotes`, and how many quotes match in all (None: more than RANK_LIMIT, not counted here).
 
-    `counted`: see `search_page`. A known count decides between ranking and newest-first by itself, so the index
-    is read once; without one, a first read learns whether few enough match to rank, and a second ranks them.
+    `counted`: see `search_page`. A known count decides between ranking and the latest added first by itself, so
+    the index is read once; without one, a first read learns whether few enough match to rank, and a second ranks
+    them.
     """
     words = quote_words(text)
     expression = fts_query(words)
@@ -374,12 +395,11 @@ def search_quotes_counted(
     if known is not None:
         total = known if known <= RANK_LIMIT else None
         ranked = total is not None
-        # Newest first reads no further than the first read below would have (RANK_LIMIT + 1), as before.
         ids = store.quote_match_ids(expression, limit, ranked) if known else []
     else:
-        # One read gives both the newest matches and whether there are few enough to rank: for a short prefix
+        # One read gives both the latest added matches and whether there are few enough to rank: for a short prefix
         # FTS5 merges every matching word's list before the first row, so a separate count would pay that twice.
-        # Newest first, the page goes as deep as asked (to MAX_RESULTS): it once stopped at RANK_LIMIT + 1 quotes
+        # Unranked, the page goes as deep as asked (to MAX_RESULTS): it once stopped at RANK_LIMIT + 1 quotes
         # and the dialog then said "3,003 results" of 44,012 matching quotes.
         ids = store.quote_match_ids(expression, max(limit, RANK_LIMIT + 1), ranked=False)
         total = len(ids) if len(ids) <= RANK_LIMIT else None

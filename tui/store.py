@@ -783,7 +783,8 @@ class Store:
         return self._count(sql, (expression, cap))
 
     def quote_match_ids(self, expression: str, limit: int, ranked: bool) -> list[int]:
-        """Ids of quotes matching an FTS5 expression: by bm25 if `ranked` (costly for many matches), else newest."""
+        """Ids of quotes matching an FTS5 expression: by bm25 if `ranked` (costly for many matches), else the latest
+        added first (highest id: the order the builder wrote them, not their dates)."""
         order = "ORDER BY f.rank" if ranked else "ORDER BY f.rowid DESC"
         sql = f"SELECT rowid FROM quotes_fts f WHERE quotes_fts MATCH ? {order} LIMIT ?"  # order is a constant
         return [row[0] for row in self._all(sql, (expression, limit))]
@@ -1015,14 +1016,22 @@ class Store:
                 # the session (3-4 MiB of the session's peak at a million quotes; counts no slower at 64 KiB).
                 conn.execute(f"PRAGMA cache_size = -{COUNT_CACHE_KIB}")  # a constant: a PRAGMA takes no parameters
             deadline = time.monotonic() + seconds
-            conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+            conn.set_progress_handler(lambda: time.monotonic() > deadline, COUNT_CHECK_STEPS)
             try:
                 return conn.execute(
                     "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (expression,)
                 ).fetchone()[0]
             except sqlite3.OperationalError as exc:
-                if "interrupt" in str(exc):
-                    return None
+                if "interrupt" not in str(exc):
+                    raise
+                if time.monotonic() > deadline:
+                    return None  # the budget ran out: not counted
+                # Stopped before its time: a signal (Ctrl+C while the CLI counts), which sqlite3 turned into an error.
+                if threading.current_thread() is threading.main_thread():
+                    signum = take_stop_signal()
+                    if signum is not None:
+                        raise Interrupted(signum) from None
+                    raise KeyboardInterrupt from None
                 raise
             finally:
                 conn.set_progress_handler(None, 0)
@@ -1114,6 +1123,8 @@ class Store:
 _COUNT_LOCK = threading.Lock()
 # The page cache of the connection that counts quote matches (see `Store.quote_match_total`).
 COUNT_CACHE_KIB = 128
+# How often (in SQLite VM steps) a count looks at its clock, and lets a signal in.
+COUNT_CHECK_STEPS = 10_000
 # The stance kinds the compare view has a column for; other kinds (an agency's) stay on the city's own page.
 COMPARE_KINDS = ("police", "city policy", "state law")
 COMPARE_SORTS = ("city", "police", "statements", "latest")

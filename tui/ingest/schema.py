@@ -271,6 +271,7 @@ def store_row_counts(db: sqlite_utils.Database) -> None:
     INSERT OR REPLACE or UPDATE OR REPLACE, SQLite deletes the rows in the way without firing delete triggers
     (unless the editing connection turned recursive_triggers on), so "+1 per insert" would silently drift.
     The store also counts when a table's triggers are gone (a tool that rebuilt the table drops them).
+    Not sqlite-utils' `enable_counts`: its triggers add one per insert, the drift described above.
     """
     db.execute(f"CREATE TABLE {TOTALS_TABLE} (name TEXT PRIMARY KEY, rows INTEGER NOT NULL) WITHOUT ROWID")
     for table in REQUIRED_TABLES:

@@ -23,6 +23,7 @@ from tui.search import (
     MAX_RESULTS,
     RANK_LIMIT,
     SearchPage,
+    list_stops,
     match_spans,
     result_count,
 )
@@ -232,5 +233,5 @@ def status_line(text: str, page: SearchPage | None, quote_total: int | None) -> 
     if not page.more:
         return Content(line + " — Enter opens, Escape closes")
     if shown >= MAX_RESULTS:  # the dialog loads no more than this (see SearchScreen.load_more)
-        return Content(line + f" — the list stops at {MAX_RESULTS:,}: add words to narrow it")
+        return Content(line + f" — {list_stops()}")
     return Content(line + f" — {MORE_HINT}")
