@@ -308,9 +308,18 @@ class Store:
         conn.set_progress_handler(self._progress, PROGRESS_EVERY)
 
     def close(self) -> None:
-        self.conn.close()
-        if self._count_conn is not None:
-            self._count_conn.close()
+        """Close both connections once no statement is running on them.
+
+        Reads run in threads (workers, the palette's `asyncio.to_thread`), and one may still be running when the app
+        exits: closing a connection under a running statement crashed the process (a segmentation fault in the test
+        suite). Taking each connection's lock waits for that statement (its time is bounded, see `_progress`);
+        reads queued behind it then fail with sqlite3's "closed database" error, in threads nobody waits for.
+        """
+        with self._lock:
+            self.conn.close()
+        with _COUNT_LOCK:
+            if self._count_conn is not None:
+                self._count_conn.close()
 
     def _progress(self) -> int:
         """Called by SQLite every PROGRESS_EVERY steps of a statement: a non-zero answer stops it.
