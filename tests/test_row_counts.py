@@ -73,6 +73,15 @@ def store_totals(store: Store) -> dict[str, int]:
     return totals
 
 
+def read_by_a_store(path: Path) -> dict[str, int]:
+    """`store_totals` from a store opened on `path` for the purpose, and closed."""
+    store = open_store(path)
+    try:
+        return store_totals(store)
+    finally:
+        store.close()
+
+
 class Statements:
     """Every statement run on the store's own connection (threads included) while in the `with` block."""
 
@@ -108,11 +117,7 @@ def test_stored_totals_equal_counting(which: str, events_db: Path, synth_db: Pat
     totals = counted(path)
     assert stored(path) == totals
     assert totals["quotes"] > 0 and totals["cities"] > 0 and totals["officials"] > 0  # not a comparison of zeros
-    store = open_store(path)
-    try:
-        assert store_totals(store) == totals
-    finally:
-        store.close()
+    assert read_by_a_store(path) == totals
 
 
 def test_every_counted_table_has_its_three_triggers(synth_db: Path) -> None:
@@ -137,11 +142,7 @@ def test_deletes_keep_the_stored_totals_exact(synth_copy: Path) -> None:
     )
     totals = counted(synth_copy)
     assert stored(synth_copy) == totals  # still stored, one less per row: the first frame stays fast
-    store = open_store(synth_copy)
-    try:
-        assert store_totals(store) == totals
-    finally:
-        store.close()
+    assert read_by_a_store(synth_copy) == totals
 
 
 def test_inserts_and_updates_give_the_same_totals_as_counting(synth_copy: Path) -> None:
@@ -165,11 +166,7 @@ def test_inserts_and_updates_give_the_same_totals_as_counting(synth_copy: Path) 
     )
     left = stored(synth_copy)
     assert all(left[name] == totals[name] for name in left)  # what is still stored is exact
-    store = open_store(synth_copy)
-    try:
-        assert store_totals(store) == totals
-    finally:
-        store.close()
+    assert read_by_a_store(synth_copy) == totals
 
 
 def test_a_replace_that_deletes_rows_gives_the_same_totals_as_counting(synth_copy: Path) -> None:
@@ -192,11 +189,7 @@ def test_a_replace_that_deletes_rows_gives_the_same_totals_as_counting(synth_cop
     )
     totals = counted(synth_copy)
     assert (totals["cities"], totals["quotes"]) == (before["cities"], before["quotes"] - 1)  # the edits did that
-    store = open_store(synth_copy)
-    try:
-        assert store_totals(store) == totals
-    finally:
-        store.close()
+    assert read_by_a_store(synth_copy) == totals
 
 
 def test_a_table_whose_triggers_are_gone_is_counted(synth_copy: Path) -> None:
